@@ -1,0 +1,110 @@
+package io.cryptomargin.pricing;
+
+import io.cryptomargin.instrument.EuropeanOption;
+import io.cryptomargin.instrument.Future;
+import io.cryptomargin.instrument.Instrument;
+import io.cryptomargin.instrument.Perpetual;
+import io.cryptomargin.instrument.Settlement;
+import io.cryptomargin.instrument.Spot;
+import io.cryptomargin.market.Mark;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.validation.ValidationException;
+import java.util.Optional;
+
+/**
+ * Values any instrument, per contract, in its settlement currency. Stateless.
+ *
+ * <p>Futures and perpetuals are valued against an entry forward (a position's P&amp;L since the
+ * snapshot): linear (F − F₀)·size in USD, inverse (F − F₀)/F·size in coin, as Deribit's inverse
+ * contracts pay. Spot is worth S·size in USD. Options are Black-76, divided by the forward when
+ * inverse.
+ */
+public final class InstrumentPricer {
+  private InstrumentPricer() {}
+
+  /**
+   * The inputs an instrument is valued from in a snapshot.
+   *
+   * @throws ValidationException for an unknown underlying or an expired contract
+   */
+  public static PricingInputs inputs(Instrument instrument, MarketSnapshot snapshot) {
+    Optional<Mark> mark = snapshot.mark(instrument.name());
+    if (instrument instanceof EuropeanOption option) {
+      return new PricingInputs(snapshot.forward(option.underlying(), option.expiryTime()),
+          liveYears(instrument, snapshot, option.expiryTime()), snapshot.vol(option));
+    }
+    if (instrument instanceof Future future) {
+      return new PricingInputs(
+          markForward(mark).orElseGet(() -> snapshot.forward(future.underlying(), future.expiryTime())),
+          liveYears(instrument, snapshot, future.expiryTime()), 0.0);
+    }
+    if (instrument instanceof Perpetual) {
+      return new PricingInputs(markForward(mark).orElseGet(() -> snapshot.index(instrument.underlying())), 0.0, 0.0);
+    }
+    return new PricingInputs(snapshot.index(instrument.underlying()), 0.0, 0.0);
+  }
+
+  /**
+   * The value of one contract given its inputs, in the settlement currency.
+   *
+   * @param entryForward the forward futures and perpetuals are valued against (their P&amp;L is zero there)
+   */
+  public static double value(Instrument instrument, double forward, double years, double vol, double entryForward) {
+    double size = instrument.contractSize();
+    boolean inverse = instrument.settlement() == Settlement.INVERSE;
+    if (instrument instanceof EuropeanOption option) {
+      return size * Black76.price(forward, option.strike(), Math.max(years, 0.0), vol, option.putCall())
+          / (inverse ? forward : 1.0);
+    }
+    if (instrument instanceof Spot) {
+      return forward * size;
+    }
+    // Futures and perpetuals: P&L against the entry forward.
+    return size * (forward - entryForward) / (inverse ? forward : 1.0);
+  }
+
+  /**
+   * The value of one contract in the snapshot, settlement currency: the mark price of an option
+   * when the snapshot has one, else the model; zero for futures and perpetuals (their P&amp;L is
+   * settled against the snapshot's price); S·size for spot.
+   */
+  public static double presentValue(Instrument instrument, MarketSnapshot snapshot) {
+    if (instrument instanceof EuropeanOption) {
+      Optional<Mark> mark = snapshot.mark(instrument.name());
+      if (mark.isPresent() && mark.get().price().isPresent()) {
+        return mark.get().price().getAsDouble() * instrument.contractSize();
+      }
+    }
+    PricingInputs in = inputs(instrument, snapshot);
+    return value(instrument, in.forward(), in.years(), in.vol(), in.forward());
+  }
+
+  /**
+   * Delta of one contract in coins of the underlying: d(USD value)/d(forward), the exposure the
+   * margin charges net. The same for linear and inverse contracts on the same terms.
+   */
+  public static double delta(Instrument instrument, double forward, double years, double vol) {
+    double size = instrument.contractSize();
+    if (instrument instanceof EuropeanOption option) {
+      if (years <= 0 || vol <= 0) {
+        double intrinsic = Math.max(option.putCall().sign() * (forward - option.strike()), 0.0);
+        return intrinsic > 0 ? size * option.putCall().sign() : 0.0;
+      }
+      return size * Black76.greeks(forward, option.strike(), years, vol, option.putCall(), 0.0).delta();
+    }
+    return size;
+  }
+
+  private static Optional<Double> markForward(Optional<Mark> mark) {
+    return mark.filter(m -> m.forward().isPresent()).map(m -> m.forward().getAsDouble());
+  }
+
+  private static double liveYears(Instrument instrument, MarketSnapshot snapshot, java.time.Instant expiry) {
+    double years = snapshot.yearsTo(expiry);
+    if (years <= 0) {
+      throw ValidationException.of(instrument.name(),
+          "expired: expiry " + expiry + " is not after the snapshot time " + snapshot.asOf());
+    }
+    return years;
+  }
+}

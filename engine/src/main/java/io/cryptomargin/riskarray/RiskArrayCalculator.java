@@ -1,0 +1,113 @@
+package io.cryptomargin.riskarray;
+
+import io.cryptomargin.instrument.DeribitNames;
+import io.cryptomargin.instrument.Instrument;
+import io.cryptomargin.instrument.PutCall;
+import io.cryptomargin.instrument.EuropeanOption;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.market.VolShock;
+import io.cryptomargin.pricing.InstrumentPricer;
+import io.cryptomargin.pricing.PricingInputs;
+import io.cryptomargin.scenario.Scenario;
+import io.cryptomargin.scenario.ScenarioRole;
+import io.cryptomargin.scenario.ScenarioSet;
+import io.cryptomargin.scenario.ScenarioSetDefinition;
+import io.cryptomargin.validation.Problems;
+import io.cryptomargin.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes risk arrays: for each instrument, each scenario's market move is applied to the
+ * instrument's pricing inputs (forward, vol, time) and the instrument is fully revalued. This is
+ * the only loop over instruments × scenarios; the pricer never sees a scenario.
+ */
+public final class RiskArrayCalculator {
+  private RiskArrayCalculator() {}
+
+  /**
+   * Arrays for every instrument the snapshot lists (the names of its marks).
+   *
+   * @throws ValidationException listing every instrument that cannot be arrayed, and why
+   */
+  public static RiskArraySet computeAll(MarketSnapshot snapshot, ScenarioSetDefinition definition) {
+    List<Instrument> instruments = new ArrayList<>();
+    Problems problems = new Problems();
+    for (String name : snapshot.marks().keySet()) {
+      try {
+        instruments.add(DeribitNames.parse(name));
+      } catch (ValidationException e) {
+        problems.addAll("marks." + name, e);
+      }
+    }
+    problems.throwIfAny();
+    return compute(snapshot, instruments, definition);
+  }
+
+  /**
+   * Arrays for the given instruments.
+   *
+   * @throws ValidationException listing every instrument that cannot be arrayed (unknown
+   *     underlying, expired, bad market data), never a partial result
+   */
+  public static RiskArraySet compute(MarketSnapshot snapshot, Collection<? extends Instrument> instruments,
+      ScenarioSetDefinition definition) {
+    Map<String, ScenarioSet> sets = new HashMap<>();
+    Map<String, RiskArray> arrays = new LinkedHashMap<>();
+    Problems problems = new Problems();
+    for (Instrument instrument : instruments) {
+      try {
+        ScenarioSet set = sets.computeIfAbsent(instrument.underlying(), definition::forUnderlying);
+        arrays.put(instrument.name(), compute(snapshot, instrument, set));
+      } catch (ValidationException e) {
+        problems.addAll(instrument.name(), e);
+      }
+    }
+    problems.throwIfAny();
+    List<String> labels = labels(definition);
+    return new RiskArraySet(definition.id(), definition.version(), snapshot.id(), labels, arrays);
+  }
+
+  /** Scenario labels of a definition, from a representative underlying (they are alike for all). */
+  public static List<String> labels(ScenarioSetDefinition definition) {
+    return definition.forUnderlying("BTC").scenarios().stream().map(Scenario::label).toList();
+  }
+
+  /** The array of one instrument under one underlying's scenario set. */
+  public static RiskArray compute(MarketSnapshot snapshot, Instrument instrument, ScenarioSet set) {
+    PricingInputs base = InstrumentPricer.inputs(instrument, snapshot);
+    double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
+    double laterYears = Math.max(base.years() - set.lookAheadDays() / 365.0, 0.0);
+    double daysToExpiry = base.years() * 365.0;
+    List<Scenario> scenarios = set.scenarios();
+    double[] losses = new double[scenarios.size()];
+    double deltaSum = 0;
+    int deltaPoints = 0;
+    double lastDeltaMove = Double.NaN;
+    for (int i = 0; i < losses.length; i++) {
+      Scenario scenario = scenarios.get(i);
+      double forward = base.forward() * (1 + scenario.priceMove());
+      VolShock shock = set.volShock().forDirection(scenario.volDirection());
+      double vol = base.vol() > 0 ? shock.shock(base.vol(), daysToExpiry) : 0.0;
+      double value = InstrumentPricer.value(instrument, forward, laterYears, vol, base.forward());
+      losses[i] = (baseValue - value) * scenario.weight();
+      // Composite delta: one point per distinct regular price move, at the unshocked vol.
+      if (scenario.role() == ScenarioRole.REGULAR && scenario.priceMove() != lastDeltaMove) {
+        deltaSum += InstrumentPricer.delta(instrument, forward, laterYears, base.vol());
+        deltaPoints++;
+        lastDeltaMove = scenario.priceMove();
+      }
+    }
+    double compositeDelta = deltaPoints == 0 ? InstrumentPricer.delta(instrument, base.forward(), base.years(),
+        base.vol()) : deltaSum / deltaPoints;
+    PutCall putCall = instrument instanceof EuropeanOption option ? option.putCall() : null;
+    double presentValue = InstrumentPricer.presentValue(instrument, snapshot);
+    return new RiskArray(instrument.name(), instrument.underlying(), instrument.settlementCurrency(),
+        instrument.expiry().orElse(null), instrument.kind(), putCall, losses, compositeDelta, presentValue,
+        snapshot.index(instrument.underlying()));
+  }
+}

@@ -1,0 +1,64 @@
+package io.cryptomargin.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Deribit-style crypto portfolio-margin grid: {@code priceSteps} evenly spaced price moves
+ * from −range to +range, each with vol up, unchanged and down (weight 1), then the extended table
+ * (vol up only, weight numerator/|move|). Vol shocks are term-scaled.
+ *
+ * @param id the id ({@code crypto-pm})
+ * @param version parameter version
+ * @param lookAheadDays days the scenarios are valued later
+ * @param volShock the term-scaled vol shock
+ * @param defaults parameters of an underlying with none of its own
+ * @param byUnderlying parameters per coin
+ */
+public record CryptoPmDefinition(String id, String version, double lookAheadDays, TermScaledVolShock volShock,
+    CryptoPmParameters defaults, Map<String, CryptoPmParameters> byUnderlying) implements ScenarioSetDefinition {
+  public CryptoPmDefinition {
+    Objects.requireNonNull(volShock, "volShock");
+    Objects.requireNonNull(defaults, "defaults");
+    byUnderlying = Map.copyOf(byUnderlying);
+    for (CryptoPmParameters p : byUnderlying.values()) {
+      if (p.priceSteps() != defaults.priceSteps() || p.extendedMoves().size() != defaults.extendedMoves().size()) {
+        throw new IllegalArgumentException(
+            "every underlying of a crypto-pm set needs the same number of price steps and extended moves,"
+                + " so risk arrays have one length");
+      }
+    }
+  }
+
+  /** The parameters of a coin. */
+  public CryptoPmParameters parameters(String underlying) {
+    return byUnderlying.getOrDefault(underlying, defaults);
+  }
+
+  @Override
+  public ScenarioSet forUnderlying(String underlying) {
+    CryptoPmParameters p = parameters(underlying);
+    List<Scenario> scenarios = new ArrayList<>();
+    int half = p.priceSteps() / 2;
+    for (int step = -half; step <= half; step++) {
+      double move = p.priceRange() * step / half;
+      for (VolDirection vol : VolDirection.values()) {
+        String label = String.format("%+.0f%%, vol %s", move * 100, vol.name().toLowerCase());
+        scenarios.add(new Scenario(scenarios.size() + 1, label, move, vol, 1.0, ScenarioRole.REGULAR));
+      }
+    }
+    for (double move : p.extendedMoves()) {
+      double weight = p.extendedWeightNumerator() / Math.abs(move);
+      String label = String.format("%+.0f%% extended, vol up", move * 100);
+      scenarios.add(new Scenario(scenarios.size() + 1, label, move, VolDirection.UP, weight, ScenarioRole.EXTREME));
+    }
+    return new ScenarioSet(id, version, underlying, scenarios, volShock, lookAheadDays);
+  }
+
+  @Override
+  public int scenarioCount() {
+    return defaults.priceSteps() * 3 + defaults.extendedMoves().size();
+  }
+}

@@ -1,0 +1,48 @@
+package io.cryptomargin.scenario;
+
+import io.cryptomargin.market.VolShock;
+import io.cryptomargin.validation.Problems;
+
+/**
+ * The crypto-pm term-scaled vol shock: short-dated vols move more.
+ * σ_up = σ·(1 + up·(pivot/DTE)^p), σ_down = max(σ·(1 − down·(pivot/DTE)^p), floor), with
+ * p = powerShortDated when DTE &lt; pivot, else powerLongDated, and DTE floored at minDaysToExpiry.
+ *
+ * @param up relative up-shock at the pivot (0.5)
+ * @param down relative down-shock at the pivot (0.25)
+ * @param powerShortDated exponent below the pivot (0.3)
+ * @param powerLongDated exponent from the pivot on (0.13)
+ * @param pivotDays days to expiry where the shock equals up/down (30)
+ * @param floorVol lowest vol after a down shock, annual fraction (0.01)
+ * @param minDaysToExpiry floor on DTE (1)
+ */
+public record TermScaledVolShock(double up, double down, double powerShortDated, double powerLongDated,
+    double pivotDays, double floorVol, double minDaysToExpiry) implements VolatilityShock {
+  public TermScaledVolShock {
+    Problems problems = new Problems();
+    problems.requireNonNegative("volUp", up);
+    problems.requireNonNegative("volDown", down);
+    problems.requireNonNegative("powerShortDated", powerShortDated);
+    problems.requireNonNegative("powerLongDated", powerLongDated);
+    problems.requirePositive("pivotDays", pivotDays);
+    problems.requirePositive("volFloor", floorVol);
+    problems.requirePositive("minDaysToExpiry", minDaysToExpiry);
+    problems.throwIfAny();
+  }
+
+  /** The term factor (pivot/DTE)^p for a number of days to expiry. */
+  public double termFactor(double daysToExpiry) {
+    double dte = Math.max(daysToExpiry, minDaysToExpiry);
+    double power = dte < pivotDays ? powerShortDated : powerLongDated;
+    return Math.pow(pivotDays / dte, power);
+  }
+
+  @Override
+  public VolShock forDirection(VolDirection direction) {
+    return switch (direction) {
+      case UP -> (vol, days) -> vol * (1 + up * termFactor(days));
+      case DOWN -> (vol, days) -> Math.max(vol * (1 - down * termFactor(days)), floorVol);
+      case UNCHANGED -> VolShock.NONE;
+    };
+  }
+}

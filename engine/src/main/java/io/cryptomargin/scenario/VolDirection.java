@@ -1,0 +1,8 @@
+package io.cryptomargin.scenario;
+
+/** Which way a scenario moves volatility. */
+public enum VolDirection {
+  UP,
+  UNCHANGED,
+  DOWN
+}

@@ -1,0 +1,60 @@
+package io.cryptomargin.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects problems while an input is checked, then throws them all at once. */
+public final class Problems {
+  private final List<Problem> found = new ArrayList<>();
+
+  /** Records a problem. */
+  public Problems add(String field, String message) {
+    found.add(new Problem(field, message));
+    return this;
+  }
+
+  /** Records every problem of an exception thrown while checking a nested part. */
+  public Problems addAll(String prefix, ValidationException nested) {
+    for (Problem p : nested.problems()) {
+      String field = prefix.isEmpty() ? p.field() : p.field().isEmpty() ? prefix : prefix + "." + p.field();
+      found.add(new Problem(field, p.message()));
+    }
+    return this;
+  }
+
+  /** Checks that a value is a finite number strictly above zero. */
+  public Problems requirePositive(String field, double value) {
+    if (!Double.isFinite(value) || value <= 0) {
+      add(field, "must be a finite number > 0, was " + value);
+    }
+    return this;
+  }
+
+  /** Checks that a value is a finite number at or above zero. */
+  public Problems requireNonNegative(String field, double value) {
+    if (!Double.isFinite(value) || value < 0) {
+      add(field, "must be a finite number >= 0, was " + value);
+    }
+    return this;
+  }
+
+  /** Checks that a value is a finite number. */
+  public Problems requireFinite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      add(field, "must be a finite number, was " + value);
+    }
+    return this;
+  }
+
+  /** Whether nothing was found. */
+  public boolean isEmpty() {
+    return found.isEmpty();
+  }
+
+  /** Throws a {@link ValidationException} with every problem found, if any. */
+  public void throwIfAny() {
+    if (!found.isEmpty()) {
+      throw new ValidationException(found);
+    }
+  }
+}
