@@ -1,0 +1,37 @@
+package io.cryptomargin.notebooks.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Entry point that Jupyter starts through the kernelspec: {@code java -jar kernel.jar {connection_file}}.
+ */
+public final class KernelLauncher {
+
+    private KernelLauncher() {
+    }
+
+    /**
+     * Connects a new {@link JavaKernel} to the sockets described by the connection file and serves
+     * requests until Jupyter shuts the kernel down.
+     *
+     * @param args exactly one argument, the path of the Jupyter connection file
+     * @throws Exception when the connection file cannot be read or the sockets cannot be bound
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -jar cryptomargin-notebooks-kernel-all.jar <connection-file>");
+            System.exit(2);
+        }
+        String connectionJson = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(connectionJson));
+        JavaKernel kernel = new JavaKernel();
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+    }
+}
