@@ -1,0 +1,53 @@
+package io.cryptomargin.margin;
+
+import io.cryptomargin.validation.Problems;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An account's book.
+ *
+ * @param account account id
+ * @param collateral amounts held by currency (USD, USDC, USDT, or a coin such as BTC), in that currency
+ * @param positions the positions; an instrument may appear more than once (quantities add)
+ */
+public record Portfolio(String account, Map<String, Double> collateral, List<Position> positions) {
+  public Portfolio {
+    Problems problems = new Problems();
+    if (account == null || account.isBlank()) {
+      problems.add("account", "is required");
+    }
+    collateral = Collections.unmodifiableMap(new LinkedHashMap<>(collateral == null ? Map.of() : collateral));
+    collateral.forEach((currency, amount) -> {
+      if (amount == null || !Double.isFinite(amount)) {
+        problems.add("collateral." + currency, "must be a finite amount, was " + amount);
+      }
+    });
+    positions = List.copyOf(positions == null ? List.of() : positions);
+    problems.throwIfAny();
+  }
+
+  /** The distinct instrument names, in first-seen order. */
+  public Set<String> instruments() {
+    Set<String> names = new LinkedHashSet<>();
+    positions.forEach(p -> names.add(p.instrument()));
+    return names;
+  }
+
+  /** This book with every quantity scaled (collateral unchanged). */
+  public Portfolio scaled(double factor) {
+    return new Portfolio(account, collateral, positions.stream().map(p -> p.scaled(factor)).toList());
+  }
+
+  /** This book with more positions appended (a what-if trade). */
+  public Portfolio with(List<Position> more) {
+    List<Position> all = new ArrayList<>(positions);
+    all.addAll(more);
+    return new Portfolio(account, collateral, all);
+  }
+}

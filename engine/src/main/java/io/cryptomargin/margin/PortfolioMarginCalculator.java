@@ -1,0 +1,306 @@
+package io.cryptomargin.margin;
+
+import io.cryptomargin.instrument.InstrumentKind;
+import io.cryptomargin.instrument.PutCall;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.market.YearFractions;
+import io.cryptomargin.riskarray.RiskArray;
+import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.Problems;
+import io.cryptomargin.validation.ValidationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Portfolio margin from risk arrays (METHODOLOGY section 3). Stateless; works equally on arrays
+ * computed from a snapshot and on arrays supplied by a clearing house (no pricing happens here).
+ */
+public final class PortfolioMarginCalculator {
+  private PortfolioMarginCalculator() {}
+
+  /**
+   * The margin of an account.
+   *
+   * @param portfolio the book
+   * @param arrays a risk array for every instrument of the book
+   * @param model the model whose charges apply (its scenario set must be the arrays')
+   * @param rates USD per unit of every currency involved
+   * @param asOf the time expiry tiers are measured from (the snapshot's)
+   * @throws ValidationException listing every instrument without an array and every missing price
+   */
+  public static AccountMargin margin(Portfolio portfolio, RiskArraySet arrays, MarginModel model, UsdRates rates,
+      Instant asOf) {
+    if (!arrays.scenarioSetId().equals(model.id())) {
+      throw ValidationException.of("model", "risk arrays are " + arrays.scenarioSetId() + " but the model is "
+          + model.id() + ": margin them with --model " + arrays.scenarioSetId());
+    }
+    MarginParameters parameters = model.parameters();
+    Map<String, Double> netQuantities = netQuantities(portfolio);
+    Problems problems = new Problems();
+    Map<String, CommodityBook> books = new TreeMap<>();
+    for (Map.Entry<String, Double> holding : netQuantities.entrySet()) {
+      RiskArray array = arrays.find(holding.getKey()).orElse(null);
+      if (array == null) {
+        problems.add("positions." + holding.getKey(), "no risk array for this instrument in "
+            + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
+        continue;
+      }
+      books.computeIfAbsent(array.underlying() + "/" + array.settlementCurrency(),
+          k -> new CommodityBook(array.underlying(), array.settlementCurrency(), arrays.scenarioCount()))
+          .add(array, holding.getValue());
+    }
+    problems.throwIfAny();
+
+    for (CommodityBook book : books.values()) {
+      book.scan();
+      book.price = rates.knows(book.underlying) ? rates.usdPer(book.underlying) : book.arrayPrice;
+      book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
+      book.shortOptionMinimum = parameters.shortOptionMinimumRate() * Math.max(book.shortCalls, book.shortPuts)
+          * priceInSettlement(book, problems, "shortOptionMinimum");
+      book.netOptionValue = book.optionValue(problems);
+    }
+    applyInterCommodityCredits(new ArrayList<>(books.values()), parameters, problems);
+    problems.throwIfAny();
+
+    List<CommodityMargin> commodities = new ArrayList<>();
+    double initialUsd = 0;
+    double maintenanceUsd = 0;
+    double spotValueUsd = 0;
+    for (CommodityBook book : books.values()) {
+      double usdPerUnit = rates.usdPer(book.settlementCurrency);
+      double risk = Math.max(book.scanningRisk + book.intraCharge - book.interCredit, book.shortOptionMinimum);
+      double maintenance = Math.max(0.0, risk - book.netOptionValue);
+      double initial = maintenance * parameters.initialToMaintenance();
+      initialUsd += initial * usdPerUnit;
+      maintenanceUsd += maintenance * usdPerUnit;
+      spotValueUsd += book.spotValue * usdPerUnit;
+      commodities.add(new CommodityMargin(book.underlying, book.settlementCurrency, book.price, book.scanningRisk,
+          book.binding + 1, arrays.scenarioLabels().get(book.binding), book.netDelta, book.intraCharge,
+          book.interCredit, book.shortOptionMinimum, book.netOptionValue, risk, maintenance, initial,
+          maintenance * usdPerUnit, initial * usdPerUnit, book.contributions()));
+    }
+    double collateralUsd = collateralValue(portfolio, rates);
+    double equity = collateralUsd + spotValueUsd;
+    boolean qualified = equity >= parameters.minimumEquityUsd();
+    List<String> notes = new ArrayList<>();
+    if (!qualified) {
+      notes.add(String.format("equity %.2f USD is below the %.2f USD minimum for portfolio margin: "
+          + "the rules-based margin applies to this account", equity, parameters.minimumEquityUsd()));
+    }
+    return new AccountMargin(portfolio.account(), model.id(), new ParameterSetRef(model.id(), model.version()),
+        arrays.snapshotId(), initialUsd, maintenanceUsd, equity, collateralUsd,
+        MarginStatus.of(equity, initialUsd, maintenanceUsd), qualified, notes, commodities);
+  }
+
+  /** The margin of an account whose arrays come from a snapshot (USD rates and tiers from it too). */
+  public static AccountMargin margin(Portfolio portfolio, RiskArraySet arrays, MarginModel model,
+      MarketSnapshot snapshot) {
+    return margin(portfolio, arrays, model, UsdRates.fromSnapshot(snapshot), snapshot.asOf());
+  }
+
+  /** Collateral valued in USD at the given rates. */
+  public static double collateralValue(Portfolio portfolio, UsdRates rates) {
+    Problems problems = new Problems();
+    double total = 0;
+    for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
+      if (!rates.knows(held.getKey())) {
+        problems.add("collateral." + held.getKey(), "no USD price for " + held.getKey() + " in the market");
+        continue;
+      }
+      total += held.getValue() * rates.usdPer(held.getKey());
+    }
+    problems.throwIfAny();
+    return total;
+  }
+
+  /** Quantities per instrument, summed over repeated positions, in first-seen order. */
+  static Map<String, Double> netQuantities(Portfolio portfolio) {
+    Map<String, Double> net = new LinkedHashMap<>();
+    for (Position p : portfolio.positions()) {
+      net.merge(p.instrument(), p.quantity(), Double::sum);
+    }
+    return net;
+  }
+
+  private static double priceInSettlement(CommodityBook book, Problems problems, String charge) {
+    if (book.settlementCurrency.equals(book.underlying)) {
+      return 1.0; // an inverse book counts its coin at one coin per coin
+    }
+    if (Double.isNaN(book.price)) {
+      problems.add("underlyingPrice." + book.underlying, "the " + charge + " of " + book.underlying
+          + " needs its price: add underlyingPrice to the risk arrays or use a market snapshot");
+      return 0.0;
+    }
+    return book.price;
+  }
+
+  /**
+   * Calendar spread charge: net delta per expiry tier; opposite deltas are matched across tiers,
+   * nearest tiers first; each matched coin of delta is charged rate × price.
+   */
+  private static double intraSpreadCharge(CommodityBook book, MarginParameters parameters, Instant asOf,
+      Problems problems) {
+    List<Double> bounds = parameters.intraTierBoundariesDays();
+    double[] tierDelta = new double[bounds.size() + 1];
+    for (Map.Entry<Instant, Double> byExpiry : book.deltaByExpiry.entrySet()) {
+      tierDelta[tier(byExpiry.getKey(), asOf, bounds)] += byExpiry.getValue();
+    }
+    double matched = 0;
+    for (int distance = 1; distance < tierDelta.length; distance++) {
+      for (int near = 0; near + distance < tierDelta.length; near++) {
+        int far = near + distance;
+        if (tierDelta[near] * tierDelta[far] < 0) {
+          double spread = Math.min(Math.abs(tierDelta[near]), Math.abs(tierDelta[far]));
+          matched += spread;
+          tierDelta[near] -= Math.signum(tierDelta[near]) * spread;
+          tierDelta[far] -= Math.signum(tierDelta[far]) * spread;
+        }
+      }
+    }
+    if (matched == 0 || parameters.intraSpreadRate() == 0) {
+      return 0.0;
+    }
+    return parameters.intraSpreadRate() * matched * priceInSettlement(book, problems, "calendar spread charge");
+  }
+
+  private static int tier(Instant expiry, Instant asOf, List<Double> bounds) {
+    if (expiry == null) {
+      return 0;
+    }
+    double days = YearFractions.between(asOf, expiry) * 365.0;
+    for (int i = 0; i < bounds.size(); i++) {
+      if (days <= bounds.get(i)) {
+        return i;
+      }
+    }
+    return bounds.size();
+  }
+
+  /**
+   * Inter-commodity credit: for each listed pair, books with opposite net deltas form spreads in
+   * the ratio of their USD notionals; each leg is credited rate × spread deltas × its weighted
+   * price risk (scanning risk / |net delta|).
+   */
+  private static void applyInterCommodityCredits(List<CommodityBook> books, MarginParameters parameters,
+      Problems problems) {
+    Map<CommodityBook, Double> remainingDelta = new LinkedHashMap<>();
+    books.forEach(b -> remainingDelta.put(b, b.netDelta));
+    for (InterCommodityPair pair : parameters.interCommodityCredits()) {
+      for (CommodityBook a : books) {
+        for (CommodityBook b : books) {
+          if (!a.underlying.equals(pair.first()) || !b.underlying.equals(pair.second())) {
+            continue;
+          }
+          double deltaA = remainingDelta.get(a);
+          double deltaB = remainingDelta.get(b);
+          if (deltaA * deltaB >= 0 || a.scanningRisk == 0 || b.scanningRisk == 0) {
+            continue;
+          }
+          if (Double.isNaN(a.price) || Double.isNaN(b.price)) {
+            problems.add("underlyingPrice", "the inter-commodity credit " + pair.first() + "/" + pair.second()
+                + " needs both underlying prices");
+            continue;
+          }
+          double spreadUsd = Math.min(Math.abs(deltaA) * a.price, Math.abs(deltaB) * b.price);
+          double spreadA = spreadUsd / a.price;
+          double spreadB = spreadUsd / b.price;
+          a.interCredit += pair.creditRate() * spreadA * a.scanningRisk / Math.abs(a.netDelta);
+          b.interCredit += pair.creditRate() * spreadB * b.scanningRisk / Math.abs(b.netDelta);
+          remainingDelta.put(a, deltaA - Math.signum(deltaA) * spreadA);
+          remainingDelta.put(b, deltaB - Math.signum(deltaB) * spreadB);
+        }
+      }
+    }
+  }
+
+  /** Accumulates one combined commodity's positions. */
+  private static final class CommodityBook {
+    final String underlying;
+    final String settlementCurrency;
+    final double[] scenarioLoss;
+    final List<RiskArray> arrays = new ArrayList<>();
+    final List<Double> quantities = new ArrayList<>();
+    final Map<Instant, Double> deltaByExpiry = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    double arrayPrice = Double.NaN;
+    double price = Double.NaN;
+    double netDelta;
+    double shortCalls;
+    double shortPuts;
+    double spotValue;
+    int binding;
+    double scanningRisk;
+    double intraCharge;
+    double interCredit;
+    double shortOptionMinimum;
+    double netOptionValue;
+
+    CommodityBook(String underlying, String settlementCurrency, int scenarios) {
+      this.underlying = underlying;
+      this.settlementCurrency = settlementCurrency;
+      this.scenarioLoss = new double[scenarios];
+    }
+
+    void add(RiskArray array, double quantity) {
+      arrays.add(array);
+      quantities.add(quantity);
+      for (int i = 0; i < scenarioLoss.length; i++) {
+        scenarioLoss[i] += quantity * array.loss(i);
+      }
+      double delta = quantity * array.compositeDelta();
+      netDelta += delta;
+      deltaByExpiry.merge(array.expiry(), delta, Double::sum);
+      if (quantity < 0 && array.putCall() == PutCall.CALL) {
+        shortCalls += -quantity;
+      } else if (quantity < 0 && array.putCall() == PutCall.PUT) {
+        shortPuts += -quantity;
+      }
+      if (array.kind() == InstrumentKind.SPOT && !Double.isNaN(array.value())) {
+        spotValue += quantity * array.value();
+      }
+      if (Double.isNaN(arrayPrice)) {
+        arrayPrice = array.underlyingPrice();
+      }
+    }
+
+    void scan() {
+      binding = 0;
+      for (int i = 1; i < scenarioLoss.length; i++) {
+        if (scenarioLoss[i] > scenarioLoss[binding]) {
+          binding = i;
+        }
+      }
+      scanningRisk = Math.max(0.0, scenarioLoss[binding]);
+    }
+
+    double optionValue(Problems problems) {
+      double total = 0;
+      for (int i = 0; i < arrays.size(); i++) {
+        RiskArray array = arrays.get(i);
+        if (!array.isOption()) {
+          continue;
+        }
+        if (Double.isNaN(array.value())) {
+          problems.add("positions." + array.instrument(), "option has no price: net option value needs it "
+              + "(add price or optionValue to its risk array)");
+          continue;
+        }
+        total += quantities.get(i) * array.value();
+      }
+      return total;
+    }
+
+    List<PositionContribution> contributions() {
+      List<PositionContribution> out = new ArrayList<>();
+      for (int i = 0; i < arrays.size(); i++) {
+        out.add(new PositionContribution(arrays.get(i).instrument(), quantities.get(i),
+            quantities.get(i) * arrays.get(i).loss(binding)));
+      }
+      return out;
+    }
+  }
+}
