@@ -25,7 +25,9 @@ public final class CompilationException extends Exception {
      * @param unresolvedDependencies names the snippet refers to that are not defined yet
      */
     public CompilationException(String source, List<Problem> problems, List<String> unresolvedDependencies) {
-        super(summary(problems, unresolvedDependencies));
+        // No stack trace: Jupyter's execute reply sends it as the traceback, and the kernel's own
+        // frames would hide the compiler's message in nbconvert's failure report.
+        super(summary(problems, unresolvedDependencies), null, false, false);
         this.source = source;
         this.problems = List.copyOf(problems);
         this.unresolvedDependencies = List.copyOf(unresolvedDependencies);

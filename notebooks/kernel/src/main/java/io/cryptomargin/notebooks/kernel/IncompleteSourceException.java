@@ -13,6 +13,7 @@ public final class IncompleteSourceException extends Exception {
      * @param incompleteSource the trailing source that could not be completed
      */
     public IncompleteSourceException(String incompleteSource) {
-        super("incomplete input: " + incompleteSource);
+        // No stack trace: it would describe the kernel, not the cell (see CompilationException).
+        super("incomplete input: " + incompleteSource, null, false, false);
     }
 }

@@ -10,6 +10,8 @@ import jdk.jshell.SourceCodeAnalysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -185,6 +187,11 @@ public class JavaKernel extends BaseKernel {
         }
         if (e instanceof IncompleteSourceException || e instanceof MagicException) {
             return List.of(errorStyler.secondary(e.getMessage()));
+        }
+        if (e instanceof UserCodeError && e.getCause() != null) {
+            StringWriter trace = new StringWriter();
+            e.getCause().printStackTrace(new PrintWriter(trace));
+            return errorStyler.secondaryLines(trace.toString());
         }
         return super.formatError(e);
     }

@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,8 @@ final class LineMagics {
                 GlobFinder finder = new GlobFinder(pattern);
                 Iterable<Path> found = filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths();
                 found.forEach(p -> matches.add(p.toAbsolutePath().normalize().toString()));
+            } catch (NoSuchFileException e) {
+                // The glob's directory does not exist: the same as no match, reported below.
             } catch (IOException | RuntimeException e) {
                 throw new MagicException("%" + magic + " could not search '" + pattern + "': " + e.getMessage(), e);
             }

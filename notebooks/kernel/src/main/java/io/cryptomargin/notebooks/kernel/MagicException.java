@@ -13,7 +13,8 @@ public class MagicException extends Exception {
      * @param message what went wrong, phrased for the notebook author
      */
     public MagicException(String message) {
-        super(message);
+        // No stack trace: it would describe the kernel, not the cell (see CompilationException).
+        super(message, null, false, false);
     }
 
     /**
@@ -23,6 +24,6 @@ public class MagicException extends Exception {
      * @param cause   the underlying failure
      */
     public MagicException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, false, false);
     }
 }

@@ -15,6 +15,8 @@ public final class UserCodeError extends Exception {
      * @param error what the cell threw
      */
     public UserCodeError(Throwable error) {
-        super(error.toString(), error);
+        super(error.toString(), error, false, true);
+        // The error's own (already trimmed) frames are what Jupyter should show as the traceback.
+        setStackTrace(error.getStackTrace());
     }
 }
