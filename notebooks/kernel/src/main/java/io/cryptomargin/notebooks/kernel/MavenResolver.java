@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,36 +19,50 @@ import java.util.stream.Stream;
  * Resolves {@code %maven} artifacts with their runtime dependencies by running Maven itself on a
  * throw-away pom: Maven already knows parent poms, dependency management, ranges, mirrors and
  * the local repository, which a hand-written resolver would get subtly wrong.
+ *
+ * <p>Starting Maven costs seconds per notebook, so the classpath of fixed release versions is
+ * remembered in a small cache file and reused while all of its jars still exist.
  */
 public final class MavenResolver {
 
     /** Environment variable naming the Maven executable; the kernelspec points it at the project's {@code mvnw}. */
     public static final String MAVEN_EXECUTABLE_ENV = "CRYPTOMARGIN_KERNEL_MAVEN";
 
+    /** Environment variable overriding the directory of the resolved-classpath cache. */
+    public static final String CACHE_DIR_ENV = "CRYPTOMARGIN_KERNEL_MAVEN_CACHE";
+
     private static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
     private static final long TIMEOUT_MINUTES = 10;
     private static final int ERROR_LINES_SHOWN = 15;
 
     private final String mavenExecutable;
+    private final Path cacheDir;
     private final Map<String, List<Path>> resolvedThisSession = new ConcurrentHashMap<>();
 
     /**
      * Creates a resolver running the given Maven executable.
      *
      * @param mavenExecutable path or name of {@code mvn}/{@code mvnw}
+     * @param cacheDir        where resolved classpaths of release versions are remembered, or null for no cache
      */
-    public MavenResolver(String mavenExecutable) {
+    public MavenResolver(String mavenExecutable, Path cacheDir) {
         this.mavenExecutable = mavenExecutable;
+        this.cacheDir = cacheDir;
     }
 
     /**
-     * Creates a resolver using {@value #MAVEN_EXECUTABLE_ENV}, or {@code mvn} from the PATH.
+     * Creates a resolver using {@value #MAVEN_EXECUTABLE_ENV} (else {@code mvn} from the PATH) and
+     * the cache in {@value #CACHE_DIR_ENV} (else {@code ~/.cache/cryptomargin-notebooks/maven}).
      *
      * @return the resolver
      */
     public static MavenResolver fromEnvironment() {
         String configured = System.getenv(MAVEN_EXECUTABLE_ENV);
-        return new MavenResolver(configured == null || configured.isBlank() ? "mvn" : configured);
+        String cache = System.getenv(CACHE_DIR_ENV);
+        Path cacheDir = cache == null || cache.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache", "cryptomargin-notebooks", "maven")
+                : Path.of(cache);
+        return new MavenResolver(configured == null || configured.isBlank() ? "mvn" : configured, cacheDir);
     }
 
     /**
@@ -60,7 +75,11 @@ public final class MavenResolver {
     public List<Path> resolve(List<MavenCoordinate> coordinates) throws MagicException {
         String key = coordinates.toString();
         List<Path> cached = resolvedThisSession.get(key);
+        if (cached == null) {
+            cached = readCache(coordinates);
+        }
         if (cached != null) {
+            resolvedThisSession.put(key, cached);
             return cached;
         }
         Path workDir = null;
@@ -68,6 +87,7 @@ public final class MavenResolver {
             workDir = Files.createTempDirectory("kernel-maven-");
             List<Path> jars = runMaven(coordinates, workDir);
             resolvedThisSession.put(key, jars);
+            writeCache(coordinates, jars);
             return jars;
         } catch (IOException e) {
             throw new MagicException("%maven could not run Maven (" + mavenExecutable + "): " + e.getMessage()
@@ -112,6 +132,51 @@ public final class MavenResolver {
             }
         }
         return List.copyOf(jars);
+    }
+
+    private Path cacheFile(List<MavenCoordinate> coordinates) {
+        if (cacheDir == null || !coordinates.stream().allMatch(MavenResolver::isFixedRelease)) {
+            return null;
+        }
+        String name = coordinates.toString().replaceAll("[^A-Za-z0-9_.-]+", "_");
+        return cacheDir.resolve(name.length() > 200 ? Integer.toHexString(name.hashCode()) : name);
+    }
+
+    /** Snapshots and ranges can change under the same text, so only plain release versions are cached. */
+    private static boolean isFixedRelease(MavenCoordinate coordinate) {
+        String version = coordinate.version();
+        return !version.endsWith("-SNAPSHOT") && !version.equals("LATEST") && !version.equals("RELEASE")
+                && version.chars().noneMatch(c -> "[](),".indexOf(c) >= 0);
+    }
+
+    private List<Path> readCache(List<MavenCoordinate> coordinates) {
+        Path file = cacheFile(coordinates);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            List<Path> jars = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).map(Path::of).toList();
+            return jars.stream().allMatch(Files::isRegularFile) ? jars : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // an unreadable cache only costs a Maven run
+        }
+    }
+
+    private void writeCache(List<MavenCoordinate> coordinates, List<Path> jars) {
+        Path file = cacheFile(coordinates);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "classpath-", ".tmp");
+            Files.write(temp, jars.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Not caching only costs a Maven run next time.
+        }
     }
 
     static String pomFor(List<MavenCoordinate> coordinates) {

@@ -35,7 +35,7 @@ class JavaKernelTest {
         final List<DisplayData> displayed = new ArrayList<>();
 
         RecordingKernel() {
-            super(new MavenResolver("false"));
+            super(new MavenResolver("false", null));
         }
 
         @Override
