@@ -46,6 +46,11 @@ public final class Problems {
     return this;
   }
 
+  /** How many problems were found so far (lets a reader skip a record whose fields were bad). */
+  public int count() {
+    return found.size();
+  }
+
   /** Whether nothing was found. */
   public boolean isEmpty() {
     return found.isEmpty();

@@ -1,0 +1,111 @@
+package io.cryptomargin.cli;
+
+import io.cryptomargin.validation.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code cryptomargin}: the engine's command line. Run {@code ./cryptomargin --help}.
+ *
+ * <p>To add a command (margin, compare, demo, backtest, ...): write a picocli {@code @Command}
+ * class with {@code mixinStandardHelpOptions = true} that prints to
+ * {@code spec.commandLine().getOut()} and throws {@link ValidationException} for bad input, then
+ * add it to {@link #SUBCOMMANDS}.
+ */
+@Command(name = "cryptomargin", mixinStandardHelpOptions = true, versionProvider = CryptomarginCli.Version.class,
+    description = "Portfolio margin for crypto derivatives: prices, implied vols, risk arrays, market checks.",
+    footer = {"", "Units: prices in USD per coin (inverse options in coin per option), vols as annual fractions,",
+        "time in years of 365 days. Exit codes: 0 ok, 1 unexpected failure, 2 bad input or usage."})
+public final class CryptomarginCli implements Runnable {
+  /** Every subcommand, in the order help lists them. Register new commands here. */
+  static final Class<?>[] SUBCOMMANDS = {
+      PriceCommand.class,
+      ImpliedVolCommand.class,
+      RiskArraysCommand.class,
+      ValidateMarketCommand.class,
+      MarginCommand.class,
+  };
+
+  /** Exit code for bad input (a {@link ValidationException}) and usage errors. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** Exit code for anything unexpected (a bug): reported without a stack trace unless --debug. */
+  public static final int EXIT_FAILURE = 1;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean debug;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The configured command line, for {@link #main} and for tests (which set their own out/err). */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CryptomarginCli());
+    for (Class<?> command : SUBCOMMANDS) {
+      cli.addSubcommand(command);
+    }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(CryptomarginCli::handle);
+    return cli;
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  private static int handle(Exception e, CommandLine command, ParseResult parseResult) {
+    PrintWriter err = command.getErr();
+    if (e instanceof ValidationException v) {
+      err.println("error: " + v.getMessage());
+    } else {
+      err.println("error: unexpected failure (please report it): " + e);
+    }
+    if (debugRequested(parseResult)) {
+      e.printStackTrace(err);
+    } else if (!(e instanceof ValidationException)) {
+      err.println("run again with --debug for the stack trace");
+    }
+    err.flush();
+    return e instanceof ValidationException ? EXIT_BAD_INPUT : EXIT_FAILURE;
+  }
+
+  private static boolean debugRequested(ParseResult parseResult) {
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The version from the jar's Maven metadata, or "development build" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = "development build";
+      try (InputStream in = CryptomarginCli.class.getResourceAsStream(
+          "/META-INF/maven/io.cryptomargin/cryptomargin-engine/pom.properties")) {
+        if (in != null) {
+          Properties p = new Properties();
+          p.load(in);
+          version = p.getProperty("version", version);
+        }
+      } catch (IOException ignored) {
+        // The version is informational; a missing one must not stop the command.
+      }
+      return new String[] {"cryptomargin " + version, "Java " + System.getProperty("java.version")};
+    }
+  }
+}

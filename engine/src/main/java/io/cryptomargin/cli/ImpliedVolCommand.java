@@ -1,0 +1,64 @@
+package io.cryptomargin.cli;
+
+import io.cryptomargin.instrument.PutCall;
+import io.cryptomargin.io.JsonText;
+import io.cryptomargin.pricing.ImpliedVolatility;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code implied-vol}: the Black-76 vol that reproduces a price. */
+@Command(name = "implied-vol", mixinStandardHelpOptions = true,
+    description = "The Black-76 implied volatility of an option price.",
+    footer = {"", "Example: implied-vol --price 1.1166 --forward 20 --strike 20 --years 0.3333333 --rate 0.09 --type call"})
+final class ImpliedVolCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--price", required = true, description = "Option price: USD per coin, or coin with --inverse.")
+  double price;
+
+  @Option(names = "--forward", required = true, description = "Forward, USD per coin.")
+  double forward;
+
+  @Option(names = "--strike", required = true, description = "Strike, USD per coin.")
+  double strike;
+
+  @Option(names = "--years", required = true, description = "Time to expiry, years of 365 days.")
+  double years;
+
+  @Option(names = "--rate", defaultValue = "0", description = "Continuously compounded rate, annual fraction (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--type", required = true, description = "call or put.")
+  PutCall type;
+
+  @Option(names = "--inverse", description = "The price is in coin (Deribit style): USD price = price x forward.")
+  boolean inverse;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  Formats.TableOrJson format;
+
+  @Override
+  public Integer call() {
+    double vol = inverse
+        ? ImpliedVolatility.fromInversePrice(price, forward, strike, years, type, rate)
+        : ImpliedVolatility.fromPrice(price, forward, strike, years, type, rate);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Formats.TableOrJson.JSON) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("impliedVol", vol);
+      json.put("units", "annual fraction");
+      out.print(JsonText.write(json));
+    } else {
+      out.println(Formats.fmt("implied vol %s (%.4f%% a year)", Formats.num(vol), vol * 100));
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,108 @@
+package io.cryptomargin.cli;
+
+import io.cryptomargin.io.MarginModelFiles;
+import io.cryptomargin.io.MarketFiles;
+import io.cryptomargin.io.PortfolioJson;
+import io.cryptomargin.io.ReportJson;
+import io.cryptomargin.io.RiskArrayJson;
+import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.MarginModel;
+import io.cryptomargin.margin.Portfolio;
+import io.cryptomargin.margin.PortfolioMargin;
+import io.cryptomargin.margin.PortfolioMarginCalculator;
+import io.cryptomargin.margin.UsdRates;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.report.MarginReport;
+import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.ValidationException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code margin}: the portfolio margin of a book, from a market snapshot or from supplied risk arrays. */
+@Command(name = "margin", mixinStandardHelpOptions = true,
+    description = "Portfolio margin of a book: scanning risk and every charge per underlying, then the account.",
+    footer = {"", "Portfolio JSON: {\"account\":\"a-1\",\"collateral\":{\"USD\":50000,\"BTC\":0.5},",
+        "  \"positions\":[{\"instrument\":\"BTC-26JUN20-9000-C\",\"quantity\":-2}]}  (negative quantity = short)",
+        "Risk arrays JSON: {\"scenarioSet\":\"span-16\",\"riskArrays\":[{\"instrument\":\"X\",\"underlying\":\"ES\",",
+        "  \"losses\":[...],\"compositeDelta\":0.52}]}  optional: price, optionValue, kind, putCall, expiry,",
+        "  settlementCurrency (default USD), underlyingPrice.",
+        "Example: margin --portfolio book.json --market btc_options_2020-05-14.csv --model crypto-pm"})
+final class MarginCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--portfolio", required = true, description = "Portfolio JSON file.")
+  Path portfolio;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--market", description = "Market file: risk arrays are computed from it.")
+    Path market;
+
+    @Option(names = "--risk-arrays", description = "Risk arrays JSON (as a clearing house supplies them): "
+        + "no pricing happens.")
+    Path riskArrays;
+  }
+
+  @Option(names = "--model", description = "span-16 or crypto-pm (default span-16, or the risk arrays' set).")
+  String model;
+
+  @Option(names = "--params", description = "A model parameter JSON file replacing the built-in one.")
+  Path params;
+
+  @Option(names = "--as-of", description = "With --risk-arrays: the time expiry tiers are measured from "
+      + "(ISO instant; default the file's snapshot id when it is a time).")
+  Instant asOf;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  Formats.TableOrJson format;
+
+  @Override
+  public Integer call() {
+    Portfolio book = PortfolioJson.read(portfolio);
+    AccountMargin result;
+    if (source.market != null) {
+      MarketSnapshot snapshot = MarketFiles.read(source.market);
+      result = PortfolioMargin.compute(book, snapshot, model(model == null ? "span-16" : model));
+    } else {
+      RiskArraySet arrays = RiskArrayJson.read(source.riskArrays);
+      MarginModel chosen = model(model == null ? arrays.scenarioSetId() : model);
+      result = PortfolioMarginCalculator.margin(book, arrays, chosen, UsdRates.fromRiskArrays(arrays),
+          asOf(arrays));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(result) : MarginReport.text(result));
+    out.flush();
+    return 0;
+  }
+
+  private MarginModel model(String id) {
+    return MarginModelFiles.load(params != null ? params.toString() : id);
+  }
+
+  private Instant asOf(RiskArraySet arrays) {
+    if (asOf != null) {
+      return asOf;
+    }
+    try {
+      return Instant.parse(arrays.snapshotId());
+    } catch (DateTimeParseException e) {
+      boolean dated = arrays.arrays().values().stream().anyMatch(a -> a.expiry() != null);
+      if (dated) {
+        throw ValidationException.of("--as-of", "the risk arrays' snapshot '" + arrays.snapshotId()
+            + "' is not a time: give --as-of so expiry tiers can be measured");
+      }
+      return Instant.EPOCH;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.cryptomargin.cli;
+
+import io.cryptomargin.instrument.PutCall;
+import io.cryptomargin.instrument.Settlement;
+import io.cryptomargin.io.JsonText;
+import io.cryptomargin.pricing.Black76;
+import io.cryptomargin.pricing.OptionGreeks;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code price}: Black-76 price and greeks of one option. */
+@Command(name = "price", mixinStandardHelpOptions = true,
+    description = "Black-76 price and greeks of a European option on a forward.",
+    footer = {"", "Example: price --forward 20 --strike 20 --years 0.3333333 --vol 0.25 --rate 0.09 --type call"})
+final class PriceCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--forward", required = true, description = "Forward, USD per coin.")
+  double forward;
+
+  @Option(names = "--strike", required = true, description = "Strike, USD per coin.")
+  double strike;
+
+  @Option(names = "--years", required = true, description = "Time to expiry, years of 365 days.")
+  double years;
+
+  @Option(names = "--vol", required = true, description = "Volatility, annual fraction (0.55 = 55%%).")
+  double vol;
+
+  @Option(names = "--rate", defaultValue = "0", description = "Continuously compounded rate, annual fraction (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--type", required = true, description = "call or put.")
+  PutCall type;
+
+  @Option(names = "--inverse", description = "Coin-settled (Deribit style): price in coin, the USD price / forward.")
+  boolean inverse;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  Formats.TableOrJson format;
+
+  @Override
+  public Integer call() {
+    Settlement settlement = inverse ? Settlement.INVERSE : Settlement.LINEAR;
+    OptionGreeks g = settlement == Settlement.INVERSE
+        ? Black76.inverseGreeks(forward, strike, years, vol, type, rate)
+        : Black76.greeks(forward, strike, years, vol, type, rate);
+    String money = settlement == Settlement.INVERSE ? "coin" : "USD";
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Formats.TableOrJson.JSON) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("model", "black-76");
+      json.put("type", type.name());
+      json.put("settlement", settlement.name());
+      json.put("forward", forward);
+      json.put("strike", strike);
+      json.put("years", years);
+      json.put("vol", vol);
+      json.put("rate", rate);
+      json.put("price", g.price());
+      json.put("delta", g.delta());
+      json.put("gamma", g.gamma());
+      json.put("vega", g.vega());
+      json.put("theta", g.theta());
+      json.put("units", Map.of(
+          "price", money + " per coin of underlying",
+          "delta", money + " per USD of forward",
+          "gamma", money + " per USD of forward, squared",
+          "vega", money + " per 1.00 of vol",
+          "theta", money + " per year"));
+      out.print(JsonText.write(json));
+    } else {
+      out.println(Formats.fmt("Black-76 %s, %s: forward %s USD, strike %s USD, %s years, vol %s, rate %s",
+          type.name().toLowerCase(), settlement == Settlement.INVERSE ? "inverse (coin-settled)" : "linear (USD)",
+          Formats.num(forward), Formats.num(strike), Formats.num(years), Formats.num(vol), Formats.num(rate)));
+      out.println(Formats.fmt("  price  %-18s %s per coin of underlying", Formats.num(g.price()), money));
+      out.println(Formats.fmt("  delta  %-18s %s per USD of forward", Formats.num(g.delta()), money));
+      out.println(Formats.fmt("  gamma  %-18s %s per USD of forward, squared", Formats.num(g.gamma()), money));
+      out.println(Formats.fmt("  vega   %-18s %s per 1.00 of vol (%s per vol point)", Formats.num(g.vega()), money,
+          Formats.num(g.vega() / 100)));
+      out.println(Formats.fmt("  theta  %-18s %s per year (%s per day)", Formats.num(g.theta()), money,
+          Formats.num(g.theta() / 365)));
+    }
+    out.flush();
+    return 0;
+  }
+}

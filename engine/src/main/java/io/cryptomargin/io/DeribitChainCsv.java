@@ -1,0 +1,146 @@
+package io.cryptomargin.io;
+
+import io.cryptomargin.instrument.DeribitNames;
+import io.cryptomargin.instrument.EuropeanOption;
+import io.cryptomargin.instrument.Instrument;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.validation.Problems;
+import io.cryptomargin.validation.ValidationException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Deribit option chain saved as CSV (one row per instrument as returned by Deribit's
+ * {@code public/ticker}, e.g. the files of {@code shared/data/deribit/}).
+ *
+ * <p>Columns used: {@code instrument_name}, {@code timestamp} (ms since the epoch),
+ * {@code underlying_price} (the forward the option is priced on, USD), {@code index_price} (USD),
+ * {@code mark_price} (coin per option for inverse options, USD-like for linear ones; USD per coin
+ * for futures) and {@code mark_iv} (percent; options only). Other columns are ignored.
+ *
+ * <p>The snapshot: asOf = the latest {@code timestamp}; per underlying the index of the latest
+ * row; per expiry the forward of its latest row and a smile of out-of-the-money mark IVs; one mark
+ * per instrument with its price, IV, forward and observation time.
+ */
+public final class DeribitChainCsv {
+  private static final List<String> REQUIRED = List.of(
+      "instrument_name", "timestamp", "underlying_price", "index_price", "mark_price", "mark_iv");
+
+  private DeribitChainCsv() {}
+
+  /**
+   * Reads a chain file; the snapshot id is the file name without its extension.
+   *
+   * @throws ValidationException listing every problem of the file
+   */
+  public static MarketSnapshot read(Path file) {
+    String name = file.getFileName().toString();
+    String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    return parse(Json.readFile(file), id, name);
+  }
+
+  /**
+   * Parses chain CSV text.
+   *
+   * @param id the snapshot id to give the result
+   * @param source how error messages name the input (e.g. the file name)
+   * @throws ValidationException listing every problem: malformed CSV, missing columns, bad names,
+   *     bad numbers (with their line, instrument and column)
+   */
+  public static MarketSnapshot parse(String text, String id, String source) {
+    Problems problems = new Problems();
+    List<Csv.Row> rows = Csv.parse(text, source, problems);
+    problems.throwIfAny();
+    if (rows.isEmpty()) {
+      throw ValidationException.of(source, "is empty: expected a header row and one row per instrument");
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    List<String> header = rows.get(0).fields();
+    for (int c = 0; c < header.size(); c++) {
+      columns.putIfAbsent(header.get(c).trim(), c);
+    }
+    for (String column : REQUIRED) {
+      if (!columns.containsKey(column)) {
+        problems.add(source, "missing column '" + column + "'");
+      }
+    }
+    problems.throwIfAny();
+    DeribitChain chain = new DeribitChain();
+    for (Csv.Row row : rows.subList(1, rows.size())) {
+      readRow(row, columns, header.size(), source, chain, problems);
+    }
+    if (rows.size() == 1) {
+      problems.add(source, "has a header but no rows");
+    }
+    problems.throwIfAny();
+    MarketSnapshot snapshot = chain.build(id, source, problems);
+    problems.throwIfAny();
+    return snapshot;
+  }
+
+  private static void readRow(Csv.Row row, Map<String, Integer> columns, int width, String source,
+      DeribitChain chain, Problems problems) {
+    List<String> f = row.fields();
+    String where = source + " line " + row.line();
+    if (f.size() != width) {
+      problems.add(where, "has " + f.size() + " fields, the header has " + width);
+      return;
+    }
+    String name = f.get(columns.get("instrument_name")).trim();
+    Instrument instrument;
+    try {
+      instrument = DeribitNames.parse(name);
+    } catch (ValidationException e) {
+      problems.addAll(where, e);
+      return;
+    }
+    String at = where + " (" + name + ")";
+    int before = problems.count();
+    Instant observedAt = epochMillis(f.get(columns.get("timestamp")), at + ".timestamp", problems);
+    double forward = number(f.get(columns.get("underlying_price")), at + ".underlying_price", problems, Bound.POSITIVE);
+    double index = number(f.get(columns.get("index_price")), at + ".index_price", problems, Bound.POSITIVE);
+    double markPrice = number(f.get(columns.get("mark_price")), at + ".mark_price", problems, Bound.NON_NEGATIVE);
+    double markIvPercent = instrument instanceof EuropeanOption
+        ? number(f.get(columns.get("mark_iv")), at + ".mark_iv", problems, Bound.POSITIVE) : Double.NaN;
+    if (problems.count() > before) {
+      return;
+    }
+    chain.index(instrument.underlying(), index, observedAt);
+    if (instrument instanceof EuropeanOption option) {
+      chain.option(option, markPrice, markIvPercent / 100.0, forward, observedAt);
+    } else {
+      chain.futureOrPerpetual(instrument, markPrice, observedAt);
+    }
+  }
+
+  /** How a number must be bounded. */
+  enum Bound { POSITIVE, NON_NEGATIVE }
+
+  static double number(String text, String field, Problems problems, Bound bound) {
+    double value;
+    try {
+      value = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      problems.add(field, text.isBlank() ? "is empty, a number is required" : "'" + text + "' is not a number");
+      return Double.NaN;
+    }
+    if (bound == Bound.POSITIVE) {
+      problems.requirePositive(field, value);
+    } else {
+      problems.requireNonNegative(field, value);
+    }
+    return value;
+  }
+
+  static Instant epochMillis(String text, String field, Problems problems) {
+    try {
+      return Instant.ofEpochMilli(Long.parseLong(text.trim()));
+    } catch (NumberFormatException e) {
+      problems.add(field, "'" + text + "' is not a time in milliseconds since the epoch");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.cryptomargin.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cryptomargin.validation.Problems;
+import io.cryptomargin.validation.ValidationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Shared JSON plumbing: one configured mapper, file reading and field checks that record problems. */
+final class Json {
+  /** Doubles are written by Jackson with {@link Double#toString}, the shortest text that reads back exactly. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+
+  /** The text of a file, or a validation error naming it when it cannot be read. */
+  static String readFile(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw ValidationException.of("file", "no such file: " + path);
+    } catch (IOException e) {
+      throw ValidationException.of("file", "cannot read " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** Writes text to a file, or a validation error naming it. */
+  static void writeFile(Path path, String text) {
+    try {
+      Files.writeString(path, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ValidationException.of("file", "cannot write " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** Parses JSON text; malformed JSON becomes a validation error with the line and column. */
+  static JsonNode parse(String text, String source) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw ValidationException.of(source, "is empty, expected a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw ValidationException.of(source, "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** A JSON object as a pretty-printed string. */
+  static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  /** A JSON tree as plain Java values (maps, lists, strings, numbers, booleans, null). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> toPlainMap(JsonNode node) {
+    return MAPPER.convertValue(node, Map.class);
+  }
+
+  /** Joins a JSON path and a field name. */
+  static String path(String parent, String field) {
+    return parent.isEmpty() ? field : parent + "." + field;
+  }
+
+  /** An object member that must be present and an object; records a problem and returns null otherwise. */
+  static JsonNode object(JsonNode parent, String field, String path, Problems problems, boolean required) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        problems.add(path(path, field), "is required");
+      }
+      return null;
+    }
+    if (!node.isObject()) {
+      problems.add(path(path, field), "must be a JSON object, was " + describe(node));
+      return null;
+    }
+    return node;
+  }
+
+  /** A number member; NaN (with a problem when required) if absent, and a problem if not a number. */
+  static double number(JsonNode parent, String field, String path, Problems problems, boolean required) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        problems.add(path(path, field), "is required");
+      }
+      return Double.NaN;
+    }
+    return asNumber(node, path(path, field), problems);
+  }
+
+  /** A number member that must be &gt; 0 when present; NaN if absent or bad. */
+  static double positive(JsonNode parent, String field, String path, Problems problems, boolean required) {
+    double value = number(parent, field, path, problems, required);
+    if (!Double.isNaN(value)) {
+      problems.requirePositive(path(path, field), value);
+    }
+    return value;
+  }
+
+  /** A number member that must be &gt;= 0 when present; NaN if absent or bad. */
+  static double nonNegative(JsonNode parent, String field, String path, Problems problems, boolean required) {
+    double value = number(parent, field, path, problems, required);
+    if (!Double.isNaN(value)) {
+      problems.requireNonNegative(path(path, field), value);
+    }
+    return value;
+  }
+
+  /** A node's number; NaN and a problem when it is not a number (numeric strings such as "NaN" are refused). */
+  static double asNumber(JsonNode node, String path, Problems problems) {
+    if (!node.isNumber()) {
+      problems.add(path, "must be a number, was " + describe(node));
+      return Double.NaN;
+    }
+    return node.doubleValue();
+  }
+
+  /** A string member; null (with a problem when required) if absent. */
+  static String text(JsonNode parent, String field, String path, Problems problems, boolean required) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        problems.add(path(path, field), "is required");
+      }
+      return null;
+    }
+    if (!node.isTextual()) {
+      problems.add(path(path, field), "must be a string, was " + describe(node));
+      return null;
+    }
+    return node.textValue();
+  }
+
+  /** A whole-number member (e.g. epoch milliseconds); null if absent or not an integer. */
+  static Long integer(JsonNode parent, String field, String path, Problems problems, boolean required) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        problems.add(path(path, field), "is required");
+      }
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      problems.add(path(path, field), "must be a whole number, was " + describe(node));
+      return null;
+    }
+    return node.longValue();
+  }
+
+  /** Parses an instant ({@code 2024-03-01T08:00:00Z}); null and a problem if malformed. */
+  static Instant instant(String text, String path, Problems problems) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      problems.add(path, "must be an ISO-8601 UTC time such as 2024-03-01T08:00:00Z, was '" + text + "'");
+      return null;
+    }
+  }
+
+  /**
+   * Parses an expiry: a date ({@code 2024-03-29}, meaning Deribit's 08:00 UTC expiry) or a full
+   * instant; null and a problem if malformed.
+   */
+  static Instant expiry(String text, String path, Problems problems) {
+    if (text.contains("T")) {
+      return instant(text, path, problems);
+    }
+    try {
+      return io.cryptomargin.instrument.DeribitNames.expiryOn(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      problems.add(path, "must be a date such as 2024-03-29 (expiry at 08:00 UTC) or a UTC time, was '" + text + "'");
+      return null;
+    }
+  }
+
+  /** The text form of an expiry: its date when it is at Deribit's 08:00 UTC, else the full instant. */
+  static String expiryText(Instant expiry) {
+    LocalDate date = expiry.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    Instant atEight = io.cryptomargin.instrument.DeribitNames.expiryOn(date);
+    return atEight.equals(expiry) ? date.toString() : expiry.toString();
+  }
+
+  static String describe(JsonNode node) {
+    if (node.isTextual()) {
+      return "the string \"" + node.textValue() + "\"";
+    }
+    if (node.isObject()) {
+      return "an object";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    return node.toString();
+  }
+}

@@ -1,0 +1,31 @@
+package io.cryptomargin.io;
+
+import io.cryptomargin.scenario.ScenarioSetDefinition;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One parsed model parameter file ({@code models/span-16.json}, {@code models/crypto-pm.json} or a
+ * user's file).
+ *
+ * @param id the model id, recorded in every result
+ * @param version the parameter version, recorded in every result
+ * @param description what the model is, in words
+ * @param scenarioSet the scenario definition built from the file's {@code scenarioSet} part
+ * @param margin the file's {@code margin} part as plain Java values (maps, lists, strings, numbers
+ *     as {@code Integer}/{@code Long}/{@code Double}, booleans), empty when absent; it is the margin
+ *     layer's to interpret, so no Jackson type leaves this package
+ * @param source where it was read from ({@code built-in:span-16} or a file path)
+ */
+public record ModelFile(String id, String version, String description, ScenarioSetDefinition scenarioSet,
+    Map<String, Object> margin, String source) {
+  public ModelFile {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(scenarioSet, "scenarioSet");
+    description = description == null ? "" : description;
+    margin = Collections.unmodifiableMap(new LinkedHashMap<>(margin));
+  }
+}

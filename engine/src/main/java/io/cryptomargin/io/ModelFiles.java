@@ -1,0 +1,264 @@
+package io.cryptomargin.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.scenario.CryptoPmDefinition;
+import io.cryptomargin.scenario.CryptoPmParameters;
+import io.cryptomargin.scenario.ScenarioSetDefinition;
+import io.cryptomargin.scenario.Span16Definition;
+import io.cryptomargin.scenario.Span16Parameters;
+import io.cryptomargin.scenario.TermScaledVolShock;
+import io.cryptomargin.validation.Problems;
+import io.cryptomargin.validation.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Model parameter files: one versioned JSON file per model,
+ * {@code {"id":"span-16","version":"1.0.0","description":"...","scenarioSet":{...},"margin":{...}}}.
+ *
+ * <p>{@code scenarioSet} has a {@code type} ({@code span-16} or {@code crypto-pm}; defaults to the
+ * file's id), model-wide fields, {@code defaults} per underlying and {@code underlyings} whose
+ * entries may be partial: each is merged field by field over {@code defaults}.
+ *
+ * <ul>
+ *   <li>span-16: {@code lookAheadDays}, {@code volFloor}; per underlying {@code priceScanRange},
+ *       {@code volScanRange}, {@code extremeMultiple}, {@code extremeCoverFraction}.
+ *   <li>crypto-pm: {@code lookAheadDays}, {@code volShock} {up, down, powerShortDated,
+ *       powerLongDated, pivotDays, floorVol, minDaysToExpiry}; per underlying {@code priceRange},
+ *       {@code priceSteps}, {@code extendedMoves}, {@code extendedWeightNumerator}.
+ * </ul>
+ * {@code margin} is read as plain values and handed over untouched.
+ */
+public final class ModelFiles {
+  /** The models shipped in {@code src/main/resources/models/}. */
+  public static final List<String> BUILT_IN = List.of("span-16", "crypto-pm");
+
+  private static final Set<String> TYPES = Set.of("span-16", "crypto-pm");
+
+  private ModelFiles() {}
+
+  /**
+   * The scenario definition of a built-in model id or a model file path.
+   *
+   * @throws ValidationException for an unknown id (listing the built-ins) or a bad file (every problem)
+   */
+  public static ScenarioSetDefinition scenarioSet(String idOrPath) {
+    return load(idOrPath).scenarioSet();
+  }
+
+  /**
+   * A built-in model ({@code span-16}, {@code crypto-pm}) or a model file.
+   *
+   * @throws ValidationException for an unknown id (listing the built-ins) or a bad file (every problem)
+   */
+  public static ModelFile load(String idOrPath) {
+    if (idOrPath == null || idOrPath.isBlank()) {
+      throw ValidationException.of("model", "a model id or file is required; built-in models: " + BUILT_IN);
+    }
+    if (BUILT_IN.contains(idOrPath)) {
+      return parse(resource(idOrPath), "built-in:" + idOrPath);
+    }
+    Path path = Path.of(idOrPath);
+    if (!Files.isRegularFile(path)) {
+      throw ValidationException.of("model", "unknown model '" + idOrPath + "': not a built-in model " + BUILT_IN
+          + " and no such file");
+    }
+    return read(path);
+  }
+
+  /** Reads a model file. */
+  public static ModelFile read(Path file) {
+    return parse(Json.readFile(file), file.toString());
+  }
+
+  /**
+   * Parses a model file's text.
+   *
+   * @param source how error messages and {@link ModelFile#source()} name it
+   * @throws ValidationException listing every problem with its JSON path
+   */
+  public static ModelFile parse(String text, String source) {
+    JsonNode root = Json.parse(text, source);
+    if (!root.isObject()) {
+      throw ValidationException.of(source, "must be a JSON object with id, version and scenarioSet");
+    }
+    Problems problems = new Problems();
+    String id = Json.text(root, "id", "", problems, true);
+    String version = Json.text(root, "version", "", problems, true);
+    String description = Json.text(root, "description", "", problems, false);
+    JsonNode set = Json.object(root, "scenarioSet", "", problems, true);
+    JsonNode margin = Json.object(root, "margin", "", problems, false);
+    ScenarioSetDefinition definition = null;
+    if (set != null && id != null && version != null) {
+      String type = Json.text(set, "type", "scenarioSet", problems, false);
+      type = type == null ? id : type;
+      if (!TYPES.contains(type)) {
+        problems.add("scenarioSet.type", "unknown scenario set type '" + type + "': known types are " + BUILT_IN);
+      } else {
+        definition = type.equals("span-16") ? span16(id, version, set, problems) : cryptoPm(id, version, set, problems);
+      }
+    }
+    problems.throwIfAny();
+    Map<String, Object> marginValues = margin == null ? Map.of() : Json.toPlainMap(margin);
+    return new ModelFile(id, version, description, definition, marginValues, source);
+  }
+
+  private static Span16Definition span16(String id, String version, JsonNode set, Problems problems) {
+    String path = "scenarioSet";
+    int before = problems.count();
+    double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
+    double volFloor = Json.positive(set, "volFloor", path, problems, true);
+    JsonNode defaults = Json.object(set, "defaults", path, problems, true);
+    if (defaults == null) {
+      return null;
+    }
+    Span16Parameters base = span16Parameters(defaults, null, path + ".defaults", problems);
+    Map<String, Span16Parameters> byUnderlying = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
+      Span16Parameters p = span16Parameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
+      if (p != null) {
+        byUnderlying.put(e.getKey(), p);
+      }
+    }
+    if (problems.count() > before || base == null) {
+      return null;
+    }
+    return construct(() -> new Span16Definition(id, version, lookAhead, volFloor, base, byUnderlying), path, problems);
+  }
+
+  private static Span16Parameters span16Parameters(JsonNode node, JsonNode defaults, String path, Problems problems) {
+    if (!node.isObject()) {
+      problems.add(path, "must be an object");
+      return null;
+    }
+    int before = problems.count();
+    double psr = merged(node, defaults, "priceScanRange", path, problems);
+    double vsr = merged(node, defaults, "volScanRange", path, problems);
+    double x = merged(node, defaults, "extremeMultiple", path, problems);
+    double c = merged(node, defaults, "extremeCoverFraction", path, problems);
+    if (problems.count() > before) {
+      return null;
+    }
+    return construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems);
+  }
+
+  private static CryptoPmDefinition cryptoPm(String id, String version, JsonNode set, Problems problems) {
+    String path = "scenarioSet";
+    int before = problems.count();
+    double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
+    JsonNode shock = Json.object(set, "volShock", path, problems, true);
+    TermScaledVolShock volShock = null;
+    if (shock != null) {
+      String p = path + ".volShock";
+      double up = Json.number(shock, "up", p, problems, true);
+      double down = Json.number(shock, "down", p, problems, true);
+      double shortPower = Json.number(shock, "powerShortDated", p, problems, true);
+      double longPower = Json.number(shock, "powerLongDated", p, problems, true);
+      double pivot = Json.number(shock, "pivotDays", p, problems, true);
+      double floor = Json.number(shock, "floorVol", p, problems, true);
+      double minDte = Json.number(shock, "minDaysToExpiry", p, problems, true);
+      if (problems.count() == before) {
+        volShock = construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
+            p, problems);
+      }
+    }
+    JsonNode defaults = Json.object(set, "defaults", path, problems, true);
+    if (defaults == null) {
+      return null;
+    }
+    CryptoPmParameters base = cryptoPmParameters(defaults, null, path + ".defaults", problems);
+    Map<String, CryptoPmParameters> byUnderlying = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
+      CryptoPmParameters p = cryptoPmParameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
+      if (p != null) {
+        byUnderlying.put(e.getKey(), p);
+      }
+    }
+    if (problems.count() > before || base == null || volShock == null) {
+      return null;
+    }
+    TermScaledVolShock shockFinal = volShock;
+    return construct(() -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path,
+        problems);
+  }
+
+  private static CryptoPmParameters cryptoPmParameters(JsonNode node, JsonNode defaults, String path,
+      Problems problems) {
+    if (!node.isObject()) {
+      problems.add(path, "must be an object");
+      return null;
+    }
+    int before = problems.count();
+    double range = merged(node, defaults, "priceRange", path, problems);
+    double steps = merged(node, defaults, "priceSteps", path, problems);
+    double numerator = merged(node, defaults, "extendedWeightNumerator", path, problems);
+    JsonNode movesNode = node.has("extendedMoves") || defaults == null ? node.get("extendedMoves")
+        : defaults.get("extendedMoves");
+    List<Double> moves = new ArrayList<>();
+    if (movesNode == null || !movesNode.isArray()) {
+      problems.add(path + ".extendedMoves", movesNode == null ? "is required" : "must be an array of fractions");
+    } else {
+      for (int i = 0; i < movesNode.size(); i++) {
+        moves.add(Json.asNumber(movesNode.get(i), path + ".extendedMoves[" + i + "]", problems));
+      }
+    }
+    if (!Double.isNaN(steps) && steps != Math.rint(steps)) {
+      problems.add(path + ".priceSteps", "must be a whole number, was " + steps);
+    }
+    if (problems.count() > before) {
+      return null;
+    }
+    return construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems);
+  }
+
+  /** A field of a per-underlying entry, else of the defaults. */
+  private static double merged(JsonNode node, JsonNode defaults, String field, String path, Problems problems) {
+    if (node.has(field) || defaults == null) {
+      return Json.number(node, field, path, problems, true);
+    }
+    return Json.number(defaults, field, path, problems, true);
+  }
+
+  private static List<Map.Entry<String, JsonNode>> entries(JsonNode set, String path, Problems problems) {
+    JsonNode unders = Json.object(set, "underlyings", path, problems, false);
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+    if (unders != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = unders.fields(); it.hasNext(); ) {
+        entries.add(it.next());
+      }
+    }
+    return entries;
+  }
+
+  /** Runs a core constructor, turning its checks into problems at the given path. */
+  private static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
+    try {
+      return constructor.get();
+    } catch (ValidationException e) {
+      problems.addAll(path, e);
+    } catch (IllegalArgumentException e) {
+      problems.add(path, e.getMessage());
+    }
+    return null;
+  }
+
+  private static String resource(String id) {
+    try (InputStream in = ModelFiles.class.getResourceAsStream("/models/" + id + ".json")) {
+      if (in == null) {
+        throw new IllegalStateException("built-in model " + id + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read built-in model " + id, e);
+    }
+  }
+}
