@@ -115,6 +115,27 @@ record SynthesizedStack(CryptomarginStack stack, Template template, Map<String, 
         return List.of(value);
     }
 
+    /** Logical ids a CloudFormation value refers to, through Ref and Fn::GetAtt at any depth. */
+    static java.util.Set<String> references(Object value) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        collectReferences(value, found);
+        return found;
+    }
+
+    private static void collectReferences(Object value, java.util.Set<String> into) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.get("Ref") instanceof String ref) {
+                into.add(ref);
+            }
+            if (map.containsKey("Fn::GetAtt")) {
+                into.add(String.valueOf(asList(map.get("Fn::GetAtt")).get(0)));
+            }
+            map.values().forEach(nested -> collectReferences(nested, into));
+        } else if (value instanceof List<?> list) {
+            list.forEach(nested -> collectReferences(nested, into));
+        }
+    }
+
     /**
      * Renders a CloudFormation value naming a resource in a comparable form: a literal string
      * stays itself, {@code {"Ref": X}} becomes {@code X}, {@code {"Fn::GetAtt": [X, Arn]}} becomes

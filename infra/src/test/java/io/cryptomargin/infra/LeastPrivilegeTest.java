@@ -1,0 +1,141 @@
+package io.cryptomargin.infra;
+
+import static io.cryptomargin.infra.SynthesizedStack.asList;
+import static io.cryptomargin.infra.SynthesizedStack.properties;
+import static io.cryptomargin.infra.SynthesizedStack.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import software.constructs.IConstruct;
+
+/**
+ * Each function's role grants exactly the actions its handler uses on exactly the resources it
+ * uses, compared as the full set of (action, resource) pairs so anything added shows up here.
+ */
+class LeastPrivilegeTest {
+
+    private static final SynthesizedStack DEV = SynthesizedStack.dev();
+    private static final CryptomarginStack STACK = DEV.stack();
+
+    private static final List<String> READ = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+    private static final List<String> SEND_TO_DESTINATION =
+            List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+
+    @Test
+    void snapshotRole_grants_exactlyReadFilesWriteRiskArraysEnumerateAccountsEnqueue() {
+        Set<String> expected = new TreeSet<>();
+        expected.addAll(pairs(List.of("s3:GetObject"), arn(STACK.snapshotBucket()) + "/*"));
+        expected.addAll(pairs(List.of("dynamodb:PutItem", "dynamodb:BatchWriteItem"), arn(STACK.riskArraysTable())));
+        for (IConstruct table : List.of(STACK.accountsTable(), STACK.positionsTable())) {
+            expected.addAll(pairs(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
+                    arn(table)));
+        }
+        expected.addAll(pairs(List.of("sqs:SendMessage"), arn(STACK.recalcQueue())));
+        expected.addAll(pairs(SEND_TO_DESTINATION, arn(STACK.deadLetterQueues().get("SnapshotFailureDlq"))));
+
+        assertThat(grantsOf("snapshot")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void positionsRole_grants_exactlyStreamInputsResultsWriteBackAndEvents() {
+        Set<String> expected = marginCalculationGrants();
+        expected.addAll(pairs(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams"), DEV.logicalId(STACK.positionsTable()) + ".StreamArn"));
+        expected.addAll(pairs(SEND_TO_DESTINATION, arn(STACK.deadLetterQueues().get("PositionsStreamFailureDlq"))));
+
+        assertThat(grantsOf("positions")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void recalcRole_grants_exactlyQueueConsumptionAndPositionsTableAccess() {
+        Set<String> expected = marginCalculationGrants();
+        expected.addAll(pairs(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl",
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes"), arn(STACK.recalcQueue())));
+
+        assertThat(grantsOf("recalc")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void apiRole_grants_exactlyReadsAndRiskArrayWriteBack() {
+        Set<String> expected = new TreeSet<>();
+        for (IConstruct table : List.of(STACK.positionsTable(), STACK.riskArraysTable(), STACK.accountsTable(),
+                STACK.marginResultsTable())) {
+            expected.addAll(pairs(READ, arn(table)));
+        }
+        expected.addAll(pairs(List.of("dynamodb:PutItem"), arn(STACK.riskArraysTable())));
+
+        assertThat(grantsOf("api")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void apiRole_grants_cannotWriteMarginResultsOrPublishEvents() {
+        assertThat(grantsOf("api"))
+                .noneMatch(grant -> grant.endsWith(arn(STACK.marginResultsTable())) && !READ.contains(action(grant)))
+                .noneMatch(grant -> grant.startsWith("events:"));
+    }
+
+    @Test
+    void roles_everyFunction_writesOnlyItsOwnLogGroup() {
+        for (MarginFunction function : STACK.functions().values()) {
+            Set<String> logGrants = allGrantsOf(function.handler().handlerName()).stream()
+                    .filter(grant -> grant.startsWith("logs:")).collect(java.util.stream.Collectors.toSet());
+            assertThat(logGrants).as(function.handler().handlerName()).containsExactlyInAnyOrderElementsOf(
+                    pairs(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arn(function.logGroup())));
+        }
+    }
+
+    private static Set<String> marginCalculationGrants() {
+        Set<String> expected = new TreeSet<>();
+        for (IConstruct table : List.of(STACK.positionsTable(), STACK.riskArraysTable(), STACK.accountsTable(),
+                STACK.marginResultsTable())) {
+            expected.addAll(pairs(READ, arn(table)));
+        }
+        expected.addAll(pairs(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), arn(STACK.marginResultsTable())));
+        expected.addAll(pairs(List.of("dynamodb:PutItem"), arn(STACK.riskArraysTable())));
+        expected.addAll(pairs(List.of("events:PutEvents"), arn(STACK.eventBus())));
+        return expected;
+    }
+
+    /** Grants other than the two every function has (its logs, X-Ray), which other tests cover. */
+    private static Set<String> grantsOf(String handlerName) {
+        Set<String> grants = allGrantsOf(handlerName);
+        grants.removeIf(grant -> grant.startsWith("logs:") || grant.startsWith("xray:"));
+        return grants;
+    }
+
+    private static Set<String> allGrantsOf(String handlerName) {
+        String roleId = DEV.logicalId(STACK.functions().get(handlerName).role());
+        Set<String> grants = new TreeSet<>();
+        for (PolicyStatements.Located statement : PolicyStatements.identityStatements(DEV)) {
+            List<Object> attachedRoles = asList(properties(DEV.resources().get(statement.owner())).get("Roles"));
+            boolean attached = statement.owner().equals(roleId)
+                    || attachedRoles.stream().anyMatch(role -> render(role).equals(roleId));
+            if (attached) {
+                assertThat(statement.isAllow()).isTrue();
+                for (Object resource : statement.resources()) {
+                    for (Object action : statement.actions()) {
+                        grants.add(action + " on " + render(resource));
+                    }
+                }
+            }
+        }
+        return grants;
+    }
+
+    private static Set<String> pairs(List<String> actions, String resource) {
+        Set<String> pairs = new TreeSet<>();
+        actions.forEach(action -> pairs.add(action + " on " + resource));
+        return pairs;
+    }
+
+    private static String arn(IConstruct construct) {
+        return DEV.logicalId(construct) + ".Arn";
+    }
+
+    private static String action(String grant) {
+        return grant.substring(0, grant.indexOf(' '));
+    }
+}
