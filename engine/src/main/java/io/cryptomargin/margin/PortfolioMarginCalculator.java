@@ -145,9 +145,27 @@ public final class PortfolioMarginCalculator {
    */
   private static double intraSpreadCharge(CommodityBook book, MarginParameters parameters, Instant asOf,
       Problems problems) {
+    double matched = matchedCalendarDelta(book.deltaByExpiry, parameters, asOf);
+    if (matched == 0 || parameters.intraSpreadRate() == 0) {
+      return 0.0;
+    }
+    return parameters.intraSpreadRate() * matched * priceInSettlement(book, problems, "calendar spread charge");
+  }
+
+  /**
+   * The delta the calendar spread charge applies to: net delta per expiry tier, opposite deltas
+   * matched across tiers, nearest tiers first. Public so other risk-based models (historical-var)
+   * charge calendar risk exactly as this model does.
+   *
+   * @param deltaByExpiry net delta per expiry, coins of underlying (null key: undated contracts, first tier)
+   * @param asOf the time tiers are measured from
+   * @return the matched delta, coins (charge = intraSpreadRate × this × price)
+   */
+  public static double matchedCalendarDelta(Map<Instant, Double> deltaByExpiry, MarginParameters parameters,
+      Instant asOf) {
     List<Double> bounds = parameters.intraTierBoundariesDays();
     double[] tierDelta = new double[bounds.size() + 1];
-    for (Map.Entry<Instant, Double> byExpiry : book.deltaByExpiry.entrySet()) {
+    for (Map.Entry<Instant, Double> byExpiry : deltaByExpiry.entrySet()) {
       tierDelta[tier(byExpiry.getKey(), asOf, bounds)] += byExpiry.getValue();
     }
     double matched = 0;
@@ -162,10 +180,7 @@ public final class PortfolioMarginCalculator {
         }
       }
     }
-    if (matched == 0 || parameters.intraSpreadRate() == 0) {
-      return 0.0;
-    }
-    return parameters.intraSpreadRate() * matched * priceInSettlement(book, problems, "calendar spread charge");
+    return matched;
   }
 
   private static int tier(Instant expiry, Instant asOf, List<Double> bounds) {
