@@ -174,6 +174,17 @@ class JavaKernelTest {
     }
 
     @Test
+    void eval_jarsMagicWithRelativeParentGlob_resolvesFromWorkingDirectory(@TempDir Path dir) throws Exception {
+        buildJar(dir, "relative.Marker", "package relative; public class Marker { public static int id() { return 7; } }");
+        Path relativeDir = Path.of("").toAbsolutePath().relativize(dir);
+        assertThat(relativeDir.toString()).startsWith("..");
+
+        DisplayData result = kernel.eval("%jars " + relativeDir + "/relative-*.jar\nrelative.Marker.id()");
+
+        assertThat(result.getData(MIMEType.TEXT_PLAIN)).isEqualTo("7");
+    }
+
+    @Test
     void eval_classpathMagicWithJar_makesItsClassUsable(@TempDir Path dir) throws Exception {
         Path jar = buildJar(dir, "answer.Answer",
                 "package answer; public class Answer { public static int get() { return 42; } }");
