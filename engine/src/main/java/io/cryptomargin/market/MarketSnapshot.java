@@ -1,10 +1,10 @@
 package io.cryptomargin.market;
 
-import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.EuropeanOption;
-import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,10 +21,18 @@ import java.util.TreeMap;
  * @param id identifies the snapshot in results and caches (by default its time)
  * @param asOf when the snapshot was taken
  * @param underlyings the market of each underlying, by coin
- * @param marks venue marks by instrument name (may be empty)
+ * @param marks venue marks by instrument name (may be empty); the names are also the snapshot's
+ *     instrument universe
+ * @param volShocks vol shocks of scenarios applied to this snapshot, per coin, in order (empty for
+ *     a market as observed); applied whenever a vol is looked up, so they can depend on the expiry
  */
 public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings,
-    Map<String, Mark> marks) {
+    Map<String, Mark> marks, Map<String, List<AppliedVolShock>> volShocks) {
+  /** A snapshot as observed (no scenario applied). */
+  public MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings, Map<String, Mark> marks) {
+    this(id, asOf, underlyings, marks, Map.of());
+  }
+
   public MarketSnapshot {
     Objects.requireNonNull(asOf, "asOf");
     if (id == null || id.isBlank()) {
@@ -35,6 +43,9 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     }
     underlyings = Collections.unmodifiableMap(new TreeMap<>(underlyings));
     marks = Collections.unmodifiableMap(new LinkedHashMap<>(marks));
+    Map<String, List<AppliedVolShock>> shocks = new TreeMap<>();
+    volShocks.forEach((coin, list) -> shocks.put(coin, List.copyOf(list)));
+    volShocks = Collections.unmodifiableMap(shocks);
   }
 
   /** A snapshot with no marks, identified by its time. */
@@ -91,19 +102,30 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     return f0 + (above.getValue() - f0) * share;
   }
 
-  /** The surface vol of an underlying at a strike and expiry, annual fraction. */
+  /** The surface vol of an underlying at a strike and expiry (after any applied shocks), annual fraction. */
   public double surfaceVol(String coin, double strike, Instant expiry) {
-    return underlying(coin).volSurface().vol(strike, expiry, yearsTo(expiry),
-        e -> forward(coin, e), this::yearsTo);
+    double vol = underlying(coin).volSurface().vol(strike, expiry, yearsTo(expiry), e -> forward(coin, e),
+        this::yearsTo);
+    return shocked(coin, vol, expiry);
   }
 
-  /** The vol an option is valued with: its mark's implied vol when there is one, else the surface's. */
+  /**
+   * The vol an option is valued with: its mark's implied vol when there is one, else the surface's;
+   * either after any applied shocks.
+   */
   public double vol(EuropeanOption option) {
     Mark mark = marks.get(option.name());
     if (mark != null && mark.impliedVol().isPresent()) {
-      return mark.impliedVol().getAsDouble();
+      return shocked(option.underlying(), mark.impliedVol().getAsDouble(), option.expiryTime());
     }
     return surfaceVol(option.underlying(), option.strike(), option.expiryTime());
+  }
+
+  private double shocked(String coin, double vol, Instant expiry) {
+    for (AppliedVolShock shock : volShocks.getOrDefault(coin, List.of())) {
+      vol = shock.apply(vol, expiry);
+    }
+    return vol;
   }
 
   /** The mark of an instrument, if the snapshot has one. */
@@ -118,45 +140,31 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
 
   /**
    * The market after a shift of one underlying: index and forwards move by the price move, vols by
-   * the shock (per expiry), the clock by the look-ahead. Mark prices are dropped (they described the
-   * old market); mark vols are shocked like the surface. Returns a new snapshot.
+   * the shock (evaluated per expiry from this snapshot's time when a vol is looked up), the clock by
+   * the look-ahead. Mark prices are dropped (they described the old market); mark vols are shocked
+   * like the surface. Returns a new snapshot.
    */
   public MarketSnapshot shifted(String coin, MarketShift shift) {
     UnderlyingMarket market = underlying(coin);
     double factor = 1 + shift.priceMove();
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     market.forwards().forEach((expiry, forward) -> forwards.put(expiry, forward * factor));
-    VolSurface surface = market.volSurface().mapVols(
-        expiry -> vol -> shift.volShock().shock(vol, daysTo(expiry)),
-        vol -> shift.volShock().shock(vol, Double.POSITIVE_INFINITY));
     Map<String, UnderlyingMarket> moved = new TreeMap<>(underlyings);
-    moved.put(coin, new UnderlyingMarket(market.indexPrice() * factor, forwards, surface));
+    moved.put(coin, new UnderlyingMarket(market.indexPrice() * factor, forwards, market.volSurface()));
     Map<String, Mark> shiftedMarks = new LinkedHashMap<>();
-    marks.forEach((name, mark) -> shiftedMarks.put(name, shiftMark(coin, name, mark, shift, factor)));
+    marks.forEach((name, mark) -> shiftedMarks.put(name, isOn(coin, name) ? new Mark(OptionalDouble.empty(),
+        mark.impliedVol(), mark.forward().isPresent() ? OptionalDouble.of(mark.forward().getAsDouble() * factor)
+        : OptionalDouble.empty(), Optional.empty()) : mark));
+    Map<String, List<AppliedVolShock>> shocks = new TreeMap<>(volShocks);
+    List<AppliedVolShock> coinShocks = new ArrayList<>(volShocks.getOrDefault(coin, List.of()));
+    coinShocks.add(new AppliedVolShock(shift.volShock(), asOf));
+    shocks.put(coin, coinShocks);
     Instant later = asOf.plusMillis(Math.round(shift.lookAheadDays() * 86_400_000.0));
-    return new MarketSnapshot(id + "+shift", later, moved, shiftedMarks);
+    return new MarketSnapshot(id + "+shift", later, moved, shiftedMarks, shocks);
   }
 
-  private Mark shiftMark(String coin, String name, Mark mark, MarketShift shift, double factor) {
-    Instrument instrument;
-    try {
-      instrument = DeribitNames.parse(name);
-    } catch (ValidationException notDeribit) {
-      return new Mark(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
-    }
-    if (!instrument.underlying().equals(coin)) {
-      return mark;
-    }
-    OptionalDouble vol = mark.impliedVol();
-    if (vol.isPresent() && instrument.expiry().isPresent()) {
-      vol = OptionalDouble.of(shift.volShock().shock(vol.getAsDouble(), daysTo(instrument.expiry().get())));
-    }
-    OptionalDouble forward = mark.forward().isPresent()
-        ? OptionalDouble.of(mark.forward().getAsDouble() * factor) : OptionalDouble.empty();
-    return new Mark(OptionalDouble.empty(), vol, forward, Optional.empty());
-  }
-
-  private double daysTo(Instant expiry) {
-    return yearsTo(expiry) * 365.0;
+  /** Whether an instrument name (Deribit style) is on a coin: {@code BTC-...} or {@code BTC_USDC-...}. */
+  private static boolean isOn(String coin, String name) {
+    return name.startsWith(coin + "-") || name.startsWith(coin + "_");
   }
 }

@@ -59,15 +59,6 @@ public record Smile(double[] strikes, double[] vols) {
     return vols[lo] + (vols[hi] - vols[lo]) * (x - x0) / (x1 - x0);
   }
 
-  /** This smile with every vol transformed (a scenario's vol shock). */
-  public Smile mapVols(java.util.function.DoubleUnaryOperator shock) {
-    double[] shocked = new double[vols.length];
-    for (int i = 0; i < vols.length; i++) {
-      shocked[i] = shock.applyAsDouble(vols[i]);
-    }
-    return new Smile(strikes, shocked);
-  }
-
   @Override
   public double[] strikes() {
     return strikes.clone();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -76,14 +75,5 @@ public record VolSurface(double flatVol, NavigableMap<Instant, Smile> smiles) {
   private static double volAtMoneyness(Map.Entry<Instant, Smile> entry, double moneyness,
       ToDoubleFunction<Instant> forwardAt) {
     return entry.getValue().volAt(forwardAt.applyAsDouble(entry.getKey()) * Math.exp(moneyness));
-  }
-
-  /** This surface with every vol transformed; the transform may depend on the expiry. */
-  public VolSurface mapVols(java.util.function.Function<Instant, DoubleUnaryOperator> shockByExpiry,
-      DoubleUnaryOperator flatShock) {
-    TreeMap<Instant, Smile> shocked = new TreeMap<>();
-    smiles.forEach((expiry, smile) -> shocked.put(expiry, smile.mapVols(shockByExpiry.apply(expiry))));
-    double flat = Double.isNaN(flatVol) ? Double.NaN : flatShock.applyAsDouble(flatVol);
-    return new VolSurface(flat, shocked);
   }
 }
