@@ -1,0 +1,190 @@
+package io.cryptomargin.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * Runs the suite and writes the results as the Markdown tables of {@code benchmarks/README.md}:
+ * absolute scores, the ratio against the peer measured in the same run, the machine and the JMH
+ * settings, then the memory footprint. Takes JMH's own command-line options (e.g.
+ * {@code -f 1 -wi 3 -i 5}); with no benchmark pattern it runs every benchmark of this package.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.cryptomargin.benchmarks.SuiteReport
+ * -f 1 -wi 3 -i 5 [-rf json -rff results.json]}. The tables go to standard output after JMH's log
+ * and to the file named by {@code -Dcryptomargin.report} (default {@code benchmark-results.md}).
+ */
+public final class SuiteReport {
+  private static final String PACKAGE = SuiteReport.class.getPackageName();
+
+  private SuiteReport() {}
+
+  public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
+    CommandLineOptions options = new CommandLineOptions(withDefaultPattern(args));
+    Collection<RunResult> results = new Runner(options).run();
+    String report = markdown(results, memory());
+    Path out = Path.of(System.getProperty("cryptomargin.report", "benchmark-results.md"));
+    Files.writeString(out, report, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(report);
+    System.out.println("(written to " + out.toAbsolutePath() + ")");
+  }
+
+  private static String[] withDefaultPattern(String[] args) {
+    boolean hasPattern = Stream.of(args).anyMatch(a -> !a.startsWith("-") && a.contains("."))
+        && !Stream.of(args).allMatch(a -> a.startsWith("-") || a.matches("[0-9.]+[a-z]*"));
+    if (hasPattern) {
+      return args;
+    }
+    List<String> withPattern = new ArrayList<>(List.of(args));
+    withPattern.add(PACKAGE.replace(".", "\\.") + "\\..*");
+    return withPattern.toArray(String[]::new);
+  }
+
+  /** The memory footprints the report lists: the 2,000-option snapshot under both sets, and the real chain. */
+  public static List<MemoryFootprint> memory() {
+    OptionUniverse synthetic = OptionUniverse.named(OptionUniverse.SYNTHETIC_2000);
+    OptionUniverse chain = OptionUniverse.named(OptionUniverse.DERIBIT_CHAIN);
+    return List.of(
+        MemoryFootprint.measure(synthetic, ScenarioSets.span16()),
+        MemoryFootprint.measure(synthetic, ScenarioSets.cryptoPm()),
+        MemoryFootprint.measure(chain, ScenarioSets.cryptoPm()));
+  }
+
+  /** The report's Markdown for a run's results and memory measures. */
+  public static String markdown(Collection<RunResult> results, List<MemoryFootprint> memory) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Machine and settings\n\n").append(machine(results)).append('\n');
+    md.append("### 1. Black-76, nanoseconds per option (1,024 fixed inputs, rate 0)\n\n");
+    md.append("| what | cryptomargin | Strata 2.12.48 | finmath-lib 6.0.19 | ours ÷ Strata | ours ÷ finmath |\n");
+    md.append("|---|---:|---:|---:|---:|---:|\n");
+    for (String kind : List.of("price", "greeks")) {
+      Optional<Result<?>> ours = score(results, "PricingBenchmark." + kind + "Cryptomargin");
+      Optional<Result<?>> strata = score(results, "PricingBenchmark." + kind + "Strata");
+      Optional<Result<?>> finmath = score(results, "PricingBenchmark." + kind + "Finmath");
+      if (ours.isEmpty()) {
+        continue;
+      }
+      md.append("| ").append(kind.equals("price") ? "price" : "price + delta, gamma, vega, theta").append(" | ")
+          .append(withError(ours)).append(" | ").append(withError(strata)).append(" | ").append(withError(finmath))
+          .append(" | ").append(ratio(ours, strata)).append(" | ").append(ratio(ours, finmath)).append(" |\n");
+    }
+    md.append("\nRatio below 1: the engine is faster than the peer.\n\n");
+    md.append("### 2. Risk-array build vs the floor of bare Black-76 evaluations\n\n");
+    md.append("| universe | scenario set | options × scenarios | build, ms | build, ns per option-scenario"
+        + " | floor, ns per option-scenario | build ÷ floor |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (String universe : List.of(OptionUniverse.DERIBIT_CHAIN, OptionUniverse.SYNTHETIC_2000)) {
+      int options = OptionUniverse.named(universe).size();
+      for (String set : List.of(ScenarioSets.SPAN_16, ScenarioSets.CRYPTO_PM)) {
+        int scenarios = ScenarioSets.named(set).scenarioCount();
+        Optional<Result<?>> build = score(results, "RiskArrayBenchmark.build", universe, set);
+        Optional<Result<?>> floor = score(results, "RiskArrayBenchmark.blackFloor", universe, set);
+        if (build.isEmpty()) {
+          continue;
+        }
+        double cells = (double) options * scenarios;
+        md.append("| ").append(universe).append(" | ").append(set).append(" | ")
+            .append(String.format(Locale.ROOT, "%,d × %d", options, scenarios)).append(" | ")
+            .append(fmt(micros(build.get()) / 1000.0)).append(" | ")
+            .append(fmt(micros(build.get()) * 1000.0 / cells)).append(" | ")
+            .append(floor.map(f -> fmt(micros(f) * 1000.0 / cells)).orElse("–")).append(" | ")
+            .append(ratio(build, floor)).append(" |\n");
+      }
+    }
+    md.append("\n### 6. Memory of cached risk arrays\n\n");
+    md.append("| universe | scenario set | arrays | one array alone (JOL) | whole set (JOL) | per instrument (JOL)"
+        + " | whole set (MemoryMXBean) |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (MemoryFootprint m : memory) {
+      md.append("| ").append(m.universe()).append(" | ").append(m.scenarioSet()).append(" | ")
+          .append(String.format(Locale.ROOT, "%,d", m.instruments())).append(" | ")
+          .append(bytes(m.oneArrayBytes())).append(" | ").append(bytes(m.setBytes())).append(" | ")
+          .append(bytes(Math.round(m.bytesPerInstrument()))).append(" | ").append(bytes(m.heapBytesPerSet()))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static String machine(Collection<RunResult> results) {
+    Runtime runtime = Runtime.getRuntime();
+    StringBuilder md = new StringBuilder();
+    md.append("- CPU: ").append(cpuModel()).append(", ").append(runtime.availableProcessors())
+        .append(" processors visible to the JVM\n");
+    md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+        .append(' ').append(System.getProperty("os.arch")).append('\n');
+    results.stream().findFirst().map(RunResult::getParams).ifPresent(p -> md.append(settings(p)));
+    return md.toString();
+  }
+
+  private static String settings(BenchmarkParams p) {
+    return "- JVM: " + p.getVmName() + " " + p.getVmVersion() + " (JDK " + p.getJdkVersion() + "), options "
+        + (p.getJvmArgs().isEmpty() ? "none" : String.join(" ", p.getJvmArgs())) + "\n"
+        + "- JMH " + p.getJmhVersion() + ": forks " + p.getForks() + ", warmup " + p.getWarmup().getCount() + " × "
+        + p.getWarmup().getTime() + ", measurement " + p.getMeasurement().getCount() + " × "
+        + p.getMeasurement().getTime() + ", threads " + p.getThreads() + ", mode " + p.getMode().longLabel()
+        + "; ± is JMH's 99.9% confidence half-width\n";
+  }
+
+  private static String cpuModel() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+    } catch (IOException | RuntimeException e) {
+      return System.getProperty("os.arch") + " (no /proc/cpuinfo)";
+    }
+  }
+
+  private static Optional<Result<?>> score(Collection<RunResult> results, String benchmarkSuffix, String... params) {
+    return results.stream()
+        .filter(r -> r.getParams().getBenchmark().endsWith(benchmarkSuffix))
+        .filter(r -> params.length == 0 || (params[0].equals(r.getParams().getParam("universe"))
+            && params[1].equals(r.getParams().getParam("scenarioSet"))))
+        .<Result<?>>map(RunResult::getPrimaryResult)
+        .findFirst();
+  }
+
+  private static double micros(Result<?> result) {
+    return switch (result.getScoreUnit()) {
+      case "us/op" -> result.getScore();
+      case "ns/op" -> result.getScore() / 1000.0;
+      case "ms/op" -> result.getScore() * 1000.0;
+      default -> throw new IllegalStateException("unexpected unit " + result.getScoreUnit());
+    };
+  }
+
+  private static String withError(Optional<Result<?>> result) {
+    return result.map(r -> Double.isNaN(r.getScoreError()) ? fmt(r.getScore())
+        : fmt(r.getScore()) + " ± " + fmt(r.getScoreError())).orElse("–");
+  }
+
+  private static String ratio(Optional<Result<?>> numerator, Optional<Result<?>> denominator) {
+    if (numerator.isEmpty() || denominator.isEmpty()) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.2f", numerator.get().getScore() / denominator.get().getScore());
+  }
+
+  private static String fmt(double x) {
+    return String.format(Locale.ROOT, x >= 100 ? "%,.0f" : x >= 10 ? "%.1f" : "%.2f", x);
+  }
+
+  private static String bytes(long bytes) {
+    return bytes >= 10_000 ? String.format(Locale.ROOT, "%,.0f KiB", bytes / 1024.0)
+        : String.format(Locale.ROOT, "%,d B", bytes);
+  }
+}
