@@ -27,6 +27,20 @@ public final class Black76 {
   }
 
   /**
+   * The undiscounted delta at rate 0, d price / d forward; no argument checks (callers validated).
+   * Equal to {@code greeks(..., 0.0).delta()} bit for bit, without working out the other greeks.
+   */
+  public static double delta(double forward, double strike, double years, double vol, PutCall type) {
+    double stdDev = vol * Math.sqrt(years);
+    double sign = type.sign();
+    if (!(stdDev > 0)) {
+      return sign * (forward - strike) > 0 ? sign : 0.0;
+    }
+    double d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
+    return sign * NormalDistribution.cdf(sign * d1);
+  }
+
+  /**
    * The price with discounting, USD per coin.
    *
    * @param forward forward, USD

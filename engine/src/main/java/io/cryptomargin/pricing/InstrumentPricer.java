@@ -69,14 +69,28 @@ public final class InstrumentPricer {
    * settled against the snapshot's price); S·size for spot.
    */
   public static double presentValue(Instrument instrument, MarketSnapshot snapshot) {
+    return markValue(instrument, snapshot).orElseGet(() -> {
+      PricingInputs in = inputs(instrument, snapshot);
+      return value(instrument, in.forward(), in.years(), in.vol(), in.forward());
+    });
+  }
+
+  /**
+   * As {@link #presentValue(Instrument, MarketSnapshot)}, for a caller that already has the model
+   * value at the snapshot's inputs (a risk-array build), so the market is not read twice.
+   */
+  public static double presentValue(Instrument instrument, MarketSnapshot snapshot, double modelValue) {
+    return markValue(instrument, snapshot).orElse(modelValue);
+  }
+
+  private static Optional<Double> markValue(Instrument instrument, MarketSnapshot snapshot) {
     if (instrument instanceof EuropeanOption) {
       Optional<Mark> mark = snapshot.mark(instrument.name());
       if (mark.isPresent() && mark.get().price().isPresent()) {
-        return mark.get().price().getAsDouble() * instrument.contractSize();
+        return Optional.of(mark.get().price().getAsDouble() * instrument.contractSize());
       }
     }
-    PricingInputs in = inputs(instrument, snapshot);
-    return value(instrument, in.forward(), in.years(), in.vol(), in.forward());
+    return Optional.empty();
   }
 
   /**
@@ -90,7 +104,7 @@ public final class InstrumentPricer {
         double intrinsic = Math.max(option.putCall().sign() * (forward - option.strike()), 0.0);
         return intrinsic > 0 ? size * option.putCall().sign() : 0.0;
       }
-      return size * Black76.greeks(forward, option.strike(), years, vol, option.putCall(), 0.0).delta();
+      return size * Black76.delta(forward, option.strike(), years, vol, option.putCall());
     }
     return size;
   }

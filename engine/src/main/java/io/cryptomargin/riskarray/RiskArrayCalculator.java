@@ -12,6 +12,7 @@ import io.cryptomargin.scenario.Scenario;
 import io.cryptomargin.scenario.ScenarioRole;
 import io.cryptomargin.scenario.ScenarioSet;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
+import io.cryptomargin.scenario.VolDirection;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import java.util.Map;
  * the only loop over instruments × scenarios; the pricer never sees a scenario.
  */
 public final class RiskArrayCalculator {
+  private static final VolDirection[] VOL_DIRECTIONS = VolDirection.values();
+
   private RiskArrayCalculator() {}
 
   /**
@@ -84,6 +87,13 @@ public final class RiskArrayCalculator {
     double laterYears = Math.max(base.years() - set.lookAheadDays() / 365.0, 0.0);
     double daysToExpiry = base.years() * 365.0;
     List<Scenario> scenarios = set.scenarios();
+    // A shock depends on the direction, the base vol and the days to expiry only: work each of the
+    // three out once per instrument, not once per scenario (the term-scaled one costs a Math.pow).
+    double[] volByDirection = new double[VOL_DIRECTIONS.length];
+    for (VolDirection direction : VOL_DIRECTIONS) {
+      VolShock shock = set.volShock().forDirection(direction);
+      volByDirection[direction.ordinal()] = base.vol() > 0 ? shock.shock(base.vol(), daysToExpiry) : 0.0;
+    }
     double[] losses = new double[scenarios.size()];
     double deltaSum = 0;
     int deltaPoints = 0;
@@ -91,8 +101,7 @@ public final class RiskArrayCalculator {
     for (int i = 0; i < losses.length; i++) {
       Scenario scenario = scenarios.get(i);
       double forward = base.forward() * (1 + scenario.priceMove());
-      VolShock shock = set.volShock().forDirection(scenario.volDirection());
-      double vol = base.vol() > 0 ? shock.shock(base.vol(), daysToExpiry) : 0.0;
+      double vol = volByDirection[scenario.volDirection().ordinal()];
       double value = InstrumentPricer.value(instrument, forward, laterYears, vol, base.forward());
       losses[i] = (baseValue - value) * scenario.weight();
       // Composite delta: one point per distinct regular price move, at the unshocked vol.
@@ -105,7 +114,7 @@ public final class RiskArrayCalculator {
     double compositeDelta = deltaPoints == 0 ? InstrumentPricer.delta(instrument, base.forward(), base.years(),
         base.vol()) : deltaSum / deltaPoints;
     PutCall putCall = instrument instanceof EuropeanOption option ? option.putCall() : null;
-    double presentValue = InstrumentPricer.presentValue(instrument, snapshot);
+    double presentValue = InstrumentPricer.presentValue(instrument, snapshot, baseValue);
     return new RiskArray(instrument.name(), instrument.underlying(), instrument.settlementCurrency(),
         instrument.expiry().orElse(null), instrument.kind(), putCall, losses, compositeDelta, presentValue,
         snapshot.index(instrument.underlying()));
