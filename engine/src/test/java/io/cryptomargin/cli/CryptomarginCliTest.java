@@ -1,0 +1,149 @@
+package io.cryptomargin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptomargin.io.TestFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CryptomarginCliTest {
+  /** The limits for Deribit's marks, BTC. */
+  private static final double MEDIAN_LIMIT_BTC = 1e-5;
+  private static final double WORST_LIMIT_BTC = 2e-3;
+  private static final Pattern SUMMARY = Pattern.compile(
+      "summary BTC: (\\d+) options, median \\|model-mark\\| (\\S+) BTC, worst (\\S+) BTC");
+
+  record Run(int exitCode, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cli = CryptomarginCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void validateMarket_bothDeribitChains_reproduceMarksWithinLimits() {
+    for (Path chain : new Path[] {TestFiles.chainMay14(), TestFiles.chainMay22()}) {
+      Run r = run("validate-market", "--market", chain.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("BTC-22MAY20-9250-P");
+      Matcher m = SUMMARY.matcher(r.out());
+      assertThat(m.find()).as(r.out()).isTrue();
+      assertThat(Integer.parseInt(m.group(1))).isGreaterThan(300);
+      assertThat(Double.parseDouble(m.group(2))).isLessThanOrEqualTo(MEDIAN_LIMIT_BTC);
+      assertThat(Double.parseDouble(m.group(3))).isLessThanOrEqualTo(WORST_LIMIT_BTC);
+    }
+  }
+
+  @Test
+  void validateMarket_worstAndJson_listsOnlyTheWorst() {
+    Run r = run("validate-market", "--market", TestFiles.chainMay22().toString(), "--worst", "3", "--format", "json");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("\"medianAbsoluteDifference\"");
+    assertThat(r.out().split("\"instrument\"", -1)).hasSize(4);
+  }
+
+  @Test
+  void riskArrays_jsonToStdout_hasEveryOption() {
+    Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"scenarioSet\" : \"span-16\"").contains("\"BTC-22MAY20-9250-P\"");
+    assertThat(r.out().split("\"instrument\"", -1)).hasSize(311);
+  }
+
+  @Test
+  void riskArrays_csvToFile_writesHeaderAndRows(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("arrays.csv");
+    Run r = run("risk-arrays", "--market", TestFiles.chainMay22().toString(), "--scenarios", "crypto-pm",
+        "--format", "csv", "--output", output.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("wrote 326 risk arrays (crypto-pm 1.0.0, 35 scenarios)");
+    String[] lines = Files.readString(output).split("\r\n");
+    assertThat(lines).hasSize(327);
+    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"-16%, vol up\"");
+  }
+
+  @Test
+  void price_hullExample_printsPriceWithUnits() {
+    Run r = run("price", "--forward", "20", "--strike", "20", "--years", "0.3333333333333333", "--vol", "0.25",
+        "--rate", "0.09", "--type", "call");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("price  1.1166").contains("USD per coin");
+  }
+
+  @Test
+  void impliedVol_ofHullPrice_isAbout25Percent() {
+    Run r = run("implied-vol", "--price", "1.116641457", "--forward", "20", "--strike", "20", "--years",
+        "0.3333333333333333", "--rate", "0.09", "--type", "CALL");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("implied vol 0.25");
+  }
+
+  @Test
+  void price_badInputs_exits2ListingEveryProblemWithoutStackTrace() {
+    Run r = run("price", "--forward", "-20", "--strike", "NaN", "--years", "1", "--vol", "-0.2", "--type", "put");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: 3 problems").contains("forward").contains("strike").contains("vol");
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void riskArrays_malformedMarketFile_exits2WithoutStackTrace(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"asOf\": \"2024-03-01T08:00:00Z\", \"underlyings\": {\"BTC\": {\"index\": }}}");
+    Run r = run("risk-arrays", "--market", bad.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains("malformed JSON").doesNotContain("\tat ");
+    Run missing = run("risk-arrays", "--market", dir.resolve("none.csv").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such file");
+    Run unknownModel = run("risk-arrays", "--market", bad.toString(), "--scenarios", "nope");
+    assertThat(unknownModel.exitCode()).isEqualTo(2);
+    assertThat(unknownModel.err()).contains("span-16").contains("crypto-pm");
+  }
+
+  @Test
+  void riskArrays_debug_printsStackTrace(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{}");
+    Run r = run("risk-arrays", "--market", bad.toString(), "--debug");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("\tat ");
+  }
+
+  @Test
+  void usageError_exits2WithPicocliMessage() {
+    Run r = run("price", "--forward", "abc");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("'abc' is not a double");
+    assertThat(run("no-such-command").exitCode()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"price", "implied-vol", "risk-arrays", "validate-market"})
+  void help_everySubcommand_printsUsage(String command) {
+    Run r = run(command, "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Usage: cryptomargin " + command);
+  }
+
+  @Test
+  void version_printsName() {
+    Run r = run("--version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("cryptomargin ");
+  }
+}

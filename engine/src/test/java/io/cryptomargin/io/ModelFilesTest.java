@@ -1,0 +1,83 @@
+package io.cryptomargin.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cryptomargin.scenario.CryptoPmDefinition;
+import io.cryptomargin.scenario.CryptoPmParameters;
+import io.cryptomargin.scenario.Span16Definition;
+import io.cryptomargin.scenario.Span16Parameters;
+import io.cryptomargin.scenario.TermScaledVolShock;
+import io.cryptomargin.validation.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+  @Test
+  void load_span16_hasMethodologyDefaults() {
+    ModelFile file = ModelFiles.load("span-16");
+    assertThat(file.id()).isEqualTo("span-16");
+    assertThat(file.version()).isEqualTo("1.0.0");
+    Span16Definition d = (Span16Definition) file.scenarioSet();
+    assertThat(d.lookAheadDays()).isEqualTo(1.0);
+    assertThat(d.volFloor()).isEqualTo(0.01);
+    assertThat(d.defaults()).isEqualTo(new Span16Parameters(0.25, 0.25, 2, 0.35));
+    assertThat(d.parameters("BTC")).isEqualTo(new Span16Parameters(0.15, 0.25, 2, 0.35));
+    assertThat(d.parameters("ETH")).isEqualTo(new Span16Parameters(0.20, 0.25, 2, 0.35));
+    assertThat(d.parameters("SOL")).isEqualTo(d.defaults());
+    // The margin part belongs to the margin layer: only check it arrives as plain values.
+    assertThat(file.margin()).isNotEmpty();
+  }
+
+  @Test
+  void load_cryptoPm_hasMethodologyDefaults() {
+    CryptoPmDefinition d = (CryptoPmDefinition) ModelFiles.scenarioSet("crypto-pm");
+    assertThat(d.lookAheadDays()).isEqualTo(0.0);
+    assertThat(d.volShock()).isEqualTo(new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1));
+    List<Double> moves = List.of(-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0);
+    assertThat(d.defaults()).isEqualTo(new CryptoPmParameters(0.24, 9, moves, 0.16));
+    assertThat(d.parameters("BTC")).isEqualTo(new CryptoPmParameters(0.16, 9, moves, 0.16));
+    assertThat(d.parameters("ETH").priceRange()).isEqualTo(0.16);
+    assertThat(d.scenarioCount()).isEqualTo(35);
+  }
+
+  @Test
+  void load_unknownId_listsBuiltIns() {
+    assertThatThrownBy(() -> ModelFiles.scenarioSet("span-99"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("span-99").hasMessageContaining("span-16").hasMessageContaining("crypto-pm");
+  }
+
+  @Test
+  void load_userFileWithPartialUnderlying_mergesOverDefaultsAndKeepsMargin(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("my-span.json");
+    Files.writeString(file, "{\"id\":\"my-span\",\"version\":\"2.1.0\",\"scenarioSet\":{\"type\":\"span-16\","
+        + "\"lookAheadDays\":2,\"volFloor\":0.02,\"defaults\":{\"priceScanRange\":0.3,\"volScanRange\":0.2,"
+        + "\"extremeMultiple\":3,\"extremeCoverFraction\":0.3},\"underlyings\":{\"BTC\":{\"volScanRange\":0.1}}},"
+        + "\"margin\":{\"imFactor\":1.2,\"pairs\":[{\"a\":\"BTC\",\"b\":\"ETH\",\"credit\":0.5}]}}");
+    ModelFile model = ModelFiles.load(file.toString());
+    Span16Definition d = (Span16Definition) model.scenarioSet();
+    assertThat(d.id()).isEqualTo("my-span");
+    assertThat(d.version()).isEqualTo("2.1.0");
+    assertThat(d.parameters("BTC")).isEqualTo(new Span16Parameters(0.3, 0.1, 3, 0.3));
+    assertThat(model.margin().get("imFactor")).isEqualTo(1.2);
+    assertThat(model.margin().get("pairs")).isInstanceOf(List.class);
+  }
+
+  @Test
+  void parse_badFile_listsEveryProblemWithPath() {
+    String bad = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
+        + "\"volShock\":{\"up\":0.5},\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
+        + "\"extendedWeightNumerator\":0.16}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(bad, "bad.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("scenarioSet.lookAheadDays")
+        .hasMessageContaining("scenarioSet.volShock.down: is required")
+        .hasMessageContaining("scenarioSet.defaults.extendedMoves[0]");
+    assertThatThrownBy(() -> ModelFiles.parse("{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"var\"}}", "t"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("unknown scenario set type 'var'");
+  }
+}

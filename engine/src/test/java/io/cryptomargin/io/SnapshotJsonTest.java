@@ -1,0 +1,89 @@
+package io.cryptomargin.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cryptomargin.instrument.DeribitNames;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.riskarray.RiskArrayCalculator;
+import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.ValidationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SnapshotJsonTest {
+  private static final String EXAMPLE = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{"
+      + "\"BTC\":{\"index\":70000,\"flatVol\":0.55},"
+      + "\"ETH\":{\"index\":3500,\"flatVol\":0.6,\"forwards\":{\"2024-03-29\":3510},"
+      + "\"smiles\":{\"2024-03-29\":[[3000,0.65],[3500,0.6],[4000,0.62]]}}},"
+      + "\"instruments\":[\"BTC-PERPETUAL\",\"ETH-29MAR24-3500-C\"],"
+      + "\"marks\":{\"ETH-29MAR24-3500-C\":{\"price\":0.05,\"iv\":0.61,\"forward\":3512}}}";
+
+  @Test
+  void parse_issueExample_readsIndexForwardsSmilesAndUniverse() {
+    MarketSnapshot s = SnapshotJson.parse(EXAMPLE, "example.json");
+    Instant expiry = DeribitNames.expiryOn(LocalDate.of(2024, 3, 29));
+    assertThat(s.asOf()).isEqualTo(Instant.parse("2024-03-01T08:00:00Z"));
+    assertThat(s.index("BTC")).isEqualTo(70000.0);
+    assertThat(s.forward("ETH", expiry)).isEqualTo(3510.0);
+    // No forward quoted for BTC: the index.
+    assertThat(s.forward("BTC", expiry)).isEqualTo(70000.0);
+    assertThat(s.surfaceVol("ETH", 3500, expiry)).isEqualTo(0.6);
+    assertThat(s.surfaceVol("BTC", 90000, expiry)).isEqualTo(0.55);
+    assertThat(s.marks()).containsOnlyKeys("BTC-PERPETUAL", "ETH-29MAR24-3500-C");
+    assertThat(s.mark("BTC-PERPETUAL").orElseThrow().price()).isEmpty();
+    assertThat(s.mark("ETH-29MAR24-3500-C").orElseThrow().impliedVol().getAsDouble()).isEqualTo(0.61);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"span-16", "crypto-pm"})
+  void write_loadedDeribitChain_readsBackToTheSameRiskArrays(String model) {
+    MarketSnapshot original = DeribitChainCsv.read(TestFiles.chainMay22());
+    MarketSnapshot copy = SnapshotJson.parse(SnapshotJson.write(original), "copy.json");
+    assertThat(copy.asOf()).isEqualTo(original.asOf());
+    assertThat(copy.underlyings()).isEqualTo(original.underlyings());
+    assertThat(copy.marks()).isEqualTo(original.marks());
+    RiskArraySet a = RiskArrayCalculator.computeAll(original, ModelFiles.scenarioSet(model));
+    RiskArraySet b = RiskArrayCalculator.computeAll(copy, ModelFiles.scenarioSet(model));
+    assertThat(b).isEqualTo(a);
+  }
+
+  @Test
+  void write_issueExample_roundTrips() {
+    MarketSnapshot s = SnapshotJson.parse(EXAMPLE, "example.json");
+    assertThat(SnapshotJson.parse(SnapshotJson.write(s), "again.json")).isEqualTo(s);
+  }
+
+  @Test
+  void parse_badSnapshot_listsEveryProblemAtOnce() {
+    String bad = "{\"asOf\":\"yesterday\",\"underlyings\":{"
+        + "\"BTC\":{\"index\":-1,\"flatVol\":\"high\"},"
+        + "\"ETH\":{\"index\":3500,\"smiles\":{\"2024-03-29\":[[3000,-0.6],[2500,0.6]]}},"
+        + "\"SOL\":{\"index\":150}},"
+        + "\"marks\":{\"XRP-29MAR24\":{},\"ETH-29MAR24-3500-C\":{\"price\":-0.05,\"iv\":0}}}";
+    assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems().size()).isGreaterThanOrEqualTo(8))
+        .hasMessageContaining("asOf")
+        .hasMessageContaining("underlyings.BTC.index")
+        .hasMessageContaining("underlyings.BTC.flatVol")
+        .hasMessageContaining("underlyings.ETH.smiles.2024-03-29.vols[0]")
+        .hasMessageContaining("underlyings.ETH.smiles.2024-03-29.strikes[1]")
+        .hasMessageContaining("underlyings.SOL: needs \"flatVol\" or \"smiles\"")
+        .hasMessageContaining("marks.XRP-29MAR24: unknown underlying 'XRP'")
+        .hasMessageContaining("marks.ETH-29MAR24-3500-C.price")
+        .hasMessageContaining("marks.ETH-29MAR24-3500-C.iv");
+  }
+
+  @Test
+  void parse_malformedJsonAndMissingFields_areReported() {
+    assertThatThrownBy(() -> SnapshotJson.parse("{\"asOf\": ", "x.json"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("malformed JSON");
+    assertThatThrownBy(() -> SnapshotJson.parse("{}", "x.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("asOf: is required").hasMessageContaining("underlyings: is required");
+  }
+}
