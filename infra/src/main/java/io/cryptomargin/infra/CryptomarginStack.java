@@ -329,7 +329,8 @@ public final class CryptomarginStack extends Stack {
                 .eventBus(eventBus)
                 .eventPattern(EventPattern.builder()
                         .source(List.of(FunctionContract.MARKET_EVENT_SOURCE))
-                        .detailType(List.of(FunctionContract.MARKET_SNAPSHOT_PUBLISHED))
+                        .detailType(List.of(FunctionContract.MARKET_SNAPSHOT_PUBLISHED,
+                                FunctionContract.MARKET_SNAPSHOT_PUBLISHED_COMPACT))
                         .build())
                 .targets(List.of(new LambdaFunction(snapshot.alias(), delivery)))
                 .build();

@@ -29,6 +29,11 @@ public final class FunctionContract {
     public static final String MARKET_EVENT_SOURCE = "io.cryptomargin.market";
     /** EventBridge {@code detail-type} of the event that announces a new market snapshot. */
     public static final String MARKET_SNAPSHOT_PUBLISHED = "Market Snapshot Published";
+    /**
+     * The same event spelled without spaces, as issue #6 wrote it; the snapshot handler accepts
+     * both, so the rule forwards both rather than silently dropping a publisher that used it.
+     */
+    public static final String MARKET_SNAPSHOT_PUBLISHED_COMPACT = "MarketSnapshotPublished";
 
     /** EventBridge {@code source} of the events the margin functions publish. */
     public static final String MARGIN_EVENT_SOURCE = "io.cryptomargin.margin";

@@ -114,7 +114,7 @@ class AsyncPathsTest {
         Map<String, Object> rule = ruleWithSource(dev, FunctionContract.MARKET_EVENT_SOURCE);
 
         assertThat(render(rule.get("EventBusName"))).isEqualTo(dev.logicalId(dev.stack().eventBus()));
-        assertThat(path(rule, "EventPattern", "detail-type")).isEqualTo(List.of("Market Snapshot Published"));
+        assertThat(path(rule, "EventPattern", "detail-type")).isEqualTo(List.of("Market Snapshot Published", "MarketSnapshotPublished"));
         assertThat(render(path(asList(rule.get("Targets")).get(0), "Arn")))
                 .isEqualTo(dev.logicalId(dev.stack().functions().get("snapshot").alias()));
     }
