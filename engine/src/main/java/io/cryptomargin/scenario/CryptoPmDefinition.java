@@ -2,6 +2,7 @@ package io.cryptomargin.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,13 +46,13 @@ public record CryptoPmDefinition(String id, String version, double lookAheadDays
     for (int step = -half; step <= half; step++) {
       double move = p.priceRange() * step / half;
       for (VolDirection vol : VolDirection.values()) {
-        String label = String.format("%+.0f%%, vol %s", move * 100, vol.name().toLowerCase());
+        String label = String.format(Locale.ROOT, "%+.0f%%, vol %s", move * 100, vol.name().toLowerCase());
         scenarios.add(new Scenario(scenarios.size() + 1, label, move, vol, 1.0, ScenarioRole.REGULAR));
       }
     }
     for (double move : p.extendedMoves()) {
       double weight = p.extendedWeightNumerator() / Math.abs(move);
-      String label = String.format("%+.0f%% extended, vol up", move * 100);
+      String label = String.format(Locale.ROOT, "%+.0f%% extended, vol up", move * 100);
       scenarios.add(new Scenario(scenarios.size() + 1, label, move, VolDirection.UP, weight, ScenarioRole.EXTREME));
     }
     return new ScenarioSet(id, version, underlying, scenarios, volShock, lookAheadDays);
