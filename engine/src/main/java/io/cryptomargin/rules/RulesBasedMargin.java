@@ -65,6 +65,8 @@ public final class RulesBasedMargin {
     Map<String, List<PricedLeg>> byUnderlying = new TreeMap<>();
     double spotValueUsd = 0;
     double haircutUsd = 0;
+    Map<String, Double> holdingsByCoin = new TreeMap<>();
+    Map<String, Double> haircutsByCoin = new TreeMap<>();
     for (Map.Entry<String, Double> holding : net.entrySet()) {
       if (holding.getValue() == 0) {
         continue;
@@ -80,6 +82,8 @@ public final class RulesBasedMargin {
           double value = leg.quantity * leg.instrument.contractSize() * snapshot.index(leg.underlying());
           spotValueUsd += value;
           haircutUsd += value * parameters.spotHaircut(leg.underlying());
+          holdingsByCoin.merge(leg.underlying(), value, Double::sum);
+          haircutsByCoin.merge(leg.underlying(), value * parameters.spotHaircut(leg.underlying()), Double::sum);
         }
         byUnderlying.computeIfAbsent(leg.underlying(), k -> new ArrayList<>()).add(leg);
       } catch (ValidationException e) {
@@ -91,7 +95,12 @@ public final class RulesBasedMargin {
       collateralUsd = PortfolioMarginCalculator.collateralValue(portfolio, rates);
       for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
         double value = held.getValue() * rates.usdPer(held.getKey());
-        haircutUsd += Math.max(value, 0) * parameters.spotHaircut(held.getKey());
+        double haircut = Math.max(value, 0) * parameters.spotHaircut(held.getKey());
+        haircutUsd += haircut;
+        if (!io.cryptomargin.instrument.Instrument.isUsdLike(held.getKey())) {
+          holdingsByCoin.merge(held.getKey(), value, Double::sum);
+          haircutsByCoin.merge(held.getKey(), haircut, Double::sum);
+        }
       }
     } catch (ValidationException e) {
       problems.addAll("", e);
@@ -135,7 +144,7 @@ public final class RulesBasedMargin {
       maintenanceUsd += sum[1] * usd;
     }
     return new RulesMarginResult(portfolio.account(), parameters.ref(), snapshot.id(), legs, strategies, underlyings,
-        initialUsd, maintenanceUsd, collateralUsd, spotValueUsd, haircutUsd, notes);
+        initialUsd, maintenanceUsd, collateralUsd, spotValueUsd, haircutUsd, holdingsByCoin, haircutsByCoin, notes);
   }
 
   private static PricedLeg price(Instrument instrument, double quantity, MarketSnapshot snapshot, UsdRates rates,

@@ -2,7 +2,10 @@ package io.cryptomargin.rules;
 
 import io.cryptomargin.margin.MarginStatus;
 import io.cryptomargin.margin.ParameterSetRef;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -19,17 +22,21 @@ import java.util.Optional;
  * @param collateralValueUsd collateral (cash and coins) at the index, USD
  * @param spotPositionValueUsd spot positions (e.g. {@code BTC_USDC}) at the index, USD
  * @param spotHaircutUsd haircut on coins held, as collateral or spot positions, USD
+ * @param coinHoldingsUsd coins held (collateral and spot positions) at the index, by coin, USD
+ * @param haircutsUsd the haircut on those holdings, by coin, USD
  * @param notes plain-language remarks (e.g. a pairing search that ran out of budget)
  */
 public record RulesMarginResult(String account, ParameterSetRef parameterSet, String snapshot, List<LegMargin> legs,
     List<RecognizedStrategy> strategies, List<UnderlyingRulesMargin> underlyings, double initialMarginUsd,
     double maintenanceMarginUsd, double collateralValueUsd, double spotPositionValueUsd, double spotHaircutUsd,
-    List<String> notes) {
+    Map<String, Double> coinHoldingsUsd, Map<String, Double> haircutsUsd, List<String> notes) {
   public RulesMarginResult {
     legs = List.copyOf(legs);
     strategies = List.copyOf(strategies);
     underlyings = List.copyOf(underlyings);
     notes = List.copyOf(notes);
+    coinHoldingsUsd = Collections.unmodifiableMap(new TreeMap<>(coinHoldingsUsd));
+    haircutsUsd = Collections.unmodifiableMap(new TreeMap<>(haircutsUsd));
   }
 
   /** Equity before haircuts: collateral plus spot positions at full value, USD (as the portfolio margin's). */

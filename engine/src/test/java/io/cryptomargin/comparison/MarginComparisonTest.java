@@ -1,0 +1,94 @@
+package io.cryptomargin.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.CommodityMargin;
+import io.cryptomargin.margin.MarginStatus;
+import io.cryptomargin.margin.ParameterSetRef;
+import io.cryptomargin.rules.RulesMarginResult;
+import io.cryptomargin.rules.UnderlyingRulesMargin;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** METHODOLOGY section 5 on results written by hand, so every expected figure is arithmetic in the test. */
+class MarginComparisonTest {
+  private static final double USD_EXACT = 1e-9;
+
+  /** 100,000 USD cash, 1 BTC spot at 70,000 (haircut 7,000); rules IM 20,000 (BTC 18,000, ETH 2,000). */
+  private static RulesMarginResult rules() {
+    return new RulesMarginResult("a-1", new ParameterSetRef("rules-based", "1.0.0"), "snap", List.of(), List.of(),
+        List.of(new UnderlyingRulesMargin("BTC", "USDC", 70_000, 18_000, 9_000, 18_000, 9_000),
+            new UnderlyingRulesMargin("ETH", "USDC", 3_500, 2_000, 1_000, 2_000, 1_000)),
+        20_000, 10_000, 100_000, 70_000, 7_000, Map.of("BTC", 70_000.0), Map.of("BTC", 7_000.0), List.of());
+  }
+
+  private static CommodityMargin commodity(String coin, double initialUsd) {
+    return new CommodityMargin(coin, "USDC", 1, 0, 1, "", 0, 0, 0, 0, 0, 0, initialUsd / 1.3, initialUsd,
+        initialUsd / 1.3, initialUsd, List.of());
+  }
+
+  /** Portfolio margin of the same book: IM 6,500 (BTC 5,200, ETH 1,300). */
+  private static AccountMargin portfolio(double equity, boolean qualified) {
+    return new AccountMargin("a-1", "crypto-pm", new ParameterSetRef("crypto-pm", "1.0.0"), "snap", 6_500, 5_000,
+        equity, equity - 70_000, MarginStatus.HEALTHY, qualified,
+        qualified ? List.of() : List.of("equity below the minimum: the rules-based margin applies"),
+        List.of(commodity("BTC", 5_200), commodity("ETH", 1_300)));
+  }
+
+  @Test
+  void of_sameBook_consumesRequirementPlusHaircutUnderRulesAndRequirementUnderPm() {
+    MarginComparison c = MarginComparison.of(rules(), portfolio(170_000, true));
+
+    assertThat(c.rules().collateralUsd()).isCloseTo(170_000, within(USD_EXACT));
+    assertThat(c.rules().capitalConsumedUsd()).isCloseTo(27_000, within(USD_EXACT));
+    assertThat(c.rules().freeCollateralUsd()).isCloseTo(143_000, within(USD_EXACT));
+    assertThat(c.portfolioMargin().collateralUsd()).isCloseTo(170_000, within(USD_EXACT));
+    assertThat(c.portfolioMargin().haircutUsd()).isZero();
+    assertThat(c.portfolioMargin().capitalConsumedUsd()).isCloseTo(6_500, within(USD_EXACT));
+    assertThat(c.portfolioMargin().freeCollateralUsd()).isCloseTo(163_500, within(USD_EXACT));
+    assertThat(c.capitalEfficiencyGain()).isCloseTo(1 - 6_500.0 / 27_000, within(USD_EXACT));
+  }
+
+  @Test
+  void of_perUnderlying_chargesEachCoinItsOwnHaircut() {
+    MarginComparison c = MarginComparison.of(rules(), portfolio(170_000, true));
+
+    assertThat(c.underlyings()).extracting(UnderlyingComparison::underlying).containsExactly("BTC", "ETH");
+    UnderlyingComparison btc = c.underlyings().get(0);
+    assertThat(btc.rulesConsumedUsd()).isCloseTo(25_000, within(USD_EXACT));
+    assertThat(btc.portfolioConsumedUsd()).isCloseTo(5_200, within(USD_EXACT));
+    assertThat(btc.capitalEfficiencyGain()).isCloseTo(1 - 5_200.0 / 25_000, within(USD_EXACT));
+    UnderlyingComparison eth = c.underlyings().get(1);
+    assertThat(eth.rulesHaircutUsd()).isZero();
+    assertThat(eth.capitalEfficiencyGain()).isCloseTo(1 - 1_300.0 / 2_000, within(USD_EXACT));
+  }
+
+  @Test
+  void of_qualifiedAccount_appliesPortfolioMargin() {
+    ApplicableMargin applicable = MarginComparison.of(rules(), portfolio(170_000, true)).applicable();
+
+    assertThat(applicable.model()).isEqualTo(AppliedModel.PORTFOLIO_MARGIN);
+    assertThat(applicable.initialMarginUsd()).isEqualTo(6_500);
+  }
+
+  @Test
+  void of_unqualifiedAccount_showsPmFiguresButFallsBackToRulesBased() {
+    MarginComparison c = MarginComparison.of(rules(), portfolio(90_000, false));
+
+    assertThat(c.portfolioMarginQualified()).isFalse();
+    assertThat(c.portfolioMargin().requirementUsd()).isEqualTo(6_500);
+    assertThat(c.applicable().model()).isEqualTo(AppliedModel.RULES_BASED);
+    assertThat(c.applicable().initialMarginUsd()).isEqualTo(20_000);
+    assertThat(c.applicable().equityUsd()).isCloseTo(170_000 - 7_000, within(USD_EXACT));
+    assertThat(c.applicable().reason()).contains("rules-based margin applies");
+  }
+
+  @Test
+  void gain_rulesConsumeNothing_isUndefined() {
+    assertThat(MarginComparison.gain(100, 0)).isNaN();
+    assertThat(MarginComparison.gain(150, 100)).isCloseTo(-0.5, within(USD_EXACT));
+  }
+}
