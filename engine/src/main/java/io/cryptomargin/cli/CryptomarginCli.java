@@ -31,6 +31,9 @@ public final class CryptomarginCli implements Runnable {
       RiskArraysCommand.class,
       ValidateMarketCommand.class,
       MarginCommand.class,
+      CompareCommand.class,
+      DemoCommand.class,
+      BacktestCommand.class,
   };
 
   /** Exit code for bad input (a {@link ValidationException}) and usage errors. */

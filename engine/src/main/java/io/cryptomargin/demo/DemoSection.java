@@ -1,0 +1,16 @@
+package io.cryptomargin.demo;
+
+import java.util.List;
+
+/**
+ * One table of the demo.
+ *
+ * @param title what the table shows
+ * @param market the market it is computed in, in words (prices, vols, time)
+ * @param rows the rows, the book total last where there is one
+ */
+public record DemoSection(String title, String market, List<DemoRow> rows) {
+  public DemoSection {
+    rows = List.copyOf(rows);
+  }
+}

@@ -1,0 +1,13 @@
+package io.cryptomargin.demo;
+
+/** What a demo row holds, which decides what a reader (and the shape test) expects of it. */
+public enum RowRole {
+  /** A structure whose loss is capped by its own legs (spreads, condors, calendars). */
+  DEFINED_RISK,
+  /** A position offset by another (a hedged straddle, a covered call). */
+  HEDGED,
+  /** One position of a book, margined alone. */
+  POSITION,
+  /** A whole book. */
+  TOTAL
+}
