@@ -1,0 +1,146 @@
+package io.cryptomargin.function.snapshot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
+import io.cryptomargin.function.store.RiskArrayCodec;
+import io.cryptomargin.function.store.SnapshotPointer;
+import io.cryptomargin.function.store.SnapshotPointerStore;
+import io.cryptomargin.function.testing.DynamoDbLocalResource;
+import io.cryptomargin.function.testing.FileSystemSnapshotSource;
+import io.cryptomargin.io.ModelFiles;
+import io.cryptomargin.io.SnapshotJson;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.riskarray.RiskArray;
+import io.cryptomargin.riskarray.RiskArrayCalculator;
+import io.cryptomargin.riskarray.RiskArraySet;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Feeds the files of {@code events/} through Quarkus's mock Lambda event server, as Lambda would. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class SnapshotHandlerTest {
+  private static final Path EVENTS = FileSystemSnapshotSource.EVENTS;
+  private static final Path SNAPSHOT_FILE = EVENTS.resolve("s3-objects/snapshots/2020/05/14/deribit-btc-eth-0544Z.json");
+  private static final String SNAPSHOT_ID = "deribit-2020-05-14T05:44Z";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject
+  DynamoDbRiskArrayStore arrays;
+
+  @Inject
+  SnapshotPointerStore pointers;
+
+  @Inject
+  DynamoDbClient dynamoDb;
+
+  @Test
+  void handle_eventBridgeInlineSnapshot_storesExactlyTheEnginesArraysAndMovesPointers() throws IOException {
+    JsonNode run = invoke("snapshot-eventbridge.json").then().statusCode(200).extract().as(JsonNode.class);
+
+    MarketSnapshot snapshot = SnapshotJson.read(SNAPSHOT_FILE);
+    for (String setId : List.of("span-16", "crypto-pm")) {
+      RiskArraySet expected = RiskArrayCalculator.computeAll(snapshot, ModelFiles.scenarioSet(setId));
+      SnapshotPointer pointer = pointers.current(setId);
+      assertThat(pointer.snapshotId()).isEqualTo(SNAPSHOT_ID);
+      assertThat(pointer.parameterVersion()).isEqualTo(expected.parameterVersion());
+      assertThat(pointer.underlyings()).containsExactly("BTC", "ETH");
+      Map<String, List<String>> namesByUnderlying = expected.arrays().values().stream().collect(
+          Collectors.groupingBy(RiskArray::underlying, Collectors.mapping(RiskArray::instrument, Collectors.toList())));
+      namesByUnderlying.forEach((underlying, names) -> {
+        Map<String, RiskArray> stored = arrays.getAll(pointers.currentKey(setId, underlying), names);
+        assertThat(stored.values()).containsExactlyInAnyOrderElementsOf(
+            names.stream().map(expected::get).toList());
+      });
+    }
+    JsonNode summary = run.path("snapshots").get(0);
+    assertThat(summary.path("snapshotId").asText()).isEqualTo(SNAPSHOT_ID);
+    assertThat(summary.path("scenarioSets").findValuesAsText("scenarioSetId")).containsExactly("span-16", "crypto-pm");
+    assertThat(summary.path("scenarioSets").get(0).path("arrayCount").asInt()).isEqualTo(snapshot.marks().size());
+    assertThat(summary.path("scenarioSets").get(0).path("lossesBytesPerArray").asInt()).isEqualTo(128);
+    assertThat(summary.path("scenarioSets").get(1).path("lossesBytesPerArray").asInt()).isEqualTo(280);
+    printItemSizes();
+  }
+
+  @Test
+  void inlineSample_carriesTheSameSnapshotAsTheS3ObjectSample() throws IOException {
+    JsonNode inline = JSON.readTree(EVENTS.resolve("snapshot-eventbridge.json").toFile()).path("detail").path("snapshot");
+
+    assertThat(inline).isEqualTo(JSON.readTree(SNAPSHOT_FILE.toFile()));
+  }
+
+  @Test
+  void handle_s3Notification_readsTheFileAndStoresItsArrays() {
+    Response response = invoke("snapshot-s3.json");
+
+    response.then().statusCode(200);
+    JsonNode summary = response.as(JsonNode.class).path("snapshots").get(0);
+    assertThat(summary.path("origin").asText())
+        .isEqualTo("s3://cryptomargin-dev-snapshots/snapshots/2020/05/14/deribit-btc-eth-0544Z.json");
+    assertThat(summary.path("snapshotId").asText()).isEqualTo(SNAPSHOT_ID);
+    assertThat(pointers.current("span-16").snapshotId()).isEqualTo(SNAPSHOT_ID);
+  }
+
+  @Test
+  void handle_s3ObjectCreatedThroughEventBridge_readsTheFile() {
+    Response response = invoke("snapshot-s3-eventbridge.json");
+
+    response.then().statusCode(200);
+    assertThat(response.as(JsonNode.class).path("snapshots").get(0).path("snapshotId").asText()).isEqualTo(SNAPSHOT_ID);
+  }
+
+  @Test
+  void handle_badEventBridgeSnapshot_failsListingEveryProblemAndWritesNothing() {
+    String error = invoke("bad/snapshot-eventbridge-bad.json").then().statusCode(500).extract().asString();
+
+    assertThat(error).contains("underlyings.BTC.index").contains("underlyings.ETH")
+        .contains("SOL-PERPETUAL").contains("BTC-31JUN20-9000-C");
+    List<Map<String, AttributeValue>> written = dynamoDb.scan(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS)).items()
+        .stream().filter(item -> item.values().stream().anyMatch(v -> v.s() != null && v.s().contains("-bad")))
+        .toList();
+    assertThat(written).isEmpty();
+  }
+
+  @Test
+  void handle_badS3Notification_failsListingEveryRecordsProblem() {
+    String error = invoke("bad/snapshot-s3-bad.json").then().statusCode(500).extract().asString();
+
+    assertThat(error).contains("Records[0].s3.bucket.name").contains("someone-elses-bucket")
+        .contains("Records[1].eventName").contains("ObjectRemoved:Delete")
+        .contains("Records[2].s3.object.key");
+  }
+
+  private static Response invoke(String eventFile) {
+    try {
+      return given().contentType("application/json").body(Files.readString(EVENTS.resolve(eventFile))).when().post();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Item sizes of the stored arrays, for the benchmarks and capacity planning. */
+  private void printItemSizes() {
+    for (String setId : List.of("span-16", "crypto-pm")) {
+      String pk = RiskArrayCodec.partitionKey(pointers.currentKey(setId, "BTC"));
+      List<Map<String, AttributeValue>> items = dynamoDb.query(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS)
+          .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
+      items.forEach(item -> System.out.printf("item size %s %s: %d bytes%n", setId, item.get("sk").s(),
+          RiskArrayCodec.itemSize(item)));
+    }
+  }
+}
