@@ -31,6 +31,8 @@ public final class HistoricalScenarioGenerator {
   private final List<String> coins;
   private final double[][] dailyReturns;
   private final double[][] sigmaBefore;
+  /** The last set built: a backtest margins several books on the same day. Immutable, so safe to share. */
+  private volatile HistoricalScenarioSet lastBuilt;
 
   /** Precomputes the returns and EWMA vols of every coin. */
   public HistoricalScenarioGenerator(PriceHistory history, HistoricalVarParameters parameters) {
@@ -79,6 +81,10 @@ public final class HistoricalScenarioGenerator {
    */
   public HistoricalScenarioSet asOf(LocalDate date) {
     int a = history.indexOnOrBefore(date);
+    HistoricalScenarioSet cached = lastBuilt;
+    if (cached != null && a >= 0 && cached.asOf().equals(history.dates().get(a))) {
+      return cached;
+    }
     int h = parameters.horizonDays();
     boolean overlapping = parameters.horizonScaling() == HorizonScaling.OVERLAPPING;
     int firstUsable = overlapping ? h : 1;
@@ -105,8 +111,9 @@ public final class HistoricalScenarioGenerator {
       }
       scenarios.add(scenario(i, stress ? ScenarioSource.STRESS : ScenarioSource.LOOKBACK, sigmaNow));
     }
-    double[] currentVol = sigmaNow.clone();
-    return new HistoricalScenarioSet(history.dates().get(a), coins, h, currentVol, scenarios);
+    HistoricalScenarioSet built = new HistoricalScenarioSet(history.dates().get(a), coins, h, sigmaNow, scenarios);
+    lastBuilt = built;
+    return built;
   }
 
   private List<Integer> stressDateIndices(int firstUsable, int last) {

@@ -39,10 +39,22 @@ public final class MarginModelFiles {
 
   /** The margin parameters of a parsed model file. */
   public static MarginParameters parameters(ModelFile file) {
-    if (file.margin().isEmpty()) {
-      throw ValidationException.of(file.source() + ": margin", "is required to margin with model " + file.id());
+    return parameters(file.margin(), file.source(), file.id());
+  }
+
+  /**
+   * The margin parameters from a model file's {@code margin} part, for model files without a
+   * scenario set ({@code historical-var}).
+   *
+   * @param marginPart the part as plain values
+   * @param source names the file in error messages
+   * @param modelId names the model in error messages
+   */
+  static MarginParameters parameters(java.util.Map<String, Object> marginPart, String source, String modelId) {
+    if (marginPart.isEmpty()) {
+      throw ValidationException.of(source + ": margin", "is required to margin with model " + modelId);
     }
-    JsonNode margin = Json.MAPPER.valueToTree(file.margin());
+    JsonNode margin = Json.MAPPER.valueToTree(marginPart);
     String path = "margin";
     Problems problems = new Problems();
     double factor = Json.number(margin, "initialToMaintenance", path, problems, true);
@@ -83,7 +95,7 @@ public final class MarginModelFiles {
       return new MarginParameters(factor, intraRate, tiers, somRate, pairs, minimumEquity);
     } catch (ValidationException e) {
       Problems nested = new Problems();
-      nested.addAll(file.source() + ": margin", e);
+      nested.addAll(source + ": margin", e);
       nested.throwIfAny();
       throw e;
     }
