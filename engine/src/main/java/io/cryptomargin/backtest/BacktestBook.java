@@ -1,0 +1,34 @@
+package io.cryptomargin.backtest;
+
+import io.cryptomargin.margin.Portfolio;
+import io.cryptomargin.margin.Position;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A book held unchanged through the backtest.
+ *
+ * @param name a short name for tables and CSV columns
+ * @param portfolio the positions (collateral plays no part in coverage)
+ */
+public record BacktestBook(String name, Portfolio portfolio) {
+  public BacktestBook {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(portfolio, "portfolio");
+  }
+
+  /**
+   * The default books: one coin of a linear perpetual, long and short, as two books. A perpetual
+   * never expires, so it can be held through any history without rolling; at the index with no
+   * funding, its daily P&amp;L is the coin's price change.
+   */
+  public static List<BacktestBook> defaults(String coin) {
+    String perpetual = coin + "_USDC-PERPETUAL";
+    return List.of(
+        new BacktestBook("long-1-" + coin, new Portfolio("long-1-" + coin, Map.of(),
+            List.of(new Position(perpetual, 1)))),
+        new BacktestBook("short-1-" + coin, new Portfolio("short-1-" + coin, Map.of(),
+            List.of(new Position(perpetual, -1)))));
+  }
+}

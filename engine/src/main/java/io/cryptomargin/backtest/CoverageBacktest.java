@@ -1,0 +1,209 @@
+package io.cryptomargin.backtest;
+
+import io.cryptomargin.historical.HistoricalReturns;
+import io.cryptomargin.historical.PriceHistory;
+import io.cryptomargin.instrument.Instrument;
+import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.Portfolio;
+import io.cryptomargin.margin.PortfolioMargin;
+import io.cryptomargin.margin.Position;
+import io.cryptomargin.margin.UsdRates;
+import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.market.UnderlyingMarket;
+import io.cryptomargin.pricing.InstrumentPricer;
+import io.cryptomargin.pricing.PricingInputs;
+import io.cryptomargin.validation.ValidationException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Walks a price history: for each day t, a market snapshot at t's close (index = close, flat
+ * implied vol = the EWMA vol known at t, annualized over 365 days, no forwards, so dated futures
+ * trade at the index), every model margins every book with nothing later than t, and the book's
+ * realized loss from t's close to t+1's close (full revaluation at t+1's close and EWMA vol) is
+ * compared with the requirement: a breach when loss &gt; requirement.
+ */
+public final class CoverageBacktest {
+  private static final int PROGRESS_EVERY_DAYS = 500;
+
+  private CoverageBacktest() {}
+
+  /**
+   * Runs the backtest.
+   *
+   * @param progress told how far the walk is (e.g. printed to stderr); may be a no-op
+   * @throws ValidationException when the period holds no day to test, or a book's underlying has no history
+   */
+  public static BacktestResult run(PriceHistory history, List<BacktestBook> books, List<CoverageModel> models,
+      BacktestOptions options, Consumer<String> progress) {
+    List<String> coins = history.coins();
+    for (BacktestBook book : books) {
+      for (Instrument instrument : PortfolioMargin.instrumentsOf(book.portfolio())) {
+        if (!history.has(instrument.underlying())) {
+          throw ValidationException.of("portfolio." + book.name(), "no price history for underlying "
+              + instrument.underlying() + " in " + history.source() + " (it has " + coins + ")");
+        }
+      }
+    }
+    int first = Math.max(options.warmUpDays(), options.from() == null ? 0
+        : history.indexOnOrBefore(options.from().minusDays(1)) + 1);
+    int last = Math.min(history.size() - 2, options.to() == null ? Integer.MAX_VALUE
+        : history.indexOnOrBefore(options.to()));
+    if (first > last) {
+      throw ValidationException.of("period", "no day to test in " + history + " between " + options.from() + " and "
+          + options.to() + " after a warm-up of " + options.warmUpDays() + " days");
+    }
+    double[][] annualVol = new double[coins.size()][];
+    double[][] closes = new double[coins.size()][];
+    for (int k = 0; k < coins.size(); k++) {
+      closes[k] = history.closes(coins.get(k));
+      double[] variance = HistoricalReturns.ewmaVarianceBefore(HistoricalReturns.dailyLogReturns(closes[k]),
+          options.ewmaLambda());
+      annualVol[k] = new double[closes[k].length];
+      for (int i = 0; i < closes[k].length; i++) {
+        annualVol[k][i] = Math.max(Math.sqrt(variance[i + 1]), options.minimumDailyVol()) * Math.sqrt(365.0);
+      }
+    }
+    int dayCount = last - first + 1;
+    double[][] loss = new double[books.size()][dayCount];
+    double[][][] requirement = new double[models.size()][books.size()][dayCount];
+    double[][] notional = new double[books.size()][dayCount];
+    int[][] skipped = new int[models.size()][books.size()];
+    List<LocalDate> days = new ArrayList<>(dayCount);
+    double[][] dayCloses = new double[coins.size()][dayCount];
+    MarketSnapshot next = snapshot(history, coins, closes, annualVol, first);
+    for (int t = first; t <= last; t++) {
+      int d = t - first;
+      MarketSnapshot now = next;
+      next = snapshot(history, coins, closes, annualVol, t + 1);
+      days.add(history.dates().get(t));
+      for (int k = 0; k < coins.size(); k++) {
+        dayCloses[k][d] = closes[k][t];
+      }
+      for (int b = 0; b < books.size(); b++) {
+        Portfolio book = books.get(b).portfolio();
+        double realized;
+        try {
+          realized = realizedLossUsd(book, now, next);
+          notional[b][d] = notionalUsd(book, now);
+        } catch (ValidationException e) {
+          realized = Double.NaN;
+        }
+        loss[b][d] = realized;
+        for (int m = 0; m < models.size(); m++) {
+          requirement[m][b][d] = Double.NaN;
+          if (Double.isNaN(realized)) {
+            skipped[m][b]++;
+            continue;
+          }
+          try {
+            AccountMargin margin = models.get(m).margin().apply(book, now);
+            requirement[m][b][d] = options.level() == RequirementLevel.INITIAL ? margin.initialMargin()
+                : margin.maintenanceMargin();
+          } catch (ValidationException e) {
+            skipped[m][b]++;
+          }
+        }
+      }
+      if ((d + 1) % PROGRESS_EVERY_DAYS == 0) {
+        progress.accept("backtest: " + (d + 1) + " of " + dayCount + " days (" + history.dates().get(t) + ")");
+      }
+    }
+    double expectedRate = 1 - options.expectedCoverage();
+    List<ModelCoverage> coverage = new ArrayList<>();
+    for (int m = 0; m < models.size(); m++) {
+      for (int b = 0; b < books.size(); b++) {
+        coverage.add(summarize(models.get(m).id(), books.get(b).name(), days, loss[b], requirement[m][b],
+            notional[b], expectedRate, skipped[m][b]));
+      }
+    }
+    return new BacktestResult(history.source(), days, coins, dayCloses, books.stream().map(BacktestBook::name).toList(),
+        models.stream().map(CoverageModel::id).toList(), loss, requirement, coverage, options.level(), expectedRate);
+  }
+
+  private static ModelCoverage summarize(String model, String book, List<LocalDate> days, double[] loss,
+      double[] requirement, double[] notional, double expectedRate, int skipped) {
+    int tested = 0;
+    double sum = 0;
+    double sumOfNotional = 0;
+    double worstShortfall = 0;
+    List<LocalDate> breaches = new ArrayList<>();
+    for (int d = 0; d < days.size(); d++) {
+      if (Double.isNaN(requirement[d])) {
+        continue;
+      }
+      tested++;
+      sum += requirement[d];
+      sumOfNotional += notional[d] > 0 ? requirement[d] / notional[d] : 0;
+      if (loss[d] > requirement[d]) {
+        breaches.add(days.get(d));
+        worstShortfall = Math.max(worstShortfall, loss[d] - requirement[d]);
+      }
+    }
+    if (tested == 0) {
+      throw ValidationException.of(model, "could not margin book " + book + " on any day (" + skipped + " skipped)");
+    }
+    return new ModelCoverage(model, book, tested, breaches, KupiecTest.test(tested, breaches.size(), expectedRate),
+        sum / tested, sumOfNotional / tested, worstShortfall, skipped);
+  }
+
+  /** The market at a day's close: a flat vol per coin at its EWMA level, no forwards, no marks. */
+  private static MarketSnapshot snapshot(PriceHistory history, List<String> coins, double[][] closes,
+      double[][] annualVol, int day) {
+    Map<String, UnderlyingMarket> markets = new TreeMap<>();
+    for (int k = 0; k < coins.size(); k++) {
+      markets.put(coins.get(k), UnderlyingMarket.flat(closes[k][day], annualVol[k][day]));
+    }
+    LocalDate date = history.dates().get(day);
+    return new MarketSnapshot("close " + date, date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), markets,
+        Map.of());
+  }
+
+  /**
+   * The book's loss from one close to the next, USD: every position revalued at the later market,
+   * futures and perpetuals against the earlier price; coin amounts at the earlier index, as the
+   * models convert them.
+   */
+  static double realizedLossUsd(Portfolio book, MarketSnapshot now, MarketSnapshot next) {
+    UsdRates rates = UsdRates.fromSnapshot(now);
+    double loss = 0;
+    for (Map.Entry<Instrument, Double> holding : holdings(book).entrySet()) {
+      Instrument instrument = holding.getKey();
+      PricingInputs before = InstrumentPricer.inputs(instrument, now);
+      PricingInputs after = InstrumentPricer.inputs(instrument, next);
+      double valueBefore = InstrumentPricer.value(instrument, before.forward(), before.years(), before.vol(),
+          before.forward());
+      double valueAfter = InstrumentPricer.value(instrument, after.forward(), after.years(), after.vol(),
+          before.forward());
+      loss += holding.getValue() * (valueBefore - valueAfter) * rates.usdPer(instrument.settlementCurrency());
+    }
+    return loss;
+  }
+
+  private static double notionalUsd(Portfolio book, MarketSnapshot now) {
+    double total = 0;
+    for (Map.Entry<Instrument, Double> holding : holdings(book).entrySet()) {
+      Instrument instrument = holding.getKey();
+      total += Math.abs(holding.getValue()) * instrument.contractSize() * now.index(instrument.underlying());
+    }
+    return total;
+  }
+
+  private static Map<Instrument, Double> holdings(Portfolio book) {
+    Map<String, Double> net = new LinkedHashMap<>();
+    for (Position p : book.positions()) {
+      net.merge(p.instrument(), p.quantity(), Double::sum);
+    }
+    Map<Instrument, Double> out = new LinkedHashMap<>();
+    for (Instrument instrument : PortfolioMargin.instrumentsOf(book)) {
+      out.put(instrument, net.get(instrument.name()));
+    }
+    return out;
+  }
+}
