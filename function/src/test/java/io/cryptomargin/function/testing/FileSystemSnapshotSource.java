@@ -18,12 +18,9 @@ import java.nio.file.Path;
 @Mock
 @ApplicationScoped
 public class FileSystemSnapshotSource implements SnapshotSource {
-  /** The repository's {@code events/} directory (tests run in {@code function/}). */
-  public static final Path EVENTS = Path.of("..", "events").toAbsolutePath().normalize();
-
   @Override
   public String read(String bucket, String key) {
-    Path file = EVENTS.resolve("s3-objects").resolve(key).normalize();
+    Path file = EventFiles.EVENTS.resolve("s3-objects").resolve(key).normalize();
     if (!Files.isRegularFile(file)) {
       throw ValidationException.of("s3://" + bucket + "/" + key, "no such snapshot file");
     }
