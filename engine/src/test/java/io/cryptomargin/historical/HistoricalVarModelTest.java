@@ -236,4 +236,17 @@ class HistoricalVarModelTest {
     assertThat(btcMargin.scanningRisk()).isCloseTo(0.05 * btc, within(1e-6));
     assertThat(btcMargin.interSpreadCredit()).isCloseTo(btcMargin.scanningRisk(), within(1e-6));
   }
+
+  @Test
+  void report_text_listsTheWorstScenariosByDate() {
+    HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
+    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
+
+    HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", btc().close("BTC", 11))));
+    String text = io.cryptomargin.report.HistoricalVarReport.text(margin);
+
+    assertThat(text).contains("model historical-var").contains("Expected shortfall 80.00%")
+        .contains(START.plusDays(6).toString()).contains("-6.0%");
+    assertThat(io.cryptomargin.report.HistoricalVarReport.plain(margin)).containsKeys("account", "worstScenarios");
+  }
 }
