@@ -1,10 +1,12 @@
 package io.cryptomargin.cli;
 
+import io.cryptomargin.comparison.ApplicableMargin;
 import io.cryptomargin.io.MarginModelFiles;
 import io.cryptomargin.io.MarketFiles;
 import io.cryptomargin.io.PortfolioJson;
 import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RiskArrayJson;
+import io.cryptomargin.io.RulesParametersJson;
 import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.margin.Portfolio;
@@ -13,12 +15,15 @@ import io.cryptomargin.margin.PortfolioMarginCalculator;
 import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.report.MarginReport;
+import io.cryptomargin.report.TextTable;
+import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -71,9 +76,15 @@ final class MarginCommand implements Callable<Integer> {
   public Integer call() {
     Portfolio book = PortfolioJson.read(portfolio);
     AccountMargin result;
+    ApplicableMargin applicable = null;
     if (source.market != null) {
       MarketSnapshot snapshot = MarketFiles.read(source.market);
       result = PortfolioMargin.compute(book, snapshot, model(model == null ? "span-16" : model));
+      if (!result.portfolioMarginQualified()) {
+        // The account falls back to the rules-based model: show what actually applies.
+        applicable = ApplicableMargin.of(result,
+            RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
+      }
     } else {
       RiskArraySet arrays = RiskArrayJson.read(source.riskArrays);
       MarginModel chosen = model(model == null ? arrays.scenarioSetId() : model);
@@ -81,7 +92,18 @@ final class MarginCommand implements Callable<Integer> {
           asOf(arrays));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(result) : MarginReport.text(result));
+    if (format == Formats.TableOrJson.JSON) {
+      out.print(applicable == null ? ReportJson.write(result)
+          : ReportJson.writeWith(result, "applicableMargin", applicable));
+    } else {
+      out.print(MarginReport.text(result));
+      if (applicable != null) {
+        out.printf(Locale.ROOT, "%nApplicable margin: %s — initial %s USD, maintenance %s USD, equity %s USD "
+            + "(spot after haircut), status %s%n", applicable.model(), TextTable.number(applicable.initialMarginUsd(), 2),
+            TextTable.number(applicable.maintenanceMarginUsd(), 2), TextTable.number(applicable.equityUsd(), 2),
+            applicable.status());
+      }
+    }
     out.flush();
     return 0;
   }

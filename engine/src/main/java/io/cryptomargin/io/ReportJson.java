@@ -35,6 +35,13 @@ public final class ReportJson {
     }
   }
 
+  /** The value as JSON with one more top-level field (the value must write as a JSON object). */
+  public static String writeWith(Object value, String field, Object extra) {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(value);
+    tree.set(field, MAPPER.valueToTree(extra));
+    return write(tree);
+  }
+
   /** Writes the value as JSON to a file. */
   public static void write(Object value, Path file) {
     Json.writeFile(file, write(value));
