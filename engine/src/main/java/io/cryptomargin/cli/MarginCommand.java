@@ -1,6 +1,8 @@
 package io.cryptomargin.cli;
 
 import io.cryptomargin.comparison.ApplicableMargin;
+import io.cryptomargin.historical.HistoricalVarMargin;
+import io.cryptomargin.io.HistoricalVarModelFiles;
 import io.cryptomargin.io.MarginModelFiles;
 import io.cryptomargin.io.MarketFiles;
 import io.cryptomargin.io.PortfolioJson;
@@ -14,6 +16,7 @@ import io.cryptomargin.margin.PortfolioMargin;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
 import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.report.HistoricalVarReport;
 import io.cryptomargin.report.MarginReport;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.rules.RulesBasedMargin;
@@ -41,6 +44,8 @@ import picocli.CommandLine.Spec;
         "  settlementCurrency (default USD), underlyingPrice.",
         "Example: margin --portfolio book.json --market btc_options_2020-05-14.csv --model crypto-pm"})
 final class MarginCommand implements Callable<Integer> {
+  private static final String HISTORICAL_VAR = "historical-var";
+
   @Spec
   CommandSpec spec;
 
@@ -59,8 +64,13 @@ final class MarginCommand implements Callable<Integer> {
     Path riskArrays;
   }
 
-  @Option(names = "--model", description = "span-16 or crypto-pm (default span-16, or the risk arrays' set).")
+  @Option(names = "--model", description = "span-16, crypto-pm or historical-var (default span-16, or the risk "
+      + "arrays' set). historical-var needs --market.")
   String model;
+
+  @Option(names = "--history", description = "With --model historical-var: a price-history CSV replacing the "
+      + "model file's (see the README for the format).")
+  Path history;
 
   @Option(names = "--params", description = "A model parameter JSON file replacing the built-in one.")
   Path params;
@@ -75,6 +85,9 @@ final class MarginCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Portfolio book = PortfolioJson.read(portfolio);
+    if (HISTORICAL_VAR.equals(model)) {
+      return historicalVar(book);
+    }
     AccountMargin result;
     ApplicableMargin applicable = null;
     if (source.market != null) {
@@ -104,6 +117,20 @@ final class MarginCommand implements Callable<Integer> {
             applicable.status());
       }
     }
+    out.flush();
+    return 0;
+  }
+
+  private int historicalVar(Portfolio book) {
+    if (source.market == null) {
+      throw ValidationException.of("--model", "historical-var revalues every position in each dated scenario: "
+          + "it needs --market, not --risk-arrays");
+    }
+    HistoricalVarMargin result = HistoricalVarModelFiles.load(params != null ? params.toString() : HISTORICAL_VAR,
+        history == null ? null : history.toString()).margin(book, MarketFiles.read(source.market));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(HistoricalVarReport.plain(result))
+        : HistoricalVarReport.text(result));
     out.flush();
     return 0;
   }

@@ -120,4 +120,27 @@ class DeribitBookMarginTest {
     assertThat(code).isEqualTo(CryptomarginCli.EXIT_BAD_INPUT);
     assertThat(err.toString()).contains("BTC-32JUN20").doesNotContain("Exception");
   }
+
+  @org.junit.jupiter.api.Test
+  void margin_historicalVarOnDeribitChain_reportsExpectedShortfallWithDatedScenarios() throws Exception {
+    Path book = dir.resolve("hvar.json");
+    Files.writeString(book, "{\"account\":\"h\",\"collateral\":{\"USDC\":200000},\"positions\":["
+        + "{\"instrument\":\"BTC_USDC-PERPETUAL\",\"quantity\":1},{\"instrument\":\"BTC-26JUN20-9000-P\",\"quantity\":-2}]}");
+    String text = run("margin", "--portfolio", book.toString(), "--market", chain().toString(), "--model",
+        "historical-var");
+    // The 2020-03-12 crash is the model's stress period, always in the scenarios, and the worst day for a long book.
+    assertThat(text).contains("Expected shortfall").contains("2020-03-12");
+    String json = run("margin", "--portfolio", book.toString(), "--market", chain().toString(), "--model",
+        "historical-var", "--format", "json");
+    assertThat(field(INITIAL, json)).isPositive();
+    StringWriter err = new StringWriter();
+    CommandLine cli = CryptomarginCli.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    Path arrays = dir.resolve("a.json");
+    Files.writeString(arrays, "{\"scenarioSet\":\"span-16\",\"riskArrays\":[]}");
+    assertThat(cli.execute("margin", "--portfolio", book.toString(), "--risk-arrays", arrays.toString(), "--model",
+        "historical-var")).isEqualTo(CryptomarginCli.EXIT_BAD_INPUT);
+    assertThat(err.toString()).contains("historical-var").contains("--market");
+  }
 }
