@@ -1,6 +1,5 @@
 package io.cryptomargin.cli;
 
-import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.io.JsonText;
 import io.cryptomargin.pricing.ImpliedVolatility;
 import java.io.PrintWriter;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,35 +20,20 @@ final class ImpliedVolCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @Mixin
+  OptionTerms terms;
+
   @Option(names = "--price", required = true, description = "Option price: USD per coin, or coin with --inverse.")
   double price;
-
-  @Option(names = "--forward", required = true, description = "Forward, USD per coin.")
-  double forward;
-
-  @Option(names = "--strike", required = true, description = "Strike, USD per coin.")
-  double strike;
-
-  @Option(names = "--years", required = true, description = "Time to expiry, years of 365 days.")
-  double years;
-
-  @Option(names = "--rate", defaultValue = "0", description = "Continuously compounded rate, annual fraction (default ${DEFAULT-VALUE}).")
-  double rate;
-
-  @Option(names = "--type", required = true, description = "call or put.")
-  PutCall type;
-
-  @Option(names = "--inverse", description = "The price is in coin (Deribit style): USD price = price x forward.")
-  boolean inverse;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
   Formats.TableOrJson format;
 
   @Override
   public Integer call() {
-    double vol = inverse
-        ? ImpliedVolatility.fromInversePrice(price, forward, strike, years, type, rate)
-        : ImpliedVolatility.fromPrice(price, forward, strike, years, type, rate);
+    double vol = terms.inverse
+        ? ImpliedVolatility.fromInversePrice(price, terms.forward, terms.strike, terms.years, terms.type, terms.rate)
+        : ImpliedVolatility.fromPrice(price, terms.forward, terms.strike, terms.years, terms.type, terms.rate);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Formats.TableOrJson.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();

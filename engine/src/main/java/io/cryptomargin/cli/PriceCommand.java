@@ -1,6 +1,5 @@
 package io.cryptomargin.cli;
 
-import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.io.JsonText;
 import io.cryptomargin.pricing.Black76;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,48 +22,33 @@ final class PriceCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--forward", required = true, description = "Forward, USD per coin.")
-  double forward;
-
-  @Option(names = "--strike", required = true, description = "Strike, USD per coin.")
-  double strike;
-
-  @Option(names = "--years", required = true, description = "Time to expiry, years of 365 days.")
-  double years;
+  @Mixin
+  OptionTerms terms;
 
   @Option(names = "--vol", required = true, description = "Volatility, annual fraction (0.55 = 55%%).")
   double vol;
-
-  @Option(names = "--rate", defaultValue = "0", description = "Continuously compounded rate, annual fraction (default ${DEFAULT-VALUE}).")
-  double rate;
-
-  @Option(names = "--type", required = true, description = "call or put.")
-  PutCall type;
-
-  @Option(names = "--inverse", description = "Coin-settled (Deribit style): price in coin, the USD price / forward.")
-  boolean inverse;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
   Formats.TableOrJson format;
 
   @Override
   public Integer call() {
-    Settlement settlement = inverse ? Settlement.INVERSE : Settlement.LINEAR;
+    Settlement settlement = terms.inverse ? Settlement.INVERSE : Settlement.LINEAR;
     OptionGreeks g = settlement == Settlement.INVERSE
-        ? Black76.inverseGreeks(forward, strike, years, vol, type, rate)
-        : Black76.greeks(forward, strike, years, vol, type, rate);
+        ? Black76.inverseGreeks(terms.forward, terms.strike, terms.years, vol, terms.type, terms.rate)
+        : Black76.greeks(terms.forward, terms.strike, terms.years, vol, terms.type, terms.rate);
     String money = settlement == Settlement.INVERSE ? "coin" : "USD";
     PrintWriter out = spec.commandLine().getOut();
     if (format == Formats.TableOrJson.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", "black-76");
-      json.put("type", type.name());
+      json.put("type", terms.type.name());
       json.put("settlement", settlement.name());
-      json.put("forward", forward);
-      json.put("strike", strike);
-      json.put("years", years);
+      json.put("forward", terms.forward);
+      json.put("strike", terms.strike);
+      json.put("years", terms.years);
       json.put("vol", vol);
-      json.put("rate", rate);
+      json.put("rate", terms.rate);
       json.put("price", g.price());
       json.put("delta", g.delta());
       json.put("gamma", g.gamma());
@@ -78,8 +63,8 @@ final class PriceCommand implements Callable<Integer> {
       out.print(JsonText.write(json));
     } else {
       out.println(Formats.fmt("Black-76 %s, %s: forward %s USD, strike %s USD, %s years, vol %s, rate %s",
-          type.name().toLowerCase(), settlement == Settlement.INVERSE ? "inverse (coin-settled)" : "linear (USD)",
-          Formats.num(forward), Formats.num(strike), Formats.num(years), Formats.num(vol), Formats.num(rate)));
+          terms.type.name().toLowerCase(), settlement == Settlement.INVERSE ? "inverse (coin-settled)" : "linear (USD)",
+          Formats.num(terms.forward), Formats.num(terms.strike), Formats.num(terms.years), Formats.num(vol), Formats.num(terms.rate)));
       out.println(Formats.fmt("  price  %-18s %s per coin of underlying", Formats.num(g.price()), money));
       out.println(Formats.fmt("  delta  %-18s %s per USD of forward", Formats.num(g.delta()), money));
       out.println(Formats.fmt("  gamma  %-18s %s per USD of forward, squared", Formats.num(g.gamma()), money));
