@@ -10,9 +10,6 @@ import io.cryptomargin.historical.StressPeriod;
 import io.cryptomargin.margin.MarginParameters;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -71,7 +68,7 @@ public final class HistoricalVarModelFiles {
     String source;
     Path base = null;
     if (idOrPath == null || idOrPath.isBlank() || idOrPath.equals(BUILT_IN)) {
-      text = resource();
+      text = Json.builtInModel(BUILT_IN);
       source = "built-in:" + BUILT_IN;
     } else {
       Path path = Path.of(idOrPath);
@@ -154,7 +151,7 @@ public final class HistoricalVarModelFiles {
             LocalDate from = date(Json.text(periods.get(i), "from", at, problems, true), at + ".from", problems);
             LocalDate to = date(Json.text(periods.get(i), "to", at, problems, true), at + ".to", problems);
             if (from != null && to != null) {
-              construct(() -> stress.add(new StressPeriod(from, to)), at, problems);
+              Json.construct(() -> stress.add(new StressPeriod(from, to)), at, problems);
             }
           }
         }
@@ -169,14 +166,14 @@ public final class HistoricalVarModelFiles {
       double floorFinal = volFloor;
       double capFinal = volCap;
       if (problems.count() == before) {
-        parameters = construct(() -> new HistoricalVarParameters(confidence, horizon, scalingFinal, lookback,
+        parameters = Json.construct(() -> new HistoricalVarParameters(confidence, horizon, scalingFinal, lookback,
             weightingFinal, lambda, minVol, floorFinal, capFinal, stress, worst), p, problems);
       }
     }
     MarginParameters margin = null;
     if (marginNode != null) {
       Map<String, Object> plain = Json.toPlainMap(marginNode);
-      margin = construct(() -> MarginModelFiles.parameters(plain, source, HistoricalVarModel.ID), "", problems);
+      margin = Json.construct(() -> MarginModelFiles.parameters(plain, source, HistoricalVarModel.ID), "", problems);
     }
     problems.throwIfAny();
     String historySource = historyOverride != null ? historyOverride : history;
@@ -206,28 +203,6 @@ public final class HistoricalVarModelFiles {
     } catch (DateTimeParseException e) {
       problems.add(path, "must be a date such as 2020-03-12, was '" + text + "'");
       return null;
-    }
-  }
-
-  private static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
-    try {
-      return constructor.get();
-    } catch (ValidationException e) {
-      problems.addAll(path, e);
-    } catch (IllegalArgumentException e) {
-      problems.add(path, e.getMessage());
-    }
-    return null;
-  }
-
-  private static String resource() {
-    try (InputStream in = HistoricalVarModelFiles.class.getResourceAsStream("/models/" + BUILT_IN + ".json")) {
-      if (in == null) {
-        throw new IllegalStateException("built-in model " + BUILT_IN + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read built-in model " + BUILT_IN, e);
     }
   }
 }

@@ -214,4 +214,31 @@ final class Json {
     }
     return node.toString();
   }
+
+  /**
+   * Runs a core constructor, turning its checks into problems at the given path (so a file's every
+   * problem is reported at once); null when it refused.
+   */
+  static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
+    try {
+      return constructor.get();
+    } catch (ValidationException e) {
+      problems.addAll(path, e);
+    } catch (IllegalArgumentException e) {
+      problems.add(path, e.getMessage());
+    }
+    return null;
+  }
+
+  /** The text of a model file shipped in the jar under {@code /models/ID.json}. */
+  static String builtInModel(String id) {
+    try (java.io.InputStream in = Json.class.getResourceAsStream("/models/" + id + ".json")) {
+      if (in == null) {
+        throw new IllegalStateException("built-in model " + id + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read built-in model " + id, e);
+    }
+  }
 }

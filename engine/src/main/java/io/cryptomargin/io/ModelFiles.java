@@ -9,9 +9,6 @@ import io.cryptomargin.scenario.Span16Parameters;
 import io.cryptomargin.scenario.TermScaledVolShock;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +62,7 @@ public final class ModelFiles {
       throw ValidationException.of("model", "a model id or file is required; built-in models: " + BUILT_IN);
     }
     if (BUILT_IN.contains(idOrPath)) {
-      return parse(resource(idOrPath), "built-in:" + idOrPath);
+      return parse(Json.builtInModel(idOrPath), "built-in:" + idOrPath);
     }
     Path path = Path.of(idOrPath);
     if (!Files.isRegularFile(path)) {
@@ -132,7 +129,7 @@ public final class ModelFiles {
     if (problems.count() > before || base == null) {
       return null;
     }
-    return construct(() -> new Span16Definition(id, version, lookAhead, volFloor, base, byUnderlying), path, problems);
+    return Json.construct(() -> new Span16Definition(id, version, lookAhead, volFloor, base, byUnderlying), path, problems);
   }
 
   private static Span16Parameters span16Parameters(JsonNode node, JsonNode defaults, String path, Problems problems) {
@@ -148,7 +145,7 @@ public final class ModelFiles {
     if (problems.count() > before) {
       return null;
     }
-    return construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems);
+    return Json.construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems);
   }
 
   private static CryptoPmDefinition cryptoPm(String id, String version, JsonNode set, Problems problems) {
@@ -167,7 +164,7 @@ public final class ModelFiles {
       double floor = Json.number(shock, "floorVol", p, problems, true);
       double minDte = Json.number(shock, "minDaysToExpiry", p, problems, true);
       if (problems.count() == before) {
-        volShock = construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
+        volShock = Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
             p, problems);
       }
     }
@@ -187,7 +184,7 @@ public final class ModelFiles {
       return null;
     }
     TermScaledVolShock shockFinal = volShock;
-    return construct(() -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path,
+    return Json.construct(() -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path,
         problems);
   }
 
@@ -217,7 +214,7 @@ public final class ModelFiles {
     if (problems.count() > before) {
       return null;
     }
-    return construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems);
+    return Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems);
   }
 
   /** A field of a per-underlying entry, else of the defaults. */
@@ -237,28 +234,5 @@ public final class ModelFiles {
       }
     }
     return entries;
-  }
-
-  /** Runs a core constructor, turning its checks into problems at the given path. */
-  private static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
-    try {
-      return constructor.get();
-    } catch (ValidationException e) {
-      problems.addAll(path, e);
-    } catch (IllegalArgumentException e) {
-      problems.add(path, e.getMessage());
-    }
-    return null;
-  }
-
-  private static String resource(String id) {
-    try (InputStream in = ModelFiles.class.getResourceAsStream("/models/" + id + ".json")) {
-      if (in == null) {
-        throw new IllegalStateException("built-in model " + id + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read built-in model " + id, e);
-    }
   }
 }

@@ -7,9 +7,6 @@ import io.cryptomargin.rules.RulesParameters;
 import io.cryptomargin.rules.StrategyKind;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -47,7 +44,7 @@ public final class RulesParametersJson {
    */
   public static RulesParameters load(String idOrPath) {
     if (idOrPath == null || idOrPath.isBlank() || idOrPath.equals(BUILT_IN)) {
-      return parse(resource(), "built-in:" + BUILT_IN);
+      return parse(Json.builtInModel(BUILT_IN), "built-in:" + BUILT_IN);
     }
     Path path = Path.of(idOrPath);
     if (!Files.isRegularFile(path)) {
@@ -179,14 +176,4 @@ public final class RulesParametersJson {
     return Json.nonNegative(source, field, path, problems, true);
   }
 
-  private static String resource() {
-    try (InputStream in = RulesParametersJson.class.getResourceAsStream("/models/" + BUILT_IN + ".json")) {
-      if (in == null) {
-        throw new IllegalStateException("built-in parameters " + BUILT_IN + " are missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read built-in parameters " + BUILT_IN, e);
-    }
-  }
 }
