@@ -1,17 +1,10 @@
 package io.cryptomargin.cli;
 
-import io.cryptomargin.demo.Demo;
 import io.cryptomargin.demo.DemoReport;
 import io.cryptomargin.demo.DemoTables;
-import io.cryptomargin.io.DeribitChainCsv;
-import io.cryptomargin.io.MarginModelFiles;
+import io.cryptomargin.io.DemoData;
 import io.cryptomargin.io.ReportJson;
-import io.cryptomargin.io.RulesParametersJson;
-import io.cryptomargin.io.SnapshotJson;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +16,6 @@ import picocli.CommandLine.Spec;
     description = "Rules-based vs portfolio margin on built-in data: common option strategies, a mixed BTC/ETH "
         + "book, and a book on a real Deribit chain.")
 final class DemoCommand implements Callable<Integer> {
-  static final String DEMO_MARKET = "/demo/demo-market.json";
-  static final String DEMO_CHAIN = "/demo/deribit/btc_options_2020-05-14.csv";
-
   @Spec
   CommandSpec spec;
 
@@ -47,19 +37,6 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The demo on the bundled data with a portfolio margin model. */
   static DemoReport run(String model) {
-    return Demo.run(SnapshotJson.parse(resource(DEMO_MARKET), "built-in:" + DEMO_MARKET),
-        DeribitChainCsv.parse(resource(DEMO_CHAIN), "btc_options_2020-05-14", "built-in:" + DEMO_CHAIN),
-        MarginModelFiles.load(model), RulesParametersJson.builtIn());
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = DemoCommand.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("the demo data " + path + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the demo data " + path, e);
-    }
+    return DemoData.run(model);
   }
 }
