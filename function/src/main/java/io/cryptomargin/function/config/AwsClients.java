@@ -11,6 +11,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Plain AWS SDK v2 clients, one of each per function instance. The URL-connection HTTP client is
@@ -29,6 +31,18 @@ public class AwsClients {
   @Singleton
   S3Client s3(FunctionConfig config) {
     return configure(S3Client.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  @Produces
+  @Singleton
+  SqsClient sqs(FunctionConfig config) {
+    return configure(SqsClient.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  @Produces
+  @Singleton
+  EventBridgeClient eventBridge(FunctionConfig config) {
+    return configure(EventBridgeClient.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
   }
 
   void closeDynamoDb(@Disposes DynamoDbClient client) {

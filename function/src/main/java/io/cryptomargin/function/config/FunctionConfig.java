@@ -39,6 +39,20 @@ public interface FunctionConfig {
   /** AWS client settings. */
   Aws aws();
 
+  /** Margin settings. */
+  Margin margin();
+
+  /** How accounts are margined. */
+  interface Margin {
+    /** The model of accounts that name none, and of API requests without {@code model}. */
+    @WithDefault("crypto-pm")
+    String defaultModel();
+
+    /** Accounts per recalc message when a new snapshot fans out to every account. */
+    @WithDefault("100")
+    int recalcBatchSize();
+  }
+
   /** The four tables of the contract. */
   interface Tables {
     /** Risk arrays and current-snapshot pointers: pk (S) + sk (S), TTL {@code expiresAt} ({@code CM_RISK_ARRAYS_TABLE}). */

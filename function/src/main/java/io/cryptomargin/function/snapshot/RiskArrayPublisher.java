@@ -6,6 +6,7 @@ import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
 import io.cryptomargin.function.store.RiskArrayCodec;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.function.store.SnapshotPointerStore;
+import io.cryptomargin.function.store.SnapshotStore;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArrayCalculator;
@@ -35,10 +36,12 @@ public class RiskArrayPublisher {
   private final SnapshotPointerStore pointers;
   private final FunctionConfig config;
   private final Clock clock;
+  private final SnapshotStore snapshots;
 
   @Inject
   public RiskArrayPublisher(ScenarioSetCatalog catalog, DynamoDbRiskArrayStore arrays, SnapshotPointerStore pointers,
-      FunctionConfig config, Clock clock) {
+      FunctionConfig config, Clock clock, SnapshotStore snapshots) {
+    this.snapshots = snapshots;
     this.catalog = catalog;
     this.arrays = arrays;
     this.pointers = pointers;
@@ -87,6 +90,16 @@ public class RiskArrayPublisher {
           new RiskArrayStore.Key(underlying, set.snapshotId(), set.scenarioSetId(), set.parameterVersion()),
           list, expiresAt));
     }
+    // The snapshot itself, for cache misses later: stored before any pointer names it.
+    String origin = prepared.origin();
+    String bucket = null;
+    String fileKey = null;
+    if (origin.startsWith("s3://")) {
+      int slash = origin.indexOf('/', 5);
+      bucket = origin.substring(5, slash);
+      fileKey = origin.substring(slash + 1);
+    }
+    snapshots.put(snapshot, bucket, fileKey, expiresAt);
     List<String> underlyings = List.copyOf(snapshot.underlyings().keySet());
     List<ScenarioSetSummary> summaries = new ArrayList<>();
     for (RiskArraySet set : prepared.sets()) {

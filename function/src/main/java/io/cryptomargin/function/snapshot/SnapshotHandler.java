@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptomargin.function.config.FunctionConfig;
+import io.cryptomargin.function.recalc.AccountFanOut;
 import io.cryptomargin.io.SnapshotJson;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.validation.Problems;
@@ -30,10 +31,12 @@ public class SnapshotHandler implements RequestHandler<Map<String, Object>, Snap
   private final SnapshotTriggers triggers;
   private final SnapshotSource files;
   private final RiskArrayPublisher publisher;
+  private final AccountFanOut fanOut;
 
   @Inject
   public SnapshotHandler(ObjectMapper mapper, FunctionConfig config, SnapshotSource files,
-      RiskArrayPublisher publisher) {
+      RiskArrayPublisher publisher, AccountFanOut fanOut) {
+    this.fanOut = fanOut;
     this.triggers = new SnapshotTriggers(mapper, config.snapshotBucket());
     this.files = files;
     this.publisher = publisher;
@@ -52,12 +55,20 @@ public class SnapshotHandler implements RequestHandler<Map<String, Object>, Snap
     }
     problems.throwIfAny();
     List<SnapshotSummary> summaries = new ArrayList<>();
+    List<AccountFanOut.FanOut> fanOuts = new ArrayList<>();
     for (RiskArrayPublisher.PreparedSnapshot snapshot : prepared) {
       SnapshotSummary summary = publisher.publish(snapshot);
       LOG.infof("snapshot %s from %s: %s", summary.snapshotId(), summary.origin(), summary.scenarioSets());
       summaries.add(summary);
+      // Its arrays are complete and current: every account is re-margined on the new market.
+      if (summary.scenarioSets().stream().anyMatch(ScenarioSetSummary::pointerMoved)) {
+        AccountFanOut.FanOut fan = fanOut.enqueueAll(summary.snapshotId());
+        LOG.infof("snapshot %s: %d accounts enqueued for recalculation in %d messages", fan.snapshotId(),
+            fan.accounts(), fan.messages());
+        fanOuts.add(fan);
+      }
     }
-    return new SnapshotRun(summaries);
+    return new SnapshotRun(summaries, fanOuts);
   }
 
   private MarketSnapshot load(SnapshotTrigger trigger) {

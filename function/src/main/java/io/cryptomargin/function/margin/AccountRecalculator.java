@@ -1,0 +1,259 @@
+package io.cryptomargin.function.margin;
+
+import io.cryptomargin.function.events.MarginEvent;
+import io.cryptomargin.function.events.MarginEventPublisher;
+import io.cryptomargin.function.store.AccountStore;
+import io.cryptomargin.function.store.AccountStore.StoredAccount;
+import io.cryptomargin.function.store.AccountStore.StoredPosition;
+import io.cryptomargin.function.store.MarginResultStore;
+import io.cryptomargin.function.store.MarginResultStore.Row;
+import io.cryptomargin.function.store.SnapshotPointer;
+import io.cryptomargin.io.ReportJson;
+import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.MarginStatus;
+import io.cryptomargin.margin.Portfolio;
+import io.cryptomargin.margin.Position;
+import io.cryptomargin.riskarray.RiskArray;
+import io.cryptomargin.validation.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-margins stored accounts and keeps their results: reads each account's positions (a
+ * consistent Query) and collateral, margins it from the cached arrays, writes the result if it is
+ * newer than the stored one (compare-and-set, see {@link MarginResultStore}), and publishes a
+ * {@code Margin Call} / {@code Liquidation} event when the status worsened.
+ *
+ * <p>Recalculating an account always reads its current state, so a record delivered twice, or an
+ * old record after a newer one, computes a result that is not newer than the stored one and
+ * changes nothing. A book the engine refuses (an instrument no snapshot can price, a bad name) is
+ * stored as status {@code ERROR} with every problem: a permanent error must not block the stream.
+ */
+@ApplicationScoped
+public class AccountRecalculator {
+  private static final Logger LOG = Logger.getLogger(AccountRecalculator.class);
+  private static final int CAS_ATTEMPTS = 5;
+
+  private final AccountStore accounts;
+  private final MarginResultStore results;
+  private final CachedMargin margin;
+  private final MarginEventPublisher publisher;
+  private final Clock clock;
+
+  @Inject
+  public AccountRecalculator(AccountStore accounts, MarginResultStore results, CachedMargin margin,
+      MarginEventPublisher publisher, Clock clock) {
+    this.accounts = accounts;
+    this.results = results;
+    this.margin = margin;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /**
+   * What happened to one account.
+   *
+   * @param status the computed status (or UNKNOWN_ACCOUNT)
+   * @param written whether its result replaced the stored one
+   * @param event the detail-type published, or null
+   */
+  public record Outcome(String account, long version, String status, boolean written, String event) {}
+
+  /** The outcome of a batch: per account, an outcome or the exception that should make the caller retry it. */
+  public record BatchOutcome(Map<String, Outcome> outcomes, Map<String, RuntimeException> failures) {}
+
+  /**
+   * Recalculates accounts (each independently: one account's failure does not stop the others).
+   *
+   * @param minimumVersions per account, the version of the change that triggered it (0 for a market move)
+   */
+  public BatchOutcome recalculate(Map<String, Long> minimumVersions) {
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    Map<String, Input> inputs = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> entry : minimumVersions.entrySet()) {
+      try {
+        inputs.put(entry.getKey(), read(entry.getKey(), entry.getValue()));
+      } catch (RuntimeException e) {
+        failures.put(entry.getKey(), e);
+      }
+    }
+    Map<String, Row> stored;
+    Map<String, Map<String, RiskArray>> arraysByModel = new TreeMap<>();
+    Map<String, SnapshotPointer> pointers = new TreeMap<>();
+    try {
+      stored = results.findAll(inputs.keySet());
+      prefetch(inputs.values(), pointers, arraysByModel);
+    } catch (RuntimeException e) {
+      inputs.keySet().forEach(account -> failures.put(account, e));
+      return new BatchOutcome(outcomes, failures);
+    }
+    for (Input input : inputs.values()) {
+      try {
+        outcomes.put(input.account, apply(input, Optional.ofNullable(stored.get(input.account)),
+            pointers.get(input.model), arraysByModel.getOrDefault(input.model, Map.of())));
+      } catch (RuntimeException e) {
+        LOG.warnf("recalculating %s failed: %s", input.account, e.toString());
+        failures.put(input.account, e);
+      }
+    }
+    return new BatchOutcome(outcomes, failures);
+  }
+
+  /** Recalculates one account; exceptions propagate. */
+  public Outcome recalculate(String account, long minimumVersion) {
+    BatchOutcome outcome = recalculate(Map.of(account, minimumVersion));
+    if (!outcome.failures().isEmpty()) {
+      throw outcome.failures().get(account);
+    }
+    return outcome.outcomes().get(account);
+  }
+
+  /** An account's stored inputs. */
+  private record Input(String account, long version, Optional<StoredAccount> stored, List<StoredPosition> positions,
+      String model) {
+    boolean unknown() {
+      return stored.isEmpty() && positions.isEmpty();
+    }
+
+    Portfolio portfolio() {
+      List<Position> open = new ArrayList<>();
+      for (StoredPosition p : positions) {
+        if (p.quantity() != 0) {
+          open.add(new Position(p.instrument(), p.quantity()));
+        }
+      }
+      return new Portfolio(account, stored.map(StoredAccount::collateral).orElse(Map.of()), open);
+    }
+  }
+
+  private Input read(String account, long minimumVersion) {
+    List<StoredPosition> positions = accounts.positions(account);
+    Optional<StoredAccount> stored = accounts.account(account);
+    long version = minimumVersion;
+    for (StoredPosition p : positions) {
+      version = Math.max(version, p.version());
+    }
+    String model = stored.flatMap(StoredAccount::model).orElse(margin.defaultModel());
+    return new Input(account, version, stored, positions, model);
+  }
+
+  /** The current pointer of every model involved, and every instrument's array, fetched once for the whole batch. */
+  private void prefetch(Collection<Input> inputs, Map<String, SnapshotPointer> pointers,
+      Map<String, Map<String, RiskArray>> arraysByModel) {
+    Map<String, Set<String>> instrumentsByModel = new TreeMap<>();
+    for (Input input : inputs) {
+      if (!input.unknown()) {
+        Set<String> names = instrumentsByModel.computeIfAbsent(input.model, m -> new LinkedHashSet<>());
+        input.positions.stream().filter(p -> p.quantity() != 0).forEach(p -> names.add(p.instrument()));
+      }
+    }
+    for (Map.Entry<String, Set<String>> entry : instrumentsByModel.entrySet()) {
+      SnapshotPointer pointer = margin.current(entry.getKey());
+      pointers.put(entry.getKey(), pointer);
+      try {
+        arraysByModel.put(entry.getKey(), margin.arraysFor(entry.getValue(), entry.getKey(), pointer));
+      } catch (ValidationException oneBadBook) {
+        // some instrument cannot be arrayed: each account fetches its own, so only its book fails
+        arraysByModel.put(entry.getKey(), Map.of());
+      }
+    }
+  }
+
+  private Outcome apply(Input input, Optional<Row> stored, SnapshotPointer pointer, Map<String, RiskArray> arrays) {
+    if (input.unknown()) {
+      return new Outcome(input.account, input.version, "UNKNOWN_ACCOUNT", false, null);
+    }
+    Row row = compute(input, pointer, arrays);
+    for (int attempt = 1; ; attempt++) {
+      if (stored.isPresent() && !row.isNewerThan(stored.get())) {
+        Row current = stored.get();
+        if (current.sameInputs(row) && current.pendingEvent() != null) {
+          publish(current, "HEALTHY"); // a previous delivery stored it but did not get to publish
+          return new Outcome(input.account, row.version(), current.status(), false, current.pendingEvent());
+        }
+        return new Outcome(input.account, row.version(), current.status(), false, null);
+      }
+      String previous = stored.map(Row::status).orElse(MarginStatus.HEALTHY.name());
+      String event = worsened(row.status(), previous) ? MarginEvent.detailTypeOf(row.status()) : null;
+      Row toWrite = row.withPendingEvent(event);
+      if (results.putIfUnchanged(toWrite, stored)) {
+        if (event != null) {
+          publish(toWrite, previous);
+        }
+        return new Outcome(input.account, row.version(), row.status(), true, event);
+      }
+      if (attempt >= CAS_ATTEMPTS) {
+        throw new IllegalStateException("margin result of " + input.account + " kept changing under "
+            + CAS_ATTEMPTS + " attempts to write it");
+      }
+      stored = results.find(input.account); // raced: decide again against what is stored now
+    }
+  }
+
+  private Row compute(Input input, SnapshotPointer pointer, Map<String, RiskArray> arrays) {
+    String computedAt = clock.instant().toString();
+    Portfolio portfolio = input.portfolio();
+    String digest = digest(portfolio, input.model);
+    if (pointer == null) { // no open position: no model pointer was fetched
+      pointer = margin.current(input.model);
+    }
+    try {
+      AccountMargin result = margin.margin(portfolio, input.model, pointer, arrays);
+      return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
+          input.model, result.status().name(), result.initialMargin(), result.maintenanceMargin(), result.equity(),
+          computedAt, ReportJson.write(result), null);
+    } catch (ValidationException e) {
+      LOG.warnf("account %s cannot be margined: %s", input.account, e.getMessage());
+      return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
+          input.model, "ERROR", Double.NaN, Double.NaN, Double.NaN, computedAt,
+          ReportJson.write(Map.of("errors", e.problems())), null);
+    }
+  }
+
+  private void publish(Row row, String previousStatus) {
+    publisher.publish(row.pendingEvent(), new MarginEvent(row.account(), row.status(), previousStatus,
+        row.initialMargin(), row.maintenanceMargin(), row.equity(), row.initialMargin() - row.equity(), row.model(),
+        row.snapshotId(), row.version(), row.computedAt()));
+    results.clearPendingEvent(row);
+  }
+
+  private static boolean worsened(String status, String previous) {
+    if (MarginEvent.detailTypeOf(status) == null) {
+      return false;
+    }
+    MarginStatus before = "ERROR".equals(previous) ? MarginStatus.HEALTHY : MarginStatus.valueOf(previous);
+    return MarginStatus.valueOf(status).isWorseThan(before);
+  }
+
+  /** What the result depends on besides version and market: the open positions and the collateral. */
+  static String digest(Portfolio portfolio, String model) {
+    StringBuilder text = new StringBuilder(model).append('|');
+    new TreeMap<>(portfolio.collateral()).forEach((c, a) -> text.append(c).append('=').append(a).append(';'));
+    text.append('|');
+    Map<String, Double> net = new TreeMap<>();
+    portfolio.positions().forEach(p -> net.merge(p.instrument(), p.quantity(), Double::sum));
+    net.forEach((i, q) -> text.append(i).append('=').append(q).append(';'));
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.cryptomargin.function.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** One Quarkus test profile per handler: the mock event server then invokes that handler, as Lambda would. */
+public final class HandlerProfiles {
+  private HandlerProfiles() {}
+
+  public static class Positions implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.lambda.handler", "positions");
+    }
+  }
+
+  public static class Recalc implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.lambda.handler", "recalc");
+    }
+  }
+
+  public static class Api implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.lambda.handler", "api");
+    }
+  }
+}
