@@ -7,12 +7,12 @@ import io.cryptomargin.function.store.SnapshotNotCurrentException;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.store.SnapshotStore;
+import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.io.MarginModelFiles;
 import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.PortfolioMargin;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
 import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
@@ -139,12 +139,16 @@ public class CachedMargin {
    */
   public Map<String, RiskArray> arraysFor(Collection<String> instrumentNames, String modelId, SnapshotPointer pointer) {
     MarginModel model = model(modelId);
-    Portfolio names = new Portfolio("instruments", Map.of(),
-        instrumentNames.stream().map(n -> new io.cryptomargin.margin.Position(n, 0)).toList());
-    List<Instrument> instruments = PortfolioMargin.instrumentsOf(names);
     Map<String, List<Instrument>> byUnderlying = new TreeMap<>();
     Problems problems = new Problems();
-    for (Instrument instrument : instruments) {
+    for (String name : new java.util.LinkedHashSet<>(instrumentNames)) {
+      Instrument instrument;
+      try {
+        instrument = DeribitNames.parse(name);
+      } catch (ValidationException e) {
+        problems.addAll("positions." + name, e);
+        continue;
+      }
       if (!pointer.underlyings().contains(instrument.underlying())) {
         problems.add("positions." + instrument.name(), "the current snapshot " + pointer.snapshotId()
             + " has no market for " + instrument.underlying() + " (only " + pointer.underlyings() + ")");

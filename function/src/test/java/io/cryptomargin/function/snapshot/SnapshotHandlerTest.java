@@ -9,7 +9,7 @@ import io.cryptomargin.function.store.RiskArrayCodec;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
-import io.cryptomargin.function.testing.EngineReference;
+import io.cryptomargin.function.testing.EngineChecks;
 import io.cryptomargin.function.testing.EventFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +34,7 @@ class SnapshotHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject
-  EngineReference engine;
+  EngineChecks engine;
 
   @Inject
   SnapshotPointerStore pointers;

@@ -22,7 +22,7 @@ import java.util.Map;
  * LinkageError.
  */
 @ApplicationScoped
-public class EngineReference {
+public class EngineReference implements EngineChecks {
   @Inject
   DynamoDbRiskArrayStore arrays;
 
@@ -46,6 +46,40 @@ public class EngineReference {
       differences.add("the engine computed no arrays for " + snapshotFile);
     }
     return differences;
+  }
+
+  /** The engine's own margin of a portfolio (JSON as the API writes it) in a snapshot file, computed from scratch. */
+  public String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf) {
+    io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
+    if (whatIf != null) {
+      portfolio = portfolio.with(whatIf.stream().map(t -> new io.cryptomargin.margin.Position((String) t.get("instrument"),
+          ((Number) t.get("quantity")).doubleValue())).toList());
+    }
+    return io.cryptomargin.io.ReportJson.write(io.cryptomargin.margin.PortfolioMargin.compute(portfolio,
+        SnapshotJson.read(snapshotFile), io.cryptomargin.io.MarginModelFiles.load(model)));
+  }
+
+  /** The engine's own comparison of a portfolio in a snapshot file. */
+  public String comparison(String portfolioJson, Path snapshotFile, String model) {
+    return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.compute(
+        io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test"), SnapshotJson.read(snapshotFile),
+        io.cryptomargin.io.MarginModelFiles.load(model), io.cryptomargin.io.RulesParametersJson.builtIn()));
+  }
+
+  /** Whether the current stored array of an instrument exists and equals the engine's, computed from the snapshot file. */
+  public boolean storedArrayEqualsEngine(Path snapshotFile, String scenarioSetId, String instrument) {
+    MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
+    RiskArray expected = RiskArrayCalculator.compute(snapshot,
+        List.of(io.cryptomargin.instrument.DeribitNames.parse(instrument)), ModelFiles.scenarioSet(scenarioSetId))
+        .get(instrument);
+    RiskArray stored = arrays.getAll(pointers.currentKey(scenarioSetId, expected.underlying()), List.of(instrument))
+        .get(instrument);
+    return expected.equals(stored);
+  }
+
+  /** Whether any array of the instrument is stored under the current snapshot. */
+  public boolean arrayStored(String scenarioSetId, String underlying, String instrument) {
+    return !arrays.getAll(pointers.currentKey(scenarioSetId, underlying), List.of(instrument)).isEmpty();
   }
 
   /** Number of instruments in a snapshot file. */

@@ -1,0 +1,135 @@
+package io.cryptomargin.function.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cryptomargin.function.testing.DynamoDbLocalResource;
+import io.cryptomargin.function.testing.EngineChecks;
+import io.cryptomargin.function.testing.EventFiles;
+import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.World;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The api handler through Quarkus's mock Lambda event server, on DynamoDB Local, fed the files of {@code events/}. */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Api.class)
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class ApiHandlerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject
+  World world;
+  @Inject
+  EngineChecks engine;
+
+  @BeforeEach
+  void reset() {
+    world.reset();
+  }
+
+  @Test
+  void handle_postedPortfolioWithWhatIfAndCompare_equalsTheEnginesOwnResults() throws Exception {
+    JsonNode response = invoke("api-post-margin.json");
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    JsonNode request = JSON.readTree(World.read("api-post-margin.json").path("body").asText());
+    ObjectNode book = request.deepCopy();
+    book.remove(List.of("whatIf", "compare"));
+    String bookJson = book.toString();
+    assertThat(body.path("margin")).isEqualTo(JSON.readTree(
+        engine.margin(bookJson, EventFiles.SNAPSHOT_FILE, "crypto-pm", null)));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
+    JsonNode withTrades = JSON.readTree(engine.margin(bookJson, EventFiles.SNAPSHOT_FILE, "crypto-pm", trades));
+    assertThat(body.path("whatIf").path("margin")).isEqualTo(withTrades);
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
+        withTrades.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
+    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
+        engine.comparison(bookJson, EventFiles.SNAPSHOT_FILE, "crypto-pm")));
+  }
+
+  @Test
+  void handle_storedAccountWithWhatIfOfAnUncachedInstrument_computesTheArrayAndWritesItBack() throws Exception {
+    assertThat(engine.arrayStored("span-16", "BTC", "BTC-26JUN20-9000-C")).isFalse();
+
+    JsonNode response = invoke("api-post-margin-account.json");
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("margin").path("account").asText()).isEqualTo("acct-7");
+    assertThat(body.path("margin").path("model").asText()).isEqualTo("span-16");
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isPositive();
+    assertThat(engine.storedArrayEqualsEngine(EventFiles.SNAPSHOT_FILE, "span-16", "BTC-26JUN20-9000-C")).isTrue();
+  }
+
+  @Test
+  void handle_getStoredAccountMargin_returnsTheStoredResultAfterARecalculation() throws Exception {
+    JsonNode computed = JSON.readTree(invoke("api-get-account-margin.json").path("body").asText());
+    assertThat(computed.path("source").asText()).isEqualTo("computed");
+    world.recalculate("acct-7", 0);
+
+    JsonNode response = invoke("api-get-account-margin.json");
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("source").asText()).isEqualTo("stored");
+    assertThat(body.path("version").asLong()).isEqualTo(10);
+    assertThat(body.path("margin")).isEqualTo(computed.path("margin"));
+  }
+
+  @Test
+  void handle_badPost_returns400ListingEveryProblem() throws Exception {
+    JsonNode response = invoke("bad/api-post-margin-bad.json");
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).contains("leverage", "model", "compare", "whatIf",
+        "collateral.BTC", "positions[0].quantity", "positions[1].instrument");
+  }
+
+  @Test
+  void handle_instrumentsTheSnapshotCannotPrice_returns400NamingEach() throws Exception {
+    JsonNode response = invoke("bad/api-post-margin-unknown-instrument.json");
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    String body = response.path("body").asText();
+    assertThat(body).contains("SOL-PERPETUAL").contains("BTC-32JUN20-9000-C").doesNotContain("\"BTC-PERPETUAL");
+  }
+
+  @Test
+  void handle_unknownAccount_returns404() throws Exception {
+    JsonNode response = invoke("bad/api-get-unknown-account.json");
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(404);
+    assertThat(response.path("body").asText()).contains("acct-unknown");
+  }
+
+  @Test
+  void handle_expiredSnapshot_returns503NamingIt() {
+    var pointers = world.expirePointers();
+    try {
+      JsonNode response = invoke("api-post-margin.json");
+
+      assertThat(response.path("statusCode").asInt()).isEqualTo(503);
+      assertThat(response.path("body").asText()).contains("expired").contains("deribit-2020-05-14T05:44Z");
+    } finally {
+      world.restore(pointers);
+    }
+  }
+
+  static JsonNode invoke(String eventFile) {
+    return given().contentType("application/json").body(World.text(eventFile)).post().then().statusCode(200)
+        .extract().as(JsonNode.class);
+  }
+}

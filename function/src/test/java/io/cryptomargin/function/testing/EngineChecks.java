@@ -1,0 +1,27 @@
+package io.cryptomargin.function.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What tests ask the engine, in plain types only. Test classes inject this interface, never
+ * {@link EngineReference} itself: a test class loaded by JUnit's application class loader that
+ * names a class touching engine types can drag engine classes into that loader, and the handler
+ * then fails with a LinkageError (two copies of an engine class).
+ */
+public interface EngineChecks {
+  List<String> differences(Path snapshotFile, String scenarioSetId);
+
+  String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf);
+
+  String comparison(String portfolioJson, Path snapshotFile, String model);
+
+  boolean storedArrayEqualsEngine(Path snapshotFile, String scenarioSetId, String instrument);
+
+  boolean arrayStored(String scenarioSetId, String underlying, String instrument);
+
+  int instrumentCount(Path snapshotFile);
+
+  String parameterVersion(String scenarioSetId);
+}
