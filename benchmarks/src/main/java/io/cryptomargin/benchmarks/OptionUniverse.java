@@ -1,6 +1,7 @@
 package io.cryptomargin.benchmarks;
 
 import io.cryptomargin.instrument.DeribitNames;
+import io.cryptomargin.io.DeribitChainCsv;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.Settlement;
@@ -8,8 +9,13 @@ import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.Smile;
 import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.market.VolSurface;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,8 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
   /** Name of the synthetic 2,000-option, 10-expiry universe. */
   public static final String SYNTHETIC_2000 = "synthetic-2000x10";
 
+  private static final String BUNDLED_CHAIN = "/demo/deribit/btc_options_2020-05-14.csv";
+
   public OptionUniverse {
     options = List.copyOf(options);
   }
@@ -35,11 +43,36 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
   /** A universe by its name. */
   public static OptionUniverse named(String name) {
     return switch (name) {
-      case DERIBIT_CHAIN -> MinimalDeribitCsv.btc20200514();
+      case DERIBIT_CHAIN -> deribitChain();
       case SYNTHETIC_2000 -> synthetic(2_000, 10);
       default -> throw new IllegalArgumentException("unknown universe '" + name + "': "
           + DERIBIT_CHAIN + " or " + SYNTHETIC_2000);
     };
+  }
+
+  /**
+   * The real Deribit BTC chain of 2020-05-14 (310 options, 7 expiries), read by the engine's own
+   * {@link DeribitChainCsv} from the copy the engine ships in its jar
+   * ({@code demo/deribit/btc_options_2020-05-14.csv}), so the benchmark and the CLI see one snapshot.
+   */
+  public static OptionUniverse deribitChain() {
+    String text;
+    try (InputStream in = DeribitChainCsv.class.getResourceAsStream(BUNDLED_CHAIN)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + BUNDLED_CHAIN + " is missing from the engine jar");
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MarketSnapshot snapshot = DeribitChainCsv.parse(text, DERIBIT_CHAIN, BUNDLED_CHAIN);
+    List<EuropeanOption> options = new ArrayList<>();
+    for (String name : snapshot.marks().keySet()) {
+      if (DeribitNames.parse(name) instanceof EuropeanOption option) {
+        options.add(option);
+      }
+    }
+    return new OptionUniverse(DERIBIT_CHAIN, snapshot, options);
   }
 
   /** Number of options. */
@@ -54,34 +87,44 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
    * log-moneyness, higher for short expiries), so every build also interpolates the surface.
    */
   public static OptionUniverse synthetic(int options, int expiries) {
+    return synthetic("BTC", Instant.parse("2024-06-03T08:00:00Z"), 68_000, 10, options, expiries);
+  }
+
+  /**
+   * As {@link #synthetic(int, int)} for any coin, time and index; strikes are rounded to
+   * {@code strikeTick} (10 for BTC at 68,000).
+   */
+  public static OptionUniverse synthetic(String coin, Instant asOf, double index, double strikeTick, int options,
+      int expiries) {
     if (options % (2 * expiries) != 0) {
       throw new IllegalArgumentException("options must split evenly into calls and puts over " + expiries + " expiries");
     }
     int strikesPerExpiry = options / expiries / 2;
-    Instant asOf = Instant.parse("2024-06-03T08:00:00Z");
-    double index = 68_000;
     int[] expiryDays = expiryDays(expiries);
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     TreeMap<Instant, Smile> smiles = new TreeMap<>();
     List<EuropeanOption> universe = new ArrayList<>(options);
     for (int days : expiryDays) {
-      Instant expiry = asOf.plus(Duration.ofDays(days));
+      // Deribit's expiries are at 08:00 UTC, as the option's name says.
+      Instant expiry = asOf.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8)).plus(Duration.ofDays(days));
       double years = days / 365.0;
       double forward = index * (1 + 0.08 * years);
       forwards.put(expiry, forward);
       smiles.put(expiry, smile(forward, years));
       for (int s = 0; s < strikesPerExpiry; s++) {
         double logMoneyness = Math.log(0.5) + Math.log(4.0) * s / (strikesPerExpiry - 1);
-        double strike = Math.rint(forward * Math.exp(logMoneyness) / 10) * 10;
+        double strike = Math.rint(forward * Math.exp(logMoneyness) / strikeTick) * strikeTick;
         for (PutCall putCall : PutCall.values()) {
-          String name = DeribitNames.optionName("BTC", null, expiry, strike, putCall);
-          universe.add(new EuropeanOption(name, "BTC", expiry, strike, putCall, Settlement.INVERSE, "BTC", 1.0));
+          String name = DeribitNames.optionName(coin, null, expiry, strike, putCall);
+          universe.add(new EuropeanOption(name, coin, expiry, strike, putCall, Settlement.INVERSE, coin, 1.0));
         }
       }
     }
-    UnderlyingMarket btc = new UnderlyingMarket(index, forwards, new VolSurface(Double.NaN, smiles));
-    MarketSnapshot snapshot = MarketSnapshot.of(asOf, Map.of("BTC", btc));
-    return new OptionUniverse("synthetic-" + options + "x" + expiries, snapshot, universe);
+    UnderlyingMarket market = new UnderlyingMarket(index, forwards, new VolSurface(Double.NaN, smiles));
+    MarketSnapshot snapshot = MarketSnapshot.of(asOf, Map.of(coin, market));
+    String name = "synthetic-" + (coin.equals("BTC") ? "" : coin.toLowerCase(java.util.Locale.ROOT) + "-") + options
+        + "x" + expiries;
+    return new OptionUniverse(name, snapshot, universe);
   }
 
   private static int[] expiryDays(int expiries) {

@@ -33,7 +33,7 @@ public class RiskArrayBenchmark {
   @Param({OptionUniverse.DERIBIT_CHAIN, OptionUniverse.SYNTHETIC_2000})
   public String universe;
 
-  @Param({ScenarioSets.SPAN_16, ScenarioSets.CRYPTO_PM})
+  @Param({Models.SPAN_16, Models.CRYPTO_PM})
   public String scenarioSet;
 
   private OptionUniverse options;
@@ -43,7 +43,7 @@ public class RiskArrayBenchmark {
   @Setup
   public void setUp() {
     options = OptionUniverse.named(universe);
-    definition = ScenarioSets.named(scenarioSet);
+    definition = Models.scenarioSet(scenarioSet);
     grid = ScenarioGrid.of(options, definition);
   }
 

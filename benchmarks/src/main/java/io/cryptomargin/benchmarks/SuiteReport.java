@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,9 +61,9 @@ public final class SuiteReport {
     OptionUniverse synthetic = OptionUniverse.named(OptionUniverse.SYNTHETIC_2000);
     OptionUniverse chain = OptionUniverse.named(OptionUniverse.DERIBIT_CHAIN);
     return List.of(
-        MemoryFootprint.measure(synthetic, ScenarioSets.span16()),
-        MemoryFootprint.measure(synthetic, ScenarioSets.cryptoPm()),
-        MemoryFootprint.measure(chain, ScenarioSets.cryptoPm()));
+        MemoryFootprint.measure(synthetic, Models.scenarioSet(Models.SPAN_16)),
+        MemoryFootprint.measure(synthetic, Models.scenarioSet(Models.CRYPTO_PM)),
+        MemoryFootprint.measure(chain, Models.scenarioSet(Models.CRYPTO_PM)));
   }
 
   /** The report's Markdown for a run's results and memory measures. */
@@ -90,8 +91,8 @@ public final class SuiteReport {
     md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (String universe : List.of(OptionUniverse.DERIBIT_CHAIN, OptionUniverse.SYNTHETIC_2000)) {
       int options = OptionUniverse.named(universe).size();
-      for (String set : List.of(ScenarioSets.SPAN_16, ScenarioSets.CRYPTO_PM)) {
-        int scenarios = ScenarioSets.named(set).scenarioCount();
+      for (String set : List.of(Models.SPAN_16, Models.CRYPTO_PM)) {
+        int scenarios = Models.scenarioSet(set).scenarioCount();
         Optional<Result<?>> build = score(results, "RiskArrayBenchmark.build", universe, set);
         Optional<Result<?>> floor = score(results, "RiskArrayBenchmark.blackFloor", universe, set);
         if (build.isEmpty()) {
@@ -109,6 +110,7 @@ public final class SuiteReport {
     }
     md.append("\nBest iteration: the fastest measurement iteration, the figure least disturbed by other load on"
         + " a shared machine; the other columns are means.\n");
+    md.append(marginTables(results));
     md.append("\n### 6. Memory of cached risk arrays\n\n");
     md.append("| universe | scenario set | arrays | one array alone (JOL) | whole set (JOL) | per instrument (JOL)"
         + " | whole set (MemoryMXBean) |\n");
@@ -121,6 +123,96 @@ public final class SuiteReport {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** Items 3, 4 and 5: margin from cached arrays vs full revaluation, the batch, the cache codec. */
+  static String marginTables(Collection<RunResult> results) {
+    StringBuilder md = new StringBuilder();
+    md.append("\n### 3. Portfolio margin of one book: cached arrays vs full revaluation, microseconds\n\n");
+    md.append("| model | legs | cached arrays | cached, best iteration | full revaluation | full, best iteration"
+        + " | full ÷ cached | full ÷ cached, best | cached, ns per leg |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String model : List.of(Models.SPAN_16, Models.CRYPTO_PM)) {
+      for (String legs : List.of("10", "100", "1000", "10000")) {
+        Optional<Result<?>> cached = find(results, "PortfolioMarginBenchmark.cachedArrays", "model", model, "legs", legs);
+        Optional<Result<?>> full = find(results, "PortfolioMarginBenchmark.fullRevaluation", "model", model, "legs", legs);
+        if (cached.isEmpty()) {
+          continue;
+        }
+        md.append("| ").append(model).append(" | ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(legs)))
+            .append(" | ").append(withError(cached)).append(" | ").append(fmt(best(cached.get()))).append(" | ")
+            .append(withError(full)).append(" | ").append(full.map(f -> fmt(best(f))).orElse("–")).append(" | ")
+            .append(ratio(full, cached)).append(" | ")
+            .append(full.map(f -> String.format(Locale.ROOT, "%.1f", best(f) / best(cached.get()))).orElse("–"))
+            .append(" | ").append(fmt(micros(cached.get()) * 1000.0 / Integer.parseInt(legs))).append(" |\n");
+      }
+    }
+    md.append("\n### 4. Batch: every account re-margined from cached arrays after a market move\n\n");
+    md.append("| model | accounts × legs | threads | batch, ms | batch, ms, best iteration | accounts per second"
+        + " | accounts per second, best | speed-up over 1 thread (means) | speed-up, best |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    results.stream().filter(r -> r.getParams().getBenchmark().endsWith("BatchMarginBenchmark.marginAllAccounts"))
+        .sorted(Comparator.comparing((RunResult r) -> r.getParams().getParam("model"))
+            .thenComparing(r -> Integer.parseInt(r.getParams().getParam("accounts")))
+            .thenComparing(r -> Integer.parseInt(r.getParams().getParam("threads"))))
+        .forEach(r -> {
+          String model = r.getParams().getParam("model");
+          String accounts = r.getParams().getParam("accounts");
+          Result<?> batch = r.getPrimaryResult();
+          Optional<Result<?>> single = find(results, "BatchMarginBenchmark.marginAllAccounts", "model", model,
+              "accounts", accounts, "threads", "1");
+          int n = Integer.parseInt(accounts);
+          md.append("| ").append(model).append(" | ")
+              .append(String.format(Locale.ROOT, "%,d × %d", n, BatchMarginBenchmark.LEGS)).append(" | ")
+              .append(r.getParams().getParam("threads")).append(" | ").append(withError(Optional.of(batch)))
+              .append(" | ").append(fmt(best(batch) / 1000.0)).append(" | ")
+              .append(String.format(Locale.ROOT, "%,.0f", n / (micros(batch) / 1e6))).append(" | ")
+              .append(String.format(Locale.ROOT, "%,.0f", n / (best(batch) / 1e6))).append(" | ")
+              .append(single.map(s -> String.format(Locale.ROOT, "%.2f", s.getScore() / batch.getScore())).orElse("–"))
+              .append(" | ")
+              .append(single.map(s -> String.format(Locale.ROOT, "%.2f", best(s) / best(batch))).orElse("–"))
+              .append(" |\n");
+        });
+    md.append("\n### 5. Cache encoding: a risk array as its DynamoDB item (function's `RiskArrayCodec` layout)\n\n");
+    md.append("| model | scenarios | packed losses | whole item, billed | encode item, ns | decode item, ns"
+        + " | encode losses, ns | decode losses, ns |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String model : List.of(Models.SPAN_16, Models.CRYPTO_PM)) {
+      Optional<Result<?>> encode = find(results, "CodecBenchmark.encodeItem", "model", model);
+      if (encode.isEmpty()) {
+        continue;
+      }
+      int scenarios = Models.scenarioSet(model).scenarioCount();
+      md.append("| ").append(model).append(" | ").append(scenarios).append(" | ").append(scenarios * 8).append(" B | ")
+          .append(String.format(Locale.ROOT, "%.0f B (mean of %,d arrays)", CodecBenchmark.meanItemBytes(model),
+              CodecBenchmark.ARRAYS)).append(" | ")
+          .append(withError(encode)).append(" | ")
+          .append(withError(find(results, "CodecBenchmark.decodeItem", "model", model))).append(" | ")
+          .append(withError(find(results, "CodecBenchmark.encodeLosses", "model", model))).append(" | ")
+          .append(withError(find(results, "CodecBenchmark.decodeLosses", "model", model))).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  /** A result by benchmark suffix and parameter name/value pairs. */
+  private static Optional<Result<?>> find(Collection<RunResult> results, String benchmarkSuffix, String... params) {
+    return results.stream()
+        .filter(r -> r.getParams().getBenchmark().endsWith(benchmarkSuffix))
+        .filter(r -> {
+          for (int i = 0; i < params.length; i += 2) {
+            if (!params[i + 1].equals(r.getParams().getParam(params[i]))) {
+              return false;
+            }
+          }
+          return true;
+        })
+        .<Result<?>>map(RunResult::getPrimaryResult)
+        .findFirst();
+  }
+
+  /** The fastest measurement iteration, microseconds per operation. */
+  private static double best(Result<?> result) {
+    return micros(result, result.getStatistics().getMin());
   }
 
   private static String machine(Collection<RunResult> results) {

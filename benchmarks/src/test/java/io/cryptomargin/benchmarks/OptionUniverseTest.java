@@ -46,20 +46,14 @@ class OptionUniverseTest {
   void bothUniversesBuildUnderBothScenarioSetsWithTheDocumentedScenarioCounts() {
     for (String universe : new String[] {OptionUniverse.DERIBIT_CHAIN, OptionUniverse.SYNTHETIC_2000}) {
       OptionUniverse options = OptionUniverse.named(universe);
-      RiskArraySet span = RiskArrayCalculator.compute(options.snapshot(), options.options(), ScenarioSets.span16());
-      RiskArraySet pm = RiskArrayCalculator.compute(options.snapshot(), options.options(), ScenarioSets.cryptoPm());
+      RiskArraySet span = RiskArrayCalculator.compute(options.snapshot(), options.options(), Models.scenarioSet(Models.SPAN_16));
+      RiskArraySet pm = RiskArrayCalculator.compute(options.snapshot(), options.options(), Models.scenarioSet(Models.CRYPTO_PM));
 
       assertThat(span.scenarioCount()).isEqualTo(16);
       assertThat(pm.scenarioCount()).isEqualTo(35);
       assertThat(span.arrays()).hasSize(options.size());
       assertThat(pm.arrays()).hasSize(options.size());
-      assertThat(ScenarioGrid.of(options, ScenarioSets.cryptoPm()).size()).isEqualTo(options.size() * 35);
+      assertThat(ScenarioGrid.of(options, Models.scenarioSet(Models.CRYPTO_PM)).size()).isEqualTo(options.size() * 35);
     }
-  }
-
-  @Test
-  void csvSplitterKeepsQuotedCommasInOneField() {
-    assertThat(MinimalDeribitCsv.splitCsvLine("a,\"{'x': 1, 'y': 2}\",,c"))
-        .containsExactly("a", "{'x': 1, 'y': 2}", "", "c");
   }
 }

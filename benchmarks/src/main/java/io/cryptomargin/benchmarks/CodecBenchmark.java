@@ -1,0 +1,111 @@
+package io.cryptomargin.benchmarks;
+
+import io.cryptomargin.riskarray.RiskArray;
+import io.cryptomargin.riskarray.RiskArraySet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue #7, item 5: a risk array to and from its DynamoDB item (layout of the function's
+ * {@code RiskArrayCodec}, re-stated in {@link StoredArrayCodec}), and the packed losses alone.
+ * Each operation codes all 2,310 arrays of {@link MarginUniverse}; scores are per array.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@OperationsPerInvocation(CodecBenchmark.ARRAYS)
+public class CodecBenchmark {
+  /** Arrays per operation: the whole margin universe. */
+  static final int ARRAYS = 2_310;
+  private static final Instant EXPIRES_AT = Instant.parse("2020-05-21T00:00:00Z");
+
+  @Param({Models.SPAN_16, Models.CRYPTO_PM})
+  public String model;
+
+  private RiskArray[] arrays;
+  private String[] partitionKeys;
+  private Map<String, StoredArrayCodec.Value>[] items;
+  private byte[][] packed;
+
+  @Setup
+  @SuppressWarnings("unchecked")
+  public void setUp() {
+    RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
+    List<RiskArray> all = List.copyOf(set.arrays().values());
+    if (all.size() != ARRAYS) {
+      throw new IllegalStateException("expected " + ARRAYS + " arrays, got " + all.size());
+    }
+    arrays = all.toArray(RiskArray[]::new);
+    partitionKeys = new String[ARRAYS];
+    items = new Map[ARRAYS];
+    packed = new byte[ARRAYS][];
+    for (int i = 0; i < ARRAYS; i++) {
+      partitionKeys[i] = partitionKey(set, arrays[i]);
+      items[i] = StoredArrayCodec.toItem(partitionKeys[i], arrays[i], EXPIRES_AT);
+      packed[i] = StoredArrayCodec.encodeLosses(arrays[i].losses());
+    }
+  }
+
+  /** Mean billed item size over the universe's arrays under a model, bytes. */
+  public static double meanItemBytes(String model) {
+    RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
+    return set.arrays().values().stream()
+        .mapToInt(a -> StoredArrayCodec.itemSize(StoredArrayCodec.toItem(partitionKey(set, a), a, EXPIRES_AT)))
+        .average().orElseThrow();
+  }
+
+  /** The function's partition key: {@code underlying#snapshotId#scenarioSetId#parameterVersion}. */
+  static String partitionKey(RiskArraySet set, RiskArray array) {
+    return array.underlying() + "#" + set.snapshotId() + "#" + set.scenarioSetId() + "#" + set.parameterVersion();
+  }
+
+  /** Array to item: packed losses plus every attribute. */
+  @Benchmark
+  public void encodeItem(Blackhole bh) {
+    for (int i = 0; i < ARRAYS; i++) {
+      bh.consume(StoredArrayCodec.toItem(partitionKeys[i], arrays[i], EXPIRES_AT));
+    }
+  }
+
+  /** Item to array: unpacked losses, parsed numbers and expiry, a validated {@code RiskArray}. */
+  @Benchmark
+  public void decodeItem(Blackhole bh) {
+    for (int i = 0; i < ARRAYS; i++) {
+      bh.consume(StoredArrayCodec.fromItem(items[i]));
+    }
+  }
+
+  /** The losses alone to packed little-endian bytes. */
+  @Benchmark
+  public void encodeLosses(Blackhole bh) {
+    for (int i = 0; i < ARRAYS; i++) {
+      bh.consume(StoredArrayCodec.encodeLosses(arrays[i].losses()));
+    }
+  }
+
+  /** Packed bytes to losses alone. */
+  @Benchmark
+  public void decodeLosses(Blackhole bh) {
+    for (int i = 0; i < ARRAYS; i++) {
+      bh.consume(StoredArrayCodec.decodeLosses(packed[i]));
+    }
+  }
+}
