@@ -10,7 +10,9 @@ import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,23 +42,38 @@ public final class PortfolioMarginCalculator {
           + model.id() + ": margin them with --model " + arrays.scenarioSetId());
     }
     MarginParameters parameters = model.parameters();
-    Map<String, Double> netQuantities = netQuantities(portfolio);
+    NetBook net = NetBook.of(portfolio);
     Problems problems = new Problems();
-    Map<String, CommodityBook> books = new TreeMap<>();
-    for (Map.Entry<String, Double> holding : netQuantities.entrySet()) {
-      RiskArray array = arrays.find(holding.getKey()).orElse(null);
+    // Few commodities per account: a list searched linearly, sorted by key at the end (the order a
+    // TreeMap keyed "underlying/settlement" gave), beats building and comparing a key per holding.
+    List<CommodityBook> books = new ArrayList<>(2);
+    CommodityBook last = null;
+    for (int h = 0; h < net.size; h++) {
+      RiskArray array = arrays.arrays().get(net.instruments[h]);
       if (array == null) {
-        problems.add("positions." + holding.getKey(), "no risk array for this instrument in "
+        problems.add("positions." + net.instruments[h], "no risk array for this instrument in "
             + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
         continue;
       }
-      books.computeIfAbsent(array.underlying() + "/" + array.settlementCurrency(),
-          k -> new CommodityBook(array.underlying(), array.settlementCurrency(), arrays.scenarioCount()))
-          .add(array, holding.getValue());
+      if (last == null || !last.holds(array)) {
+        last = null;
+        for (CommodityBook book : books) {
+          if (book.holds(array)) {
+            last = book;
+            break;
+          }
+        }
+        if (last == null) {
+          last = new CommodityBook(array.underlying(), array.settlementCurrency(), arrays.scenarioCount());
+          books.add(last);
+        }
+      }
+      last.add(array, net.quantities[h]);
     }
+    books.sort(Comparator.comparing(book -> book.key));
     problems.throwIfAny();
 
-    for (CommodityBook book : books.values()) {
+    for (CommodityBook book : books) {
       book.scan();
       book.price = rates.knows(book.underlying) ? rates.usdPer(book.underlying) : book.arrayPrice;
       book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
@@ -64,14 +81,14 @@ public final class PortfolioMarginCalculator {
           * priceInSettlement(book, problems, "shortOptionMinimum");
       book.netOptionValue = book.optionValue(problems);
     }
-    applyInterCommodityCredits(new ArrayList<>(books.values()), parameters, problems);
+    applyInterCommodityCredits(books, parameters, problems);
     problems.throwIfAny();
 
     List<CommodityMargin> commodities = new ArrayList<>();
     double initialUsd = 0;
     double maintenanceUsd = 0;
     double spotValueUsd = 0;
-    for (CommodityBook book : books.values()) {
+    for (CommodityBook book : books) {
       double usdPerUnit = rates.usdPer(book.settlementCurrency);
       double risk = Math.max(book.scanningRisk + book.intraCharge - book.interCredit, book.shortOptionMinimum);
       double maintenance = Math.max(0.0, risk - book.netOptionValue);
@@ -120,11 +137,44 @@ public final class PortfolioMarginCalculator {
 
   /** Quantities per instrument, summed over repeated positions, in first-seen order. */
   static Map<String, Double> netQuantities(Portfolio portfolio) {
-    Map<String, Double> net = new LinkedHashMap<>();
-    for (Position p : portfolio.positions()) {
-      net.merge(p.instrument(), p.quantity(), Double::sum);
+    NetBook net = NetBook.of(portfolio);
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int h = 0; h < net.size; h++) {
+      out.put(net.instruments[h], net.quantities[h]);
     }
-    return net;
+    return out;
+  }
+
+  /**
+   * A book's net quantity per instrument, summed over repeated positions in position order, in
+   * first-seen order: parallel arrays, so the hot path boxes no quantity.
+   */
+  private static final class NetBook {
+    final String[] instruments;
+    final double[] quantities;
+    int size;
+
+    private NetBook(int capacity) {
+      instruments = new String[capacity];
+      quantities = new double[capacity];
+    }
+
+    static NetBook of(Portfolio portfolio) {
+      List<Position> positions = portfolio.positions();
+      NetBook net = new NetBook(positions.size());
+      Map<String, Integer> slot = new HashMap<>(Math.max(16, positions.size() * 2));
+      for (Position p : positions) {
+        Integer seen = slot.putIfAbsent(p.instrument(), net.size);
+        if (seen == null) {
+          net.instruments[net.size] = p.instrument();
+          net.quantities[net.size] = p.quantity();
+          net.size++;
+        } else {
+          net.quantities[seen] += p.quantity();
+        }
+      }
+      return net;
+    }
   }
 
   private static double priceInSettlement(CommodityBook book, Problems problems, String charge) {
@@ -145,7 +195,7 @@ public final class PortfolioMarginCalculator {
    */
   private static double intraSpreadCharge(CommodityBook book, MarginParameters parameters, Instant asOf,
       Problems problems) {
-    double matched = matchedCalendarDelta(book.deltaByExpiry, parameters, asOf);
+    double matched = matchedCalendarDelta(book.deltaByExpiry(), parameters, asOf);
     if (matched == 0 || parameters.intraSpreadRate() == 0) {
       return 0.0;
     }
@@ -237,10 +287,17 @@ public final class PortfolioMarginCalculator {
   private static final class CommodityBook {
     final String underlying;
     final String settlementCurrency;
+    final String key;
     final double[] scenarioLoss;
-    final List<RiskArray> arrays = new ArrayList<>();
-    final List<Double> quantities = new ArrayList<>();
-    final Map<Instant, Double> deltaByExpiry = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    RiskArray[] arrays = new RiskArray[16];
+    double[] quantities = new double[16];
+    int size;
+    // Net delta per distinct expiry, in first-seen order (few per book); sorted into a map once.
+    Instant[] expiries = new Instant[8];
+    long[] expirySeconds = new long[8];
+    int[] expiryNanos = new int[8];
+    double[] expiryDeltas = new double[8];
+    int expiryCount;
     double arrayPrice = Double.NaN;
     double price = Double.NaN;
     double netDelta;
@@ -257,18 +314,28 @@ public final class PortfolioMarginCalculator {
     CommodityBook(String underlying, String settlementCurrency, int scenarios) {
       this.underlying = underlying;
       this.settlementCurrency = settlementCurrency;
+      this.key = underlying + "/" + settlementCurrency;
       this.scenarioLoss = new double[scenarios];
     }
 
+    boolean holds(RiskArray array) {
+      return underlying.equals(array.underlying()) && settlementCurrency.equals(array.settlementCurrency());
+    }
+
     void add(RiskArray array, double quantity) {
-      arrays.add(array);
-      quantities.add(quantity);
+      if (size == arrays.length) {
+        arrays = Arrays.copyOf(arrays, size * 2);
+        quantities = Arrays.copyOf(quantities, size * 2);
+      }
+      arrays[size] = array;
+      quantities[size] = quantity;
+      size++;
       for (int i = 0; i < scenarioLoss.length; i++) {
         scenarioLoss[i] += quantity * array.loss(i);
       }
       double delta = quantity * array.compositeDelta();
       netDelta += delta;
-      deltaByExpiry.merge(array.expiry(), delta, Double::sum);
+      addExpiryDelta(array.expiry(), delta);
       if (quantity < 0 && array.putCall() == PutCall.CALL) {
         shortCalls += -quantity;
       } else if (quantity < 0 && array.putCall() == PutCall.PUT) {
@@ -280,6 +347,39 @@ public final class PortfolioMarginCalculator {
       if (Double.isNaN(arrayPrice)) {
         arrayPrice = array.underlyingPrice();
       }
+    }
+
+    private void addExpiryDelta(Instant expiry, double delta) {
+      // Compared by value through primitives read once: dereferencing each stored Instant per
+      // comparison cost a cache miss apiece.
+      long seconds = expiry == null ? Long.MIN_VALUE : expiry.getEpochSecond();
+      int nanos = expiry == null ? -1 : expiry.getNano();
+      for (int e = 0; e < expiryCount; e++) {
+        if (expirySeconds[e] == seconds && expiryNanos[e] == nanos) {
+          expiryDeltas[e] += delta;
+          return;
+        }
+      }
+      if (expiryCount == expiries.length) {
+        expiries = Arrays.copyOf(expiries, expiryCount * 2);
+        expirySeconds = Arrays.copyOf(expirySeconds, expiryCount * 2);
+        expiryNanos = Arrays.copyOf(expiryNanos, expiryCount * 2);
+        expiryDeltas = Arrays.copyOf(expiryDeltas, expiryCount * 2);
+      }
+      expiries[expiryCount] = expiry;
+      expirySeconds[expiryCount] = seconds;
+      expiryNanos[expiryCount] = nanos;
+      expiryDeltas[expiryCount] = delta;
+      expiryCount++;
+    }
+
+    /** Net delta by expiry, earliest first, undated (null) first of all. */
+    Map<Instant, Double> deltaByExpiry() {
+      Map<Instant, Double> byExpiry = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+      for (int e = 0; e < expiryCount; e++) {
+        byExpiry.put(expiries[e], expiryDeltas[e]);
+      }
+      return byExpiry;
     }
 
     void scan() {
@@ -294,8 +394,8 @@ public final class PortfolioMarginCalculator {
 
     double optionValue(Problems problems) {
       double total = 0;
-      for (int i = 0; i < arrays.size(); i++) {
-        RiskArray array = arrays.get(i);
+      for (int i = 0; i < size; i++) {
+        RiskArray array = arrays[i];
         if (!array.isOption()) {
           continue;
         }
@@ -304,18 +404,17 @@ public final class PortfolioMarginCalculator {
               + "(add price or optionValue to its risk array)");
           continue;
         }
-        total += quantities.get(i) * array.value();
+        total += quantities[i] * array.value();
       }
       return total;
     }
 
     List<PositionContribution> contributions() {
-      List<PositionContribution> out = new ArrayList<>();
-      for (int i = 0; i < arrays.size(); i++) {
-        out.add(new PositionContribution(arrays.get(i).instrument(), quantities.get(i),
-            quantities.get(i) * arrays.get(i).loss(binding)));
+      PositionContribution[] out = new PositionContribution[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = new PositionContribution(arrays[i].instrument(), quantities[i], quantities[i] * arrays[i].loss(binding));
       }
-      return out;
+      return Arrays.asList(out);
     }
   }
 }
