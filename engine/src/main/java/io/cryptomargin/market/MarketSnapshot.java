@@ -67,6 +67,11 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     return market;
   }
 
+  /** Whether this snapshot is a scenario (made by {@link #shifted}) rather than a market as observed. */
+  public boolean isScenario() {
+    return !volShocks.isEmpty();
+  }
+
   /** The index (spot) price of an underlying, USD per coin. */
   public double index(String coin) {
     return underlying(coin).indexPrice();

@@ -115,6 +115,11 @@ public final class InstrumentPricer {
 
   private static double liveYears(Instrument instrument, MarketSnapshot snapshot, java.time.Instant expiry) {
     double years = snapshot.yearsTo(expiry);
+    if (years <= 0 && snapshot.isScenario()) {
+      // A scenario's look-ahead can pass an expiry: the contract is then worth its intrinsic value,
+      // as the risk-array calculator values it.
+      return 0.0;
+    }
     if (years <= 0) {
       throw ValidationException.of(instrument.name(),
           "expired: expiry " + expiry + " is not after the snapshot time " + snapshot.asOf());

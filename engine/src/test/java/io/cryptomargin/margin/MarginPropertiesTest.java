@@ -210,4 +210,25 @@ class MarginPropertiesTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void riskArray_optionExpiringWithinLookAhead_shiftedSnapshotValuesItAtIntrinsicLikeTheArray() {
+    // Twelve hours to expiry and span-16's one-day look-ahead: every scenario is past the expiry.
+    Instant expiry = AS_OF.plusSeconds(12 * 3600);
+    MarketSnapshot snapshot = MarketSnapshot.of(AS_OF, Map.of("BTC", UnderlyingMarket.flat(70_000, 0.6)));
+    Instrument call = new io.cryptomargin.instrument.EuropeanOption("BTC-TEST-C", "BTC", expiry, 69_000,
+        PutCall.CALL, io.cryptomargin.instrument.Settlement.LINEAR, "USD", 1.0);
+    ScenarioSet set = MarginTestModels.span16().forUnderlying("BTC");
+    RiskArray array = RiskArrayCalculator.compute(snapshot, call, set);
+    PricingInputs base = InstrumentPricer.inputs(call, snapshot);
+    double baseValue = InstrumentPricer.value(call, base.forward(), base.years(), base.vol(), base.forward());
+    for (Scenario scenario : set.scenarios()) {
+      MarketSnapshot moved = snapshot.shifted("BTC", set.shift(scenario));
+      PricingInputs after = InstrumentPricer.inputs(call, moved);
+      assertThat(after.years()).isZero();
+      double intrinsic = Math.max(after.forward() - 69_000, 0);
+      assertThat(array.loss(scenario.number() - 1))
+          .isCloseTo(scenario.weight() * (baseValue - intrinsic), within(1e-9 * baseValue));
+    }
+  }
 }
