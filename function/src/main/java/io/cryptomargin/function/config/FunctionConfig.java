@@ -51,6 +51,10 @@ public interface FunctionConfig {
     /** Accounts per recalc message when a new snapshot fans out to every account. */
     @WithDefault("100")
     int recalcBatchSize();
+
+    /** Accounts of one invocation recalculated at once (their DynamoDB round trips overlap). */
+    @WithDefault("8")
+    int recalcConcurrency();
   }
 
   /** The four tables of the contract. */

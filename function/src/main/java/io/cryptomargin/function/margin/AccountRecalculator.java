@@ -54,10 +54,18 @@ public class AccountRecalculator {
   private final CachedMargin margin;
   private final MarginEventPublisher publisher;
   private final Clock clock;
+  private final int concurrency;
+  private final java.util.concurrent.ExecutorService pool;
 
   @Inject
   public AccountRecalculator(AccountStore accounts, MarginResultStore results, CachedMargin margin,
-      MarginEventPublisher publisher, Clock clock) {
+      MarginEventPublisher publisher, Clock clock, io.cryptomargin.function.config.FunctionConfig config) {
+    this.concurrency = config.margin().recalcConcurrency();
+    this.pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+      Thread thread = new Thread(r, "recalc");
+      thread.setDaemon(true);
+      return thread;
+    });
     this.accounts = accounts;
     this.results = results;
     this.margin = margin;
@@ -83,16 +91,16 @@ public class AccountRecalculator {
    * @param minimumVersions per account, the version of the change that triggered it (0 for a market move)
    */
   public BatchOutcome recalculate(Map<String, Long> minimumVersions) {
-    Map<String, Outcome> outcomes = new LinkedHashMap<>();
-    Map<String, RuntimeException> failures = new LinkedHashMap<>();
-    Map<String, Input> inputs = new LinkedHashMap<>();
-    for (Map.Entry<String, Long> entry : minimumVersions.entrySet()) {
+    Map<String, Outcome> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    Map<String, RuntimeException> failures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    Map<String, Input> inputs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    inParallel(minimumVersions.keySet(), account -> {
       try {
-        inputs.put(entry.getKey(), read(entry.getKey(), entry.getValue()));
+        inputs.put(account, read(account, minimumVersions.get(account)));
       } catch (RuntimeException e) {
-        failures.put(entry.getKey(), e);
+        failures.put(account, e);
       }
-    }
+    });
     Map<String, Row> stored;
     Map<String, Map<String, RiskArray>> arraysByModel = new TreeMap<>();
     Map<String, SnapshotPointer> pointers = new TreeMap<>();
@@ -103,16 +111,48 @@ public class AccountRecalculator {
       inputs.keySet().forEach(account -> failures.put(account, e));
       return new BatchOutcome(outcomes, failures);
     }
-    for (Input input : inputs.values()) {
+    Map<String, Row> storedRows = stored;
+    inParallel(new ArrayList<>(inputs.keySet()), account -> {
+      Input input = inputs.get(account);
       try {
-        outcomes.put(input.account, apply(input, Optional.ofNullable(stored.get(input.account)),
+        outcomes.put(account, apply(input, Optional.ofNullable(storedRows.get(account)),
             pointers.get(input.model), arraysByModel.getOrDefault(input.model, Map.of())));
       } catch (RuntimeException e) {
-        LOG.warnf("recalculating %s failed: %s", input.account, e.toString());
-        failures.put(input.account, e);
+        LOG.warnf("recalculating %s failed: %s", account, e.toString());
+        failures.put(account, e);
+      }
+    });
+    return new BatchOutcome(new LinkedHashMap<>(outcomes), new LinkedHashMap<>(failures));
+  }
+
+  /**
+   * Runs per-account work on up to {@code cm.margin.recalc-concurrency} threads: each account
+   * waits on a few DynamoDB round trips, so a batch is bound by latency, not CPU.
+   */
+  private void inParallel(Collection<String> accounts, java.util.function.Consumer<String> work) {
+    if (accounts.size() <= 1 || concurrency <= 1) {
+      accounts.forEach(work);
+      return;
+    }
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(accounts);
+    for (int t = 0; t < Math.min(concurrency, accounts.size()); t++) {
+      running.add(pool.submit(() -> {
+        for (String account = queue.poll(); account != null; account = queue.poll()) {
+          work.accept(account);
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
       }
     }
-    return new BatchOutcome(outcomes, failures);
   }
 
   /** Recalculates one account; exceptions propagate. */

@@ -44,6 +44,102 @@ public class World {
     return recalculator.recalculate(account, minimumVersion).written();
   }
 
+  /** Instruments the measurement books are drawn from: the snapshot's own and strikes it has no array for yet. */
+  private static final List<String> POOL = pool();
+
+  private static List<String> pool() {
+    List<String> names = new ArrayList<>(List.of("BTC-PERPETUAL", "BTC-26JUN20", "ETH-PERPETUAL", "ETH-26JUN20",
+        "ETH-26JUN20-200-C", "ETH-26JUN20-180-P", "BTC-22MAY20-9250-P", "BTC-22MAY20-12000-C"));
+    for (int strike = 7000; strike <= 12000; strike += 500) {
+      names.add("BTC-26JUN20-" + strike + "-C");
+      names.add("BTC-26JUN20-" + strike + "-P");
+    }
+    return names;
+  }
+
+  /** Writes {@code count} accounts of {@code legs} random positions each (BatchWriteItem, 25 a call). */
+  public void seedMany(int count, int legs, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> positions = new ArrayList<>();
+    List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> accountItems = new ArrayList<>();
+    for (int a = 0; a < count; a++) {
+      String account = String.format("load-%06d", a);
+      accountItems.add(put(Map.of("pk", AttributeValue.fromS(account), "collateral", AttributeValue.fromM(
+          Map.of("BTC", AttributeValue.fromN(Double.toString(1 + random.nextInt(20) / 10.0)))))));
+      List<String> names = new ArrayList<>(POOL);
+      java.util.Collections.shuffle(names, random);
+      for (int l = 0; l < legs; l++) {
+        double quantity = (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(5)) / 10.0;
+        positions.add(put(Map.of("pk", AttributeValue.fromS(account), "sk", AttributeValue.fromS(names.get(l)),
+            "quantity", AttributeValue.fromN(Double.toString(quantity)), "version", AttributeValue.fromN("1"))));
+      }
+    }
+    writeAll(DynamoDbLocalResource.ACCOUNTS, accountItems);
+    writeAll(DynamoDbLocalResource.POSITIONS, positions);
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.model.WriteRequest put(Map<String, AttributeValue> item) {
+    return software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build();
+  }
+
+  private void writeAll(String table, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> requests) {
+    for (int from = 0; from < requests.size(); from += 25) {
+      var pending = Map.of(table, requests.subList(from, Math.min(from + 25, requests.size())));
+      while (!pending.isEmpty()) {
+        var request = pending;
+        var response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
+        pending = response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()
+            ? response.unprocessedItems() : Map.of();
+      }
+    }
+  }
+
+  /** The sample snapshot event handled again (its pointer stays, so every account is enqueued again). */
+  @SuppressWarnings("unchecked")
+  public void publishSnapshot() {
+    snapshotHandler.handleRequest(JSON.convertValue(read("snapshot-eventbridge.json"), Map.class), null);
+  }
+
+  /**
+   * What the snapshot handler sent to the recalc queue, as SQS events of at most {@code perEvent}
+   * messages (Lambda's batch size), each message shaped like those of {@code events/recalc-sqs.json}.
+   */
+  public List<String> recalcEvents(int perEvent) {
+    JsonNode template = read("recalc-sqs.json").path("Records").get(0);
+    List<String> events = new ArrayList<>();
+    var sent = queue.sent();
+    for (int from = 0; from < sent.size(); from += perEvent) {
+      com.fasterxml.jackson.databind.node.ArrayNode records = JSON.createArrayNode();
+      for (int i = from; i < Math.min(from + perEvent, sent.size()); i++) {
+        com.fasterxml.jackson.databind.node.ObjectNode record = template.deepCopy();
+        record.put("messageId", "fan-out-" + i);
+        record.put("body", JSON.valueToTree(sent.get(i)).toString());
+        records.add(record);
+      }
+      events.add(JSON.createObjectNode().set("Records", records).toString());
+    }
+    return events;
+  }
+
+  /** Number of stored margin results, and of them with each status. */
+  public Map<String, Integer> resultStatuses() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page = dynamoDb.scan(b -> b.tableName(DynamoDbLocalResource.MARGIN_RESULTS).projectionExpression("#s")
+          .expressionAttributeNames(Map.of("#s", "status")).exclusiveStartKey(from));
+      page.items().forEach(item -> counts.merge(item.get("status").s(), 1, Integer::sum));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return counts;
+  }
+
+  /** Messages the snapshot handler sent to the recalc queue. */
+  public int recalcMessages() {
+    return queue.sent().size();
+  }
+
   /** Writes a position item. */
   public void putPosition(String account, String instrument, double quantity, long version) {
     accounts.putPosition(account, instrument, quantity, version);

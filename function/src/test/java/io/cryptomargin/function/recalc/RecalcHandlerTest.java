@@ -1,0 +1,125 @@
+package io.cryptomargin.function.recalc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.function.testing.CapturedMarginEvents;
+import io.cryptomargin.function.testing.DynamoDbLocalResource;
+import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.World;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The recalc handler (and the snapshot handler's fan-out) through the mock event server on DynamoDB Local. */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Recalc.class)
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class RecalcHandlerTest {
+  @Inject
+  World world;
+  @Inject
+  CapturedMarginEvents events;
+
+  @BeforeEach
+  void reset() {
+    world.reset();
+  }
+
+  @Test
+  void handle_sampleMessages_marginsEveryAccountTheyName() {
+    JsonNode response = invoke(World.text("recalc-sqs.json"));
+
+    assertThat(response.path("batchItemFailures")).isEmpty();
+    for (String account : List.of("acct-7", "acct-8", "acct-9")) {
+      assertThat(world.result(account).get("snapshotId").s()).isEqualTo("deribit-2020-05-14T05:44Z");
+      assertThat(world.result(account).get("status").s()).isIn("HEALTHY", "MARGIN_CALL", "LIQUIDATION");
+    }
+    assertThat(world.result("acct-9").get("model").s()).isEqualTo("crypto-pm");
+  }
+
+  @Test
+  void handle_badMessages_reportsOnlyThemAndMarginsTheRest() {
+    JsonNode response = invoke(World.text("bad/recalc-sqs-bad.json"));
+
+    assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
+        .containsExactly("6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f21", "6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f22");
+    assertThat(world.result("acct-9")).containsKey("status");
+  }
+
+  @Test
+  void handle_snapshotFanOut_marginsEveryAccountAndRaisesACallForEachPushedUnder() {
+    world.applyStream("positions-stream.json"); // acct-7's book is now one the market pushes under
+    world.publishSnapshot();
+    assertThat(world.recalcMessages()).isEqualTo(1); // 3 accounts, batches of 100
+
+    for (String event : world.recalcEvents(10)) {
+      assertThat(invoke(event).path("batchItemFailures")).isEmpty();
+    }
+
+    assertThat(world.resultStatuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+    assertThat(events.published()).extracting(p -> p.detail().account() + " " + p.detailType())
+        .containsExactly("acct-7 Margin Call");
+  }
+
+  @Test
+  void handle_sameMessagesTwice_secondDeliveryChangesNothing() {
+    invoke(World.text("recalc-sqs.json"));
+    Map<String, ?> first = world.result("acct-8");
+
+    invoke(World.text("recalc-sqs.json"));
+
+    assertThat(world.result("acct-8")).isEqualTo(first);
+  }
+
+  @Test
+  void handle_expiredSnapshot_reportsEveryMessageForRetry() {
+    var pointers = world.expirePointers();
+    try {
+      JsonNode response = invoke(World.text("recalc-sqs.json"));
+
+      assertThat(response.path("batchItemFailures")).hasSize(2);
+    } finally {
+      world.restore(pointers);
+    }
+  }
+
+  /**
+   * Measures (prints, asserts no time) the market-move path: N accounts of 20 legs seeded, the
+   * snapshot handler's fan-out, then every SQS event of 10 messages × 100 accounts through the
+   * recalc handler one after the other (one Lambda instance). {@code -Dcm.measure.accounts=10000}
+   * for the full run; 2,000 by default to keep {@code verify} short.
+   */
+  @Test
+  void measure_recalcThroughput_printsAccountsPerSecond() {
+    int accounts = Integer.getInteger("cm.measure.accounts", 2000);
+    world.seedMany(accounts, 20, 42);
+    long fanOutStart = System.nanoTime();
+    world.publishSnapshot();
+    double fanOutMs = (System.nanoTime() - fanOutStart) / 1e6;
+    List<String> sqsEvents = world.recalcEvents(10);
+    long start = System.nanoTime();
+    int failures = 0;
+    for (String event : sqsEvents) {
+      failures += invoke(event).path("batchItemFailures").size();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Integer> statuses = world.resultStatuses();
+    System.out.printf("MEASURE recalc: %d accounts x 20 legs (+3 sample accounts), snapshot handler incl. fan-out %.0f ms,"
+        + " %d messages in %d SQS events, recalculated in %.1f s = %.0f accounts/s on one instance; %d failed messages;"
+        + " statuses %s; %d margin events%n", accounts, fanOutMs, world.recalcMessages(), sqsEvents.size(), seconds,
+        (accounts + 3) / seconds, failures, statuses, events.published().size());
+    assertThat(failures).isZero();
+    assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(accounts + 3);
+  }
+
+  private static JsonNode invoke(String event) {
+    return given().contentType("application/json").body(event).post().then().statusCode(200).extract().as(JsonNode.class);
+  }
+}
