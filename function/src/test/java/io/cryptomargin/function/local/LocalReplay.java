@@ -67,7 +67,7 @@ public final class LocalReplay {
     }
     int status = 0;
     try {
-      new LocalReplay(events).run();
+      new LocalReplay(events).run(false);
     } catch (Exception | Error e) {
       e.printStackTrace();
       status = 1;
@@ -75,7 +75,15 @@ public final class LocalReplay {
     System.exit(status); // DynamoDB Local's server threads are not daemons
   }
 
-  private void run() throws IOException {
+  /**
+   * DynamoDB Local started, the tables created, the seed written and the sample snapshot
+   * published: the state the samples expect. Returns the {@code cm.*} configuration pointing at it.
+   */
+  static Map<String, String> prepare(Path events) throws IOException {
+    return new LocalReplay(events).run(true);
+  }
+
+  private Map<String, String> run(boolean prepareOnly) throws IOException {
     long t0 = System.nanoTime();
     DynamoDbLocalResource dynamo = new DynamoDbLocalResource();
     Map<String, String> properties = new HashMap<>(dynamo.start());
@@ -132,6 +140,9 @@ public final class LocalReplay {
         .get(0).path("scenarioSets").findValuesAsText("arrayCount"), (System.nanoTime() - start) / 1e6,
         queue.sent().size(), queue.sent());
 
+    if (prepareOnly) {
+      return properties;
+    }
     step("3. recalc handler <- the fan-out's messages (every account margined on the new market)");
     print(recalc.handleRequest(map(sqsEvent(queue.sent())), null));
     printMargins(results, seed);
@@ -176,6 +187,7 @@ public final class LocalReplay {
     published.published().forEach(p -> System.out.printf("   %-12s %s%n", p.detailType(), JSON.valueToTree(p.detail())));
     System.out.printf("%nDone in %.1f s. Deploy: see infra/README.md.%n", (System.nanoTime() - t0) / 1e9);
     dynamo.stop();
+    return properties;
   }
 
   private void printMargins(MarginResultStore results, JsonNode seed) {

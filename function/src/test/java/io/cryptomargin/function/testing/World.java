@@ -228,7 +228,8 @@ public class World {
       for (Map<String, AttributeValue> item : page.items()) {
         keys.add(item.containsKey("sk") ? Map.of("pk", item.get("pk"), "sk", item.get("sk")) : Map.of("pk", item.get("pk")));
       }
-      keys.forEach(key -> dynamoDb.deleteItem(b -> b.tableName(table).key(key)));
+      writeAll(table, keys.stream().map(key -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+          .deleteRequest(d -> d.key(key)).build()).toList());
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
   }
