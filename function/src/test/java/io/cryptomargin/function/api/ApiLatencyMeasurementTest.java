@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class ApiLatencyMeasurementTest {
   private static final int WARM_UP = 200;
-  private static final int MEASURED = Integer.getInteger("cm.measure.invocations", 1000);
+  private static final int MEASURED = Integer.getInteger("measure.api.invocations", 1000);
 
   @Inject
   World world;

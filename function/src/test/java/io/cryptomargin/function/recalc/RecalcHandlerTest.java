@@ -93,12 +93,12 @@ class RecalcHandlerTest {
   /**
    * Measures (prints, asserts no time) the market-move path: N accounts of 20 legs seeded, the
    * snapshot handler's fan-out, then every SQS event of 10 messages × 100 accounts through the
-   * recalc handler one after the other (one Lambda instance). {@code -Dcm.measure.accounts=10000}
+   * recalc handler one after the other (one Lambda instance). {@code -Dmeasure.recalc.accounts=10000}
    * for the full run; 2,000 by default to keep {@code verify} short.
    */
   @Test
   void measure_recalcThroughput_printsAccountsPerSecond() {
-    int accounts = Integer.getInteger("cm.measure.accounts", 2000);
+    int accounts = Integer.getInteger("measure.recalc.accounts", 2000);
     world.seedMany(accounts, 20, 42);
     long fanOutStart = System.nanoTime();
     world.publishSnapshot();
