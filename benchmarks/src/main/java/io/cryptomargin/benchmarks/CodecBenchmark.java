@@ -1,7 +1,9 @@
 package io.cryptomargin.benchmarks;
 
+import io.cryptomargin.function.store.RiskArrayCodec;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.riskarray.RiskArrayStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue #7, item 5: a risk array to and from its DynamoDB item (layout of the function's
- * {@code RiskArrayCodec}, re-stated in {@link StoredArrayCodec}), and the packed losses alone.
- * Each operation codes all 2,310 arrays of {@link MarginUniverse}; scores are per array.
+ * Issue #7, item 5: a risk array to and from its DynamoDB item with the function's own
+ * {@link RiskArrayCodec} (SDK {@code AttributeValue}s, as written to and read from the table), and
+ * the packed losses alone. Each operation codes all 2,310 arrays of {@link MarginUniverse}; scores
+ * are per array.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,8 +45,8 @@ public class CodecBenchmark {
   public String model;
 
   private RiskArray[] arrays;
-  private String[] partitionKeys;
-  private Map<String, StoredArrayCodec.Value>[] items;
+  private RiskArrayStore.Key[] keys;
+  private Map<String, AttributeValue>[] items;
   private byte[][] packed;
 
   @Setup
@@ -54,13 +58,13 @@ public class CodecBenchmark {
       throw new IllegalStateException("expected " + ARRAYS + " arrays, got " + all.size());
     }
     arrays = all.toArray(RiskArray[]::new);
-    partitionKeys = new String[ARRAYS];
+    keys = new RiskArrayStore.Key[ARRAYS];
     items = new Map[ARRAYS];
     packed = new byte[ARRAYS][];
     for (int i = 0; i < ARRAYS; i++) {
-      partitionKeys[i] = partitionKey(set, arrays[i]);
-      items[i] = StoredArrayCodec.toItem(partitionKeys[i], arrays[i], EXPIRES_AT);
-      packed[i] = StoredArrayCodec.encodeLosses(arrays[i].losses());
+      keys[i] = key(set, arrays[i]);
+      items[i] = RiskArrayCodec.toItem(keys[i], arrays[i], EXPIRES_AT);
+      packed[i] = RiskArrayCodec.encodeLosses(arrays[i].losses());
     }
   }
 
@@ -68,20 +72,20 @@ public class CodecBenchmark {
   public static double meanItemBytes(String model) {
     RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
     return set.arrays().values().stream()
-        .mapToInt(a -> StoredArrayCodec.itemSize(StoredArrayCodec.toItem(partitionKey(set, a), a, EXPIRES_AT)))
+        .mapToInt(a -> RiskArrayCodec.itemSize(RiskArrayCodec.toItem(key(set, a), a, EXPIRES_AT)))
         .average().orElseThrow();
   }
 
-  /** The function's partition key: {@code underlying#snapshotId#scenarioSetId#parameterVersion}. */
-  static String partitionKey(RiskArraySet set, RiskArray array) {
-    return array.underlying() + "#" + set.snapshotId() + "#" + set.scenarioSetId() + "#" + set.parameterVersion();
+  /** The store key an array is written under: its underlying in the set's snapshot, scenario set and version. */
+  static RiskArrayStore.Key key(RiskArraySet set, RiskArray array) {
+    return new RiskArrayStore.Key(array.underlying(), set.snapshotId(), set.scenarioSetId(), set.parameterVersion());
   }
 
   /** Array to item: packed losses plus every attribute. */
   @Benchmark
   public void encodeItem(Blackhole bh) {
     for (int i = 0; i < ARRAYS; i++) {
-      bh.consume(StoredArrayCodec.toItem(partitionKeys[i], arrays[i], EXPIRES_AT));
+      bh.consume(RiskArrayCodec.toItem(keys[i], arrays[i], EXPIRES_AT));
     }
   }
 
@@ -89,7 +93,7 @@ public class CodecBenchmark {
   @Benchmark
   public void decodeItem(Blackhole bh) {
     for (int i = 0; i < ARRAYS; i++) {
-      bh.consume(StoredArrayCodec.fromItem(items[i]));
+      bh.consume(RiskArrayCodec.fromItem(items[i]));
     }
   }
 
@@ -97,7 +101,7 @@ public class CodecBenchmark {
   @Benchmark
   public void encodeLosses(Blackhole bh) {
     for (int i = 0; i < ARRAYS; i++) {
-      bh.consume(StoredArrayCodec.encodeLosses(arrays[i].losses()));
+      bh.consume(RiskArrayCodec.encodeLosses(arrays[i].losses()));
     }
   }
 
@@ -105,7 +109,7 @@ public class CodecBenchmark {
   @Benchmark
   public void decodeLosses(Blackhole bh) {
     for (int i = 0; i < ARRAYS; i++) {
-      bh.consume(StoredArrayCodec.decodeLosses(packed[i]));
+      bh.consume(RiskArrayCodec.decodeLosses(packed[i]));
     }
   }
 }

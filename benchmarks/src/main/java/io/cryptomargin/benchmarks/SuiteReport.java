@@ -173,7 +173,7 @@ public final class SuiteReport {
               .append(single.map(s -> String.format(Locale.ROOT, "%.2f", best(s) / best(batch))).orElse("–"))
               .append(" |\n");
         });
-    md.append("\n### 5. Cache encoding: a risk array as its DynamoDB item (function's `RiskArrayCodec` layout)\n\n");
+    md.append("\n### 5. Cache encoding: a risk array as its DynamoDB item (the function's `RiskArrayCodec`, SDK `AttributeValue`s)\n\n");
     md.append("| model | scenarios | packed losses | whole item, billed | encode item, ns | decode item, ns"
         + " | encode losses, ns | decode losses, ns |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
