@@ -90,8 +90,11 @@ public final class Demo {
             new Position(ETH_FRONT + "3200-P", -1), new Position(ETH_FRONT + "3100-P", 1)));
     List<String> names = List.of("Long 1 BTC spot", "Short 1 BTC 75k call (30 days)", "Long 1 ETH spot",
         "Long 2 ETH 3k puts (58 days)", "Short 1 ETH iron condor");
+    List<RowRole> roles = List.of(RowRole.POSITION, RowRole.POSITION, RowRole.POSITION, RowRole.POSITION,
+        RowRole.DEFINED_RISK);
     return new DemoSection("2. Mixed BTC/ETH book (BTC 70,000, ETH 3,500): each position alone, then the book",
-        describe(market, "BTC") + "; " + describe(market, "ETH"), withTotal(names, positions, market, model, rules));
+        describe(market, "BTC") + "; " + describe(market, "ETH"), withTotal(names, roles, positions, market, model,
+            rules));
   }
 
   private static DemoSection deribitBook(MarketSnapshot chain, MarginModel model, RulesParameters rules) {
@@ -105,19 +108,20 @@ public final class Demo {
         hedgedStraddle);
     List<String> names = List.of("Short put spread 9000/8500", "Iron condor 10500/11000 C, 8000/7500 P",
         "Short 9500 straddle, delta-hedged");
+    List<RowRole> roles = List.of(RowRole.DEFINED_RISK, RowRole.DEFINED_RISK, RowRole.HEDGED);
     return new DemoSection("3. Real market: Deribit BTC options of " + date(chain.asOf())
         + " (inverse: premiums and margins in BTC, shown in USD)",
         "snapshot " + chain.id() + ", taken " + chain.asOf() + ", BTC index "
             + TextTable.number(chain.index("BTC"), 2) + " USD; Deribit's mark prices and mark IVs, expiry 29MAY20",
-        withTotal(names, positions, chain, model, rules));
+        withTotal(names, roles, positions, chain, model, rules));
   }
 
-  private static List<DemoRow> withTotal(List<String> names, List<List<Position>> positions, MarketSnapshot market,
-      MarginModel model, RulesParameters rules) {
+  private static List<DemoRow> withTotal(List<String> names, List<RowRole> roles, List<List<Position>> positions,
+      MarketSnapshot market, MarginModel model, RulesParameters rules) {
     List<DemoRow> rows = new ArrayList<>();
     List<Position> book = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      rows.add(row(names.get(i), RowRole.POSITION, market, model, rules, positions.get(i)));
+      rows.add(row(names.get(i), roles.get(i), market, model, rules, positions.get(i)));
       book.addAll(positions.get(i));
     }
     rows.add(row("Book total", RowRole.TOTAL, market, model, rules, book));

@@ -1,12 +1,15 @@
 package io.cryptomargin.demo;
 
-/** What a demo row holds, which decides what a reader (and the shape test) expects of it. */
+/**
+ * What a demo row holds, which decides what a reader (and the shape test) expects of it. Every row
+ * but a {@link #TOTAL} is margined alone.
+ */
 public enum RowRole {
   /** A structure whose loss is capped by its own legs (spreads, condors, calendars). */
   DEFINED_RISK,
   /** A position offset by another (a hedged straddle, a covered call). */
   HEDGED,
-  /** One position of a book, margined alone. */
+  /** A single position of a book (spot, one option), margined alone. */
   POSITION,
   /** A whole book. */
   TOTAL

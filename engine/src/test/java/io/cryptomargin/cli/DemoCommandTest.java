@@ -17,14 +17,25 @@ import picocli.CommandLine;
 /** The demo's shape: every row present, every figure finite, and where portfolio margin is (and is not) lower. */
 class DemoCommandTest {
   /**
-   * Structures where the shipped crypto-pm (1.0.0) charges more than the rules-based model. Found, not
-   * tuned away: a spread's rules charge is its maximum loss, while portfolio margin charges at least the
-   * short option minimum (1% of U per short option) plus the spread's value, times the 1.3 initial
-   * factor; and portfolio margin takes spot at its full ±16% price risk where the rules-based model
-   * only haircuts it 10%.
+   * Defined-risk and hedged structures where the shipped crypto-pm (1.0.0) charges more than the
+   * rules-based model. Found, not tuned away (the issue forbids tuning toward a figure):
+   * <ul>
+   *   <li>linear spreads and condors at U = 70,000 (and the ETH condor): the rules charge is the
+   *       maximum loss (strike width), while portfolio margin charges max(scan, short option
+   *       minimum) plus the structure's value, times the 1.3 initial factor; the minimum (1% of U per
+   *       short option, METHODOLOGY 3.5) alone is 700 USD against a 1,000 USD width;
+   *   <li>covered call: portfolio margin takes the spot leg at its full ±16% price risk where the
+   *       rules-based model only haircuts it 10%;
+   *   <li>the Deribit (inverse, coin-settled) spread, condor and straddle: the binding scenario is
+   *       crypto-pm's −66% extended move (weight 0.16 / 0.66), where a short put pays (K − S) / S
+   *       coins: the 9000/8500 spread's loss is 500 / 3,178 = 0.157 BTC there, three times its width
+   *       in coins at today's index, which is what the rules charge.
+   * </ul>
+   * Portfolio margin is lower for the long calendar and the hedged straddle at BTC 70,000.
    */
   private static final Set<String> PM_ABOVE_RULES = Set.of("Short put spread", "Iron condor", "Covered call",
-      "Short put spread 9000/8500", "Iron condor 10500/11000 C, 8000/7500 P");
+      "Short 1 ETH iron condor", "Short put spread 9000/8500", "Iron condor 10500/11000 C, 8000/7500 P",
+      "Short 9500 straddle, delta-hedged");
 
   private static DemoReport report;
 
@@ -88,8 +99,8 @@ class DemoCommandTest {
   void demo_definedRiskAndHedgedStructures_pmBelowRulesExceptTheKnownCases() {
     for (DemoSection section : report.sections()) {
       for (DemoRow row : section.rows()) {
-        if (row.role() != RowRole.DEFINED_RISK && row.role() != RowRole.HEDGED
-            && !PM_ABOVE_RULES.contains(row.name())) {
+        if (row.role() != RowRole.DEFINED_RISK && row.role() != RowRole.HEDGED) {
+          assertThat(PM_ABOVE_RULES).as("a known exception must be a structure").doesNotContain(row.name());
           continue;
         }
         if (PM_ABOVE_RULES.contains(row.name())) {
