@@ -90,14 +90,6 @@ public final class CryptomarginStack extends Stack {
     /** Retries of a failing positions-stream batch (each bisected) before the on-failure destination. */
     public static final int POSITIONS_STREAM_RETRY_ATTEMPTS = 5;
 
-    private static final List<String> TABLE_READ = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
-    // The snapshot handler enumerates every account and every position of the new snapshot's underlyings.
-    private static final List<String> TABLE_ENUMERATE = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
-    private static final List<String> TABLE_PUT = List.of("dynamodb:PutItem", "dynamodb:BatchWriteItem");
-    // Margin results are written with a version condition, which PutItem and UpdateItem both carry.
-    private static final List<String> TABLE_CONDITIONAL_WRITE = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
     // The four actions AWS's own example policy grants a stream-reading function, on the stream only.
     private static final List<String> STREAM_READ = List.of(
             "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
@@ -288,32 +280,74 @@ public final class CryptomarginStack extends Stack {
         return function;
     }
 
+    /*
+     * Each statement below is what the function code calls, found by following each handler through
+     * function/src/main/java/io/cryptomargin/function/{margin,recalc,store,events,snapshot}; the comment
+     * on each names the class and method that needs it. Only the SDK calls matter: SendMessageBatch is
+     * authorised by sqs:SendMessage, a conditional PutItem by dynamodb:PutItem, a paginated Query or
+     * Scan by dynamodb:Query / dynamodb:Scan. Store methods only tests or local seeding call
+     * (AccountStore.putAccount / putPosition) are not granted. Change these with the function code.
+     */
+
     private void grantSnapshot(MarginFunction snapshot) {
-        snapshot.allow("ReadSnapshotFiles", List.of("s3:GetObject"),
-                List.of(snapshotBucket.arnForObjects("*")));
-        snapshot.allow("WriteRiskArrays", TABLE_PUT, List.of(riskArraysTable.getTableArn()));
-        snapshot.allow("EnumerateAccountsAndPositions", TABLE_ENUMERATE,
-                List.of(accountsTable.getTableArn(), positionsTable.getTableArn()));
+        // SnapshotHandler.load -> S3SnapshotSource.read: GetObject of the file an event names (bucket checked by SnapshotTriggers).
+        snapshot.allow("ReadSnapshotFiles", List.of("s3:GetObject"), List.of(snapshotBucket.arnForObjects("*")));
+        // RiskArrayPublisher.publish -> DynamoDbRiskArrayStore.putAll: BatchWriteItem rounds of 25 arrays.
+        snapshot.allow("WriteRiskArrays", List.of("dynamodb:BatchWriteItem"), List.of(riskArraysTable.getTableArn()));
+        // RiskArrayPublisher.publish -> SnapshotStore.put (PutItem of the snapshot item) and
+        // SnapshotPointerStore.advance (PutItem conditional on a later asOf).
+        snapshot.allow("StoreSnapshotsAndAdvancePointers", List.of("dynamodb:PutItem"),
+                List.of(riskArraysTable.getTableArn()));
+        // AccountFanOut.enqueueAll -> AccountStore.forEachAccountPage: keys-only Scan of the accounts table.
+        snapshot.allow("ScanAccountIds", List.of("dynamodb:Scan"), List.of(accountsTable.getTableArn()));
+        // AccountFanOut.enqueueAll -> SqsRecalcQueue.send: SendMessageBatch, authorised by sqs:SendMessage.
         snapshot.allow("EnqueueAccountBatches", List.of("sqs:SendMessage"), List.of(recalcQueue.getQueueArn()));
     }
 
-    /** positions and recalc both compute account margin and publish margin calls. */
+    /** positions and recalc: both run AccountRecalculator.recalculate, which keeps results and publishes events. */
     private void grantMarginCalculation(MarginFunction function) {
-        function.allow("ReadMarginInputs", TABLE_READ, List.of(
-                positionsTable.getTableArn(), riskArraysTable.getTableArn(), accountsTable.getTableArn(),
-                marginResultsTable.getTableArn()));
-        function.allow("WriteMarginResults", TABLE_CONDITIONAL_WRITE, List.of(marginResultsTable.getTableArn()));
-        function.allow("WriteBackMissingRiskArrays", List.of("dynamodb:PutItem"),
-                List.of(riskArraysTable.getTableArn()));
+        grantStoredAccountReads(function);
+        grantCachedMargin(function);
+        // AccountRecalculator.recalculate -> MarginResultStore.findAll (BatchGetItem); apply, after a lost
+        // compare-and-set -> MarginResultStore.find (GetItem).
+        function.allow("ReadMarginResults", List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"),
+                List.of(marginResultsTable.getTableArn()));
+        // AccountRecalculator.apply -> MarginResultStore.putIfUnchanged (conditional PutItem);
+        // AccountRecalculator.publish -> MarginResultStore.clearPendingEvent (conditional UpdateItem).
+        function.allow("WriteMarginResults", List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+                List.of(marginResultsTable.getTableArn()));
+        // AccountRecalculator.publish -> EventBridgeMarginEventPublisher.publish: PutEvents on the bus.
         function.allow("PublishMarginEvents", List.of("events:PutEvents"), List.of(eventBus.getEventBusArn()));
     }
 
     private void grantApi(MarginFunction api) {
-        api.allow("ReadMarginInputsAndResults", TABLE_READ, List.of(
-                positionsTable.getTableArn(), riskArraysTable.getTableArn(), accountsTable.getTableArn(),
-                marginResultsTable.getTableArn()));
-        api.allow("WriteBackMissingRiskArrays", List.of("dynamodb:PutItem"),
+        grantStoredAccountReads(api);
+        grantCachedMargin(api);
+        // ApiHandler.accountMargin -> MarginResultStore.find: GetItem only; the api never writes results.
+        api.allow("ReadMarginResult", List.of("dynamodb:GetItem"), List.of(marginResultsTable.getTableArn()));
+    }
+
+    /** An account's stored book: AccountRecalculator.read and ApiHandler.storedPortfolio / postMargin. */
+    private void grantStoredAccountReads(MarginFunction function) {
+        // AccountStore.positions: consistent, paginated Query of the account's partition.
+        function.allow("QueryAccountPositions", List.of("dynamodb:Query"), List.of(positionsTable.getTableArn()));
+        // AccountStore.account: GetItem of the account item (collateral, model).
+        function.allow("GetAccounts", List.of("dynamodb:GetItem"), List.of(accountsTable.getTableArn()));
+    }
+
+    /** CachedMargin: current pointer, cached arrays, and on a cache miss the stored snapshot and a write-back. */
+    private void grantCachedMargin(MarginFunction function) {
+        // CachedMargin.current -> SnapshotPointerStore.find (GetItem); CachedMargin.snapshot / rates /
+        // computeMissing -> SnapshotStore.snapshot (GetItem); CachedMargin.arraysFor ->
+        // DynamoDbRiskArrayStore.getAll (BatchGetItem rounds of 100).
+        function.allow("ReadPointersSnapshotsAndRiskArrays", List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"),
                 List.of(riskArraysTable.getTableArn()));
+        // CachedMargin.computeMissing -> DynamoDbRiskArrayStore.putAll: BatchWriteItem of the computed arrays.
+        function.allow("WriteBackMissingRiskArrays", List.of("dynamodb:BatchWriteItem"),
+                List.of(riskArraysTable.getTableArn()));
+        // SnapshotStore.snapshot -> S3SnapshotSource.read: a snapshot too large to inline (over 350 KB
+        // gzipped) is stored as its bucket/key, and every margining handler reads the file back.
+        function.allow("ReadLargeSnapshotFiles", List.of("s3:GetObject"), List.of(snapshotBucket.arnForObjects("*")));
     }
 
     private void wireSnapshotTriggers(MarginFunction snapshot, Queue deliveryDlq, Queue failureDlq) {
