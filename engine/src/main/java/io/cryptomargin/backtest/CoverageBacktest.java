@@ -56,8 +56,12 @@ public final class CoverageBacktest {
     int last = Math.min(history.size() - 2, options.to() == null ? Integer.MAX_VALUE
         : history.indexOnOrBefore(options.to()));
     if (first > last) {
-      throw ValidationException.of("period", "no day to test in " + history + " between " + options.from() + " and "
-          + options.to() + " after a warm-up of " + options.warmUpDays() + " days");
+      String dates = history.size() == 0 ? "no dates"
+          : history.dates().get(0) + " to " + history.dates().get(history.size() - 1);
+      throw ValidationException.of("period", "no day to test in " + history.source() + " (" + dates + ") from "
+          + (options.from() == null ? "its start" : options.from()) + " to "
+          + (options.to() == null ? "its end" : options.to()) + ", after a warm-up of " + options.warmUpDays()
+          + " days and keeping the last day for the next-day loss");
     }
     double[][] annualVol = new double[coins.size()][];
     double[][] closes = new double[coins.size()][];
@@ -75,6 +79,7 @@ public final class CoverageBacktest {
     double[][][] requirement = new double[models.size()][books.size()][dayCount];
     double[][] notional = new double[books.size()][dayCount];
     int[][] skipped = new int[models.size()][books.size()];
+    boolean[][] skipReported = new boolean[models.size() + 1][books.size()];
     List<LocalDate> days = new ArrayList<>(dayCount);
     double[][] dayCloses = new double[coins.size()][dayCount];
     MarketSnapshot next = snapshot(history, coins, closes, annualVol, first);
@@ -94,6 +99,8 @@ public final class CoverageBacktest {
           notional[b][d] = notionalUsd(book, now);
         } catch (ValidationException e) {
           realized = Double.NaN;
+          reportFirstSkip(skipReported, models.size(), b, "every model", books.get(b), history.dates().get(t), e,
+              progress);
         }
         loss[b][d] = realized;
         for (int m = 0; m < models.size(); m++) {
@@ -108,6 +115,7 @@ public final class CoverageBacktest {
                 : margin.maintenanceMargin();
           } catch (ValidationException e) {
             skipped[m][b]++;
+            reportFirstSkip(skipReported, m, b, models.get(m).id(), books.get(b), history.dates().get(t), e, progress);
           }
         }
       }
@@ -125,6 +133,16 @@ public final class CoverageBacktest {
     }
     return new BacktestResult(history.source(), days, coins, dayCloses, books.stream().map(BacktestBook::name).toList(),
         models.stream().map(CoverageModel::id).toList(), loss, requirement, coverage, options.level(), expectedRate);
+  }
+
+  // Skipped days are counted in the result; the first one of each model and book also says why.
+  private static void reportFirstSkip(boolean[][] reported, int model, int book, String modelName,
+      BacktestBook backtestBook, LocalDate day, ValidationException reason, Consumer<String> progress) {
+    if (!reported[model][book]) {
+      reported[model][book] = true;
+      progress.accept("backtest: " + modelName + ", book " + backtestBook.name() + ": " + day
+          + " cannot be margined, such days are skipped (first reason: " + reason.getMessage() + ")");
+    }
   }
 
   private static ModelCoverage summarize(String model, String book, List<LocalDate> days, double[] loss,

@@ -135,8 +135,9 @@ final class BacktestCommand implements Callable<Integer> {
     out.append(Formats.fmt("Margin coverage backtest — %s, %s to %s (%d days), %s requirement vs next-day loss%n",
         result.historySource(), result.days().get(0), result.days().get(result.days().size() - 1),
         result.days().size(), result.level().name().toLowerCase()));
-    out.append(Formats.fmt("Expected breach rate %.2f%% (nominal %.0f%% coverage); Kupiec POF test, 5%% level.%n%n",
-        result.expectedRate() * 100, (1 - result.expectedRate()) * 100));
+    out.append(Formats.fmt("Expected breach rate %.2f%% (nominal %s%% coverage); Kupiec POF test, 5%% level.%n%n",
+        result.expectedRate() * 100, new java.math.BigDecimal(Formats.fmt("%.4f", (1 - result.expectedRate()) * 100))
+            .stripTrailingZeros().toPlainString()));
     TextTable table = new TextTable("model", "book", "days", "breaches", "rate %", "expected %", "Kupiec LR",
         "p-value", "verdict", "avg req USD", "avg req % notional", "worst shortfall USD");
     for (ModelCoverage c : result.coverage()) {

@@ -72,6 +72,10 @@ final class MarginCommand implements Callable<Integer> {
       + "model file's (see the README for the format).")
   Path history;
 
+  @Option(names = "--history-coin", description = "With --model historical-var: the coin of a one-coin candle "
+      + "file (default the model file's historyCoin, BTC).")
+  String historyCoin;
+
   @Option(names = "--params", description = "A model parameter JSON file replacing the built-in one.")
   Path params;
 
@@ -127,7 +131,7 @@ final class MarginCommand implements Callable<Integer> {
           + "it needs --market, not --risk-arrays");
     }
     HistoricalVarMargin result = HistoricalVarModelFiles.load(params != null ? params.toString() : HISTORICAL_VAR,
-        history == null ? null : history.toString()).margin(book, MarketFiles.read(source.market));
+        history == null ? null : history.toString(), historyCoin).margin(book, MarketFiles.read(source.market));
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(HistoricalVarReport.plain(result))
         : HistoricalVarReport.text(result));

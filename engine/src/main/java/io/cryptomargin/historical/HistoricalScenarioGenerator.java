@@ -111,7 +111,11 @@ public final class HistoricalScenarioGenerator {
       }
       scenarios.add(scenario(i, stress ? ScenarioSource.STRESS : ScenarioSource.LOOKBACK, sigmaNow));
     }
-    HistoricalScenarioSet built = new HistoricalScenarioSet(history.dates().get(a), coins, h, sigmaNow, scenarios);
+    List<StressPeriod> missing = parameters.stressPeriods().stream()
+        .filter(period -> scenarios.stream().noneMatch(sc -> period.contains(sc.date())))
+        .toList();
+    HistoricalScenarioSet built = new HistoricalScenarioSet(history.dates().get(a), coins, h, sigmaNow, scenarios,
+        a - windowStart + 1, missing);
     lastBuilt = built;
     return built;
   }

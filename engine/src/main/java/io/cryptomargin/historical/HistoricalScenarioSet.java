@@ -12,14 +12,18 @@ import java.util.Objects;
  * @param horizonDays days every scenario is valued after the snapshot
  * @param currentDailyVol per coin, today's EWMA vol forecast, daily fraction (what FHS scales to)
  * @param scenarios in date order
+ * @param lookbackWindowDays dates of the lookback window the history holds (stress dates inside it
+ *     included): the lookback length unless the history starts later
+ * @param stressPeriodsMissing stress periods the history holds no return of, so they are not in the set
  */
 public record HistoricalScenarioSet(LocalDate asOf, List<String> coins, int horizonDays, double[] currentDailyVol,
-    List<HistoricalScenario> scenarios) {
+    List<HistoricalScenario> scenarios, int lookbackWindowDays, List<StressPeriod> stressPeriodsMissing) {
   public HistoricalScenarioSet {
     Objects.requireNonNull(asOf, "asOf");
     coins = List.copyOf(coins);
     currentDailyVol = currentDailyVol.clone();
     scenarios = List.copyOf(scenarios);
+    stressPeriodsMissing = List.copyOf(stressPeriodsMissing);
   }
 
   /** Number of scenarios. */
@@ -41,11 +45,12 @@ public record HistoricalScenarioSet(LocalDate asOf, List<String> coins, int hori
   public boolean equals(Object o) {
     return o instanceof HistoricalScenarioSet s && asOf.equals(s.asOf) && coins.equals(s.coins)
         && horizonDays == s.horizonDays && java.util.Arrays.equals(currentDailyVol, s.currentDailyVol)
-        && scenarios.equals(s.scenarios);
+        && scenarios.equals(s.scenarios) && lookbackWindowDays == s.lookbackWindowDays
+        && stressPeriodsMissing.equals(s.stressPeriodsMissing);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(asOf, coins, horizonDays, scenarios) * 31 + java.util.Arrays.hashCode(currentDailyVol);
+    return Objects.hash(asOf, coins, horizonDays, scenarios, lookbackWindowDays, stressPeriodsMissing) * 31 + java.util.Arrays.hashCode(currentDailyVol);
   }
 }

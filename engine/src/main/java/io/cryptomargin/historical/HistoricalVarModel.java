@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,6 +57,11 @@ import java.util.stream.IntStream;
 public final class HistoricalVarModel {
   /** The model id. */
   public static final String ID = "historical-var";
+  /**
+   * Days between the last close used and the snapshot beyond which the report warns: the close of
+   * the day before is the normal case; crypto trades every day, so a gap of days means a stale file.
+   */
+  static final long STALE_HISTORY_DAYS = 3;
 
   private final String version;
   private final String description;
@@ -189,10 +195,18 @@ public final class HistoricalVarModel {
         + "%s to %s", fmt(parameters.confidence() * 100), n, parameters.weighting().name().toLowerCase(),
         parameters.horizonDays(), parameters.horizonScaling().name().toLowerCase().replace('_', ' '),
         history().source(), from, set.asOf()));
-    long lookback = set.scenarios().stream().filter(s -> s.source() == ScenarioSource.LOOKBACK).count();
-    if (lookback < parameters.lookbackDays()) {
-      notes.add("the history holds only " + lookback + " of the " + parameters.lookbackDays()
-          + " lookback days before " + set.asOf());
+    if (set.lookbackWindowDays() < parameters.lookbackDays()) {
+      notes.add("the history holds only " + set.lookbackWindowDays() + " of the " + parameters.lookbackDays()
+          + " lookback days up to " + set.asOf());
+    }
+    for (StressPeriod missing : set.stressPeriodsMissing()) {
+      notes.add("stress period " + missing.from() + " to " + missing.to() + " is not in the scenarios: "
+          + history().source() + " holds no return of it (or it is after " + set.asOf() + ")");
+    }
+    long daysSinceLastClose = ChronoUnit.DAYS.between(set.asOf(), snapshot.asOf().atZone(ZoneOffset.UTC).toLocalDate());
+    if (daysSinceLastClose > STALE_HISTORY_DAYS) {
+      notes.add("the history's last close before the snapshot is " + set.asOf() + ", " + daysSinceLastClose
+          + " days earlier: the scenarios miss every move since");
     }
     if (!qualified) {
       notes.add(String.format("equity %.2f USD is below the %.2f USD minimum for portfolio margin: "

@@ -13,9 +13,9 @@ public record StressPeriod(LocalDate from, LocalDate to) {
   public StressPeriod {
     Problems problems = new Problems();
     if (from == null || to == null) {
-      problems.add("stressPeriods", "a stress period needs from and to dates");
+      problems.add(from == null ? "from" : "to", "a stress period needs from and to dates");
     } else if (to.isBefore(from)) {
-      problems.add("stressPeriods", "to " + to + " is before from " + from);
+      problems.add("to", to + " is before from " + from);
     }
     problems.throwIfAny();
   }

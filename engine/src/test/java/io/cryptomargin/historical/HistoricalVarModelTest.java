@@ -148,6 +148,44 @@ class HistoricalVarModelTest {
   }
 
   @Test
+  void asOf_stressDaysInsideTheLookback_countAsLookbackDays() {
+    // Days 2..11 are the 10-day window; the stress day 6 lies inside it and must not look "missing".
+    HistoricalVarParameters parameters = plain(10, 0.99)
+        .withStressPeriods(List.of(new StressPeriod(START.plusDays(6), START.plusDays(6))));
+
+    HistoricalScenarioSet set = new HistoricalScenarioGenerator(btc(), parameters).asOf(last());
+
+    assertThat(set.size()).isEqualTo(10);
+    assertThat(set.lookbackWindowDays()).isEqualTo(10);
+    assertThat(set.stressPeriodsMissing()).isEmpty();
+  }
+
+  @Test
+  void margin_historyShorterThanLookbackAndWithoutTheStressPeriod_notesBoth() {
+    StressPeriod beforeTheHistory = new StressPeriod(START.minusDays(30), START.minusDays(20));
+    HistoricalVarParameters parameters = plain(50, 0.8).withStressPeriods(List.of(beforeTheHistory));
+    HistoricalVarModel model = new HistoricalVarModel("test", "", parameters, CHARGES, btc());
+    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
+
+    HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", btc().close("BTC", 11))));
+
+    assertThat(margin.account().notes()).anySatisfy(n -> assertThat(n).contains("only 11 of the 50 lookback days"))
+        .anySatisfy(n -> assertThat(n).contains("stress period " + beforeTheHistory.from()).contains("not in"))
+        .noneSatisfy(n -> assertThat(n).contains("days earlier"));
+  }
+
+  @Test
+  void margin_snapshotLongAfterTheLastClose_notesTheStaleHistory() {
+    HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
+    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
+
+    HistoricalVarMargin margin = model.margin(book, closeOf(last().plusDays(30), Map.of("BTC", 1000.0)));
+
+    assertThat(margin.account().notes()).anySatisfy(n -> assertThat(n)
+        .contains("last close before the snapshot is " + last()).contains("31 days earlier"));
+  }
+
+  @Test
   void margin_longPerpetualPlain_requirementIsMeanOfTheWorstFalls() {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
     double price = btc().close("BTC", 11);
