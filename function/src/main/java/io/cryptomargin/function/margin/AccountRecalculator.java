@@ -102,21 +102,18 @@ public class AccountRecalculator {
       }
     });
     Map<String, Row> stored;
-    Map<String, Map<String, RiskArray>> arraysByModel = new TreeMap<>();
-    Map<String, SnapshotPointer> pointers = new TreeMap<>();
     try {
       stored = results.findAll(inputs.keySet());
-      prefetch(inputs.values(), pointers, arraysByModel);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // the results table itself failed: every account is worth a retry
       inputs.keySet().forEach(account -> failures.put(account, e));
       return new BatchOutcome(outcomes, failures);
     }
+    Prefetched prefetched = prefetch(inputs.values());
     Map<String, Row> storedRows = stored;
     inParallel(new ArrayList<>(inputs.keySet()), account -> {
       Input input = inputs.get(account);
       try {
-        outcomes.put(account, apply(input, Optional.ofNullable(storedRows.get(account)),
-            pointers.get(input.model), arraysByModel.getOrDefault(input.model, Map.of())));
+        outcomes.put(account, apply(input, Optional.ofNullable(storedRows.get(account)), prefetched));
       } catch (RuntimeException e) {
         LOG.warnf("recalculating %s failed: %s", account, e.toString());
         failures.put(account, e);
@@ -193,33 +190,99 @@ public class AccountRecalculator {
     return new Input(account, version, stored, positions, model);
   }
 
-  /** The current pointer of every model involved, and every instrument's array, fetched once for the whole batch. */
-  private void prefetch(Collection<Input> inputs, Map<String, SnapshotPointer> pointers,
-      Map<String, Map<String, RiskArray>> arraysByModel) {
+  /**
+   * What was fetched once for the whole batch, per model: its current pointer and the arrays of
+   * every instrument its accounts hold, or the failure that stops only the accounts using it.
+   *
+   * @param failures per model: a {@link ValidationException} (the model is unknown: the accounts'
+   *     own mistake, stored as ERROR) or a transient failure (DynamoDB, no current snapshot: retried)
+   */
+  private record Prefetched(Map<String, SnapshotPointer> pointers, Map<String, Map<String, RiskArray>> arrays,
+      Map<String, RuntimeException> failures) {}
+
+  /**
+   * The current pointer of every model involved, and every instrument's array, fetched once for
+   * the whole batch. Each model is fetched on its own, so one account naming an unknown model (or
+   * a model whose pointer cannot be read) does not fail the accounts of the other models.
+   */
+  private Prefetched prefetch(Collection<Input> inputs) {
     Map<String, Set<String>> instrumentsByModel = new TreeMap<>();
     for (Input input : inputs) {
       if (!input.unknown()) {
+        // every model of a known account, even one without open positions: its result names the market
         Set<String> names = instrumentsByModel.computeIfAbsent(input.model, m -> new LinkedHashSet<>());
         input.positions.stream().filter(p -> p.quantity() != 0).forEach(p -> names.add(p.instrument()));
       }
     }
+    Map<String, SnapshotPointer> pointers = new TreeMap<>();
+    Map<String, Map<String, RiskArray>> arraysByModel = new TreeMap<>();
+    Map<String, RuntimeException> failures = new TreeMap<>();
     for (Map.Entry<String, Set<String>> entry : instrumentsByModel.entrySet()) {
-      SnapshotPointer pointer = margin.current(entry.getKey());
-      pointers.put(entry.getKey(), pointer);
+      String model = entry.getKey();
+      SnapshotPointer pointer;
       try {
-        arraysByModel.put(entry.getKey(), margin.arraysFor(entry.getValue(), entry.getKey(), pointer));
+        pointer = margin.current(model);
+      } catch (RuntimeException e) {
+        LOG.warnf("model %s of %d account(s) unavailable: %s", model, inputs.stream().filter(i -> i.model.equals(model))
+            .count(), e.toString());
+        failures.put(model, e);
+        continue;
+      }
+      pointers.put(model, pointer);
+      try {
+        arraysByModel.put(model, entry.getValue().isEmpty() ? Map.of()
+            : margin.arraysFor(entry.getValue(), model, pointer));
       } catch (ValidationException oneBadBook) {
         // some instrument cannot be arrayed: each account fetches its own, so only its book fails
-        arraysByModel.put(entry.getKey(), Map.of());
+        arraysByModel.put(model, Map.of());
+      } catch (RuntimeException e) {
+        failures.put(model, e);
       }
     }
+    boolean anyUnknownModel = failures.values().stream().anyMatch(ValidationException.class::isInstance);
+    String fallback = margin.defaultModel();
+    if (anyUnknownModel && !pointers.containsKey(fallback) && !failures.containsKey(fallback)) {
+      // an ERROR result still names the market it was refused in: the default model's snapshot
+      try {
+        pointers.put(fallback, margin.current(fallback));
+      } catch (RuntimeException e) {
+        failures.put(fallback, e);
+      }
+    }
+    return new Prefetched(pointers, arraysByModel, failures);
   }
 
-  private Outcome apply(Input input, Optional<Row> stored, SnapshotPointer pointer, Map<String, RiskArray> arrays) {
+  /** The result of an account from what was prefetched; throws what should make the caller retry it. */
+  private Row resultOf(Input input, Prefetched prefetched) {
+    RuntimeException modelFailure = prefetched.failures().get(input.model);
+    if (modelFailure instanceof ValidationException refused) {
+      // the account's own data names a model we do not have: as permanent as a book the engine refuses
+      SnapshotPointer market = prefetched.pointers().get(margin.defaultModel());
+      if (market == null) {
+        throw prefetched.failures().getOrDefault(margin.defaultModel(),
+            new IllegalStateException("no pointer of " + margin.defaultModel() + " was fetched"));
+      }
+      // every problem at once: the model's, and those of the book's names in that market
+      io.cryptomargin.validation.Problems problems = new io.cryptomargin.validation.Problems();
+      problems.addAll("", refused);
+      margin.checkInstruments(input.portfolio().instruments(), market, problems);
+      try {
+        problems.throwIfAny();
+      } catch (ValidationException all) {
+        return errorRow(input, market, all, digest(input.portfolio(), input.model), clock.instant().toString());
+      }
+    }
+    if (modelFailure != null) {
+      throw modelFailure;
+    }
+    return compute(input, prefetched.pointers().get(input.model), prefetched.arrays().getOrDefault(input.model, Map.of()));
+  }
+
+  private Outcome apply(Input input, Optional<Row> stored, Prefetched prefetched) {
     if (input.unknown()) {
       return new Outcome(input.account, input.version, "UNKNOWN_ACCOUNT", false, null);
     }
-    Row row = compute(input, pointer, arrays);
+    Row row = resultOf(input, prefetched);
     for (int attempt = 1; ; attempt++) {
       if (stored.isPresent() && !row.isNewerThan(stored.get())) {
         Row current = stored.get();
@@ -250,20 +313,23 @@ public class AccountRecalculator {
     String computedAt = clock.instant().toString();
     Portfolio portfolio = input.portfolio();
     String digest = digest(portfolio, input.model);
-    if (pointer == null) { // no open position: no model pointer was fetched
-      pointer = margin.current(input.model);
-    }
     try {
       AccountMargin result = margin.margin(portfolio, input.model, pointer, arrays);
       return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
           input.model, result.status().name(), result.initialMargin(), result.maintenanceMargin(), result.equity(),
           computedAt, ReportJson.write(result), null);
     } catch (ValidationException e) {
-      LOG.warnf("account %s cannot be margined: %s", input.account, e.getMessage());
-      return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
-          input.model, "ERROR", Double.NaN, Double.NaN, Double.NaN, computedAt,
-          ReportJson.write(Map.of("errors", e.problems())), null);
+      return errorRow(input, pointer, e, digest, computedAt);
     }
+  }
+
+  /** A book that cannot be margined, stored as ERROR with every problem (not retried: retrying changes nothing). */
+  private static Row errorRow(Input input, SnapshotPointer pointer, ValidationException e, String digest,
+      String computedAt) {
+    LOG.warnf("account %s cannot be margined: %s", input.account, e.getMessage());
+    return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
+        input.model, "ERROR", Double.NaN, Double.NaN, Double.NaN, computedAt,
+        ReportJson.write(Map.of("errors", e.problems())), null);
   }
 
   private void publish(Row row, String previousStatus) {

@@ -139,8 +139,33 @@ public class CachedMargin {
    */
   public Map<String, RiskArray> arraysFor(Collection<String> instrumentNames, String modelId, SnapshotPointer pointer) {
     MarginModel model = model(modelId);
-    Map<String, List<Instrument>> byUnderlying = new TreeMap<>();
     Problems problems = new Problems();
+    Map<String, List<Instrument>> byUnderlying = checkInstruments(instrumentNames, pointer, problems);
+    problems.throwIfAny();
+    Map<String, RiskArray> found = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Instrument>> group : byUnderlying.entrySet()) {
+      RiskArrayStore.Key key = pointer.key(group.getKey());
+      Map<String, RiskArray> cached = arrays.getAll(key, group.getValue().stream().map(Instrument::name).toList());
+      found.putAll(cached);
+      List<Instrument> missing = group.getValue().stream().filter(i -> !cached.containsKey(i.name())).toList();
+      if (!missing.isEmpty()) {
+        found.putAll(computeMissing(key, missing, model, pointer));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Checks instrument names against a pointer without reading anything: each malformed name and
+   * each instrument on an underlying the pointer's snapshot has no market for is added to
+   * {@code problems} (field {@code positions.<name>}), so callers can report them together with
+   * problems of their own.
+   *
+   * @return the well-formed instruments the snapshot has a market for, by underlying
+   */
+  public Map<String, List<Instrument>> checkInstruments(Collection<String> instrumentNames, SnapshotPointer pointer,
+      Problems problems) {
+    Map<String, List<Instrument>> byUnderlying = new TreeMap<>();
     for (String name : new java.util.LinkedHashSet<>(instrumentNames)) {
       Instrument instrument;
       try {
@@ -156,18 +181,7 @@ public class CachedMargin {
       }
       byUnderlying.computeIfAbsent(instrument.underlying(), u -> new ArrayList<>()).add(instrument);
     }
-    problems.throwIfAny();
-    Map<String, RiskArray> found = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Instrument>> group : byUnderlying.entrySet()) {
-      RiskArrayStore.Key key = pointer.key(group.getKey());
-      Map<String, RiskArray> cached = arrays.getAll(key, group.getValue().stream().map(Instrument::name).toList());
-      found.putAll(cached);
-      List<Instrument> missing = group.getValue().stream().filter(i -> !cached.containsKey(i.name())).toList();
-      if (!missing.isEmpty()) {
-        found.putAll(computeMissing(key, missing, model, pointer));
-      }
-    }
-    return found;
+    return byUnderlying;
   }
 
   private Map<String, RiskArray> computeMissing(RiskArrayStore.Key key, List<Instrument> missing, MarginModel model,

@@ -142,6 +142,33 @@ class PositionsHandlerTest {
   }
 
   @Test
+  void handle_streamWithAnAccountOfUnknownModel_storesItAsErrorAndMarginsTheOthers() {
+    world.applyStream(STREAM);
+    world.putAccount("acct-typo", Map.of("BTC", 1.0), "span-99");
+    world.putPosition("acct-typo", "BTC-PERPETUAL", 1.0, 1);
+    com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
+    com.fasterxml.jackson.databind.node.ObjectNode typo = (com.fasterxml.jackson.databind.node.ObjectNode)
+        event.path("Records").get(1).deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) typo.path("dynamodb");
+    d.put("SequenceNumber", "4100000000012345678999");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("Keys").path("pk")).put("S", "acct-typo");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("Keys").path("sk")).put("S", "BTC-PERPETUAL");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("pk")).put("S", "acct-typo");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("sk")).put("S", "BTC-PERPETUAL");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("quantity")).put("N", "1");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version")).put("N", "1");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) event.path("Records")).add(typo);
+
+    JsonNode response = given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
+        .extract().as(JsonNode.class);
+
+    assertThat(response.path("batchItemFailures")).isEmpty();
+    assertThat(world.result("acct-7").get("status").s()).isEqualTo("MARGIN_CALL");
+    assertThat(world.result("acct-typo").get("status").s()).isEqualTo("ERROR");
+    assertThat(world.result("acct-typo").get("result").s()).contains("unknown model 'span-99'");
+  }
+
+  @Test
   void handle_expiredSnapshot_reportsEveryRecordForRetryAndWritesNothing() {
     world.applyStream(STREAM);
     var pointers = world.expirePointers();

@@ -191,9 +191,20 @@ public class World {
     }
   }
 
+  /** Writes an accounts item (collateral per currency, amount in that currency; model may be null). */
+  public void putAccount(String account, Map<String, Double> collateral, String model) {
+    accounts.putAccount(account, collateral, model);
+  }
+
   /** Moves every pointer's expiry into the past (as if no snapshot had come for longer than the TTL); returns the originals. */
   public List<Map<String, AttributeValue>> expirePointers() {
-    List<Map<String, AttributeValue>> originals = pointers();
+    return expirePointers(List.of("span-16", "crypto-pm"));
+  }
+
+  /** Moves the expiry of the named scenario sets' pointers into the past; returns the originals. */
+  public List<Map<String, AttributeValue>> expirePointers(List<String> scenarioSets) {
+    List<Map<String, AttributeValue>> originals = pointers().stream()
+        .filter(item -> scenarioSets.contains(item.get("sk").s())).toList();
     for (Map<String, AttributeValue> item : originals) {
       Map<String, AttributeValue> expired = new java.util.HashMap<>(item);
       expired.put("expiresAt", AttributeValue.fromN(Long.toString(java.time.Instant.now().getEpochSecond() - 60)));
