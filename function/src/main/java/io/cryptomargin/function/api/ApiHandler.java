@@ -118,7 +118,13 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
   private JsonNode body(JsonNode request) {
     String text = request.path("body").asText("");
     if (request.path("isBase64Encoded").asBoolean(false)) {
-      text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+      try {
+        text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // the caller's bytes, not our fault: a 400 naming the body, not a 500
+        throw ValidationException.of("body", "isBase64Encoded is true but the body is not valid base64: "
+            + e.getMessage());
+      }
     }
     if (text.isBlank()) {
       throw ValidationException.of("body", "is required: a portfolio, or {\"account\":\"id\"}");

@@ -128,6 +128,73 @@ class ApiHandlerTest {
     }
   }
 
+  @Test
+  void handle_base64FlaggedBodyThatIsNotBase64_returns400NamingTheBody() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    event.put("isBase64Encoded", true);
+    event.put("body", "{not base64!}");
+
+    JsonNode response = invokeEvent(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).containsExactly("body");
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("base64");
+  }
+
+  @Test
+  void handle_base64EncodedPortfolio_returns200() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    event.put("isBase64Encoded", true);
+    event.put("body", java.util.Base64.getEncoder().encodeToString(
+        event.path("body").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    JsonNode response = invokeEvent(event);
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void handle_bodyThatIsNotJson_returns400NamingTheBody() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    event.put("body", "account=acct-7&model=span-16");
+
+    JsonNode response = invokeEvent(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).containsExactly("body");
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("not valid JSON");
+  }
+
+  @Test
+  void handle_unknownRoute_returns404NamingTheRoutes() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    event.put("rawPath", "/margins");
+    ((ObjectNode) event.path("requestContext").path("http")).put("path", "/margins");
+
+    JsonNode response = invokeEvent(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(404);
+    assertThat(response.path("body").asText()).contains("POST /margins").contains("POST /margin or GET");
+  }
+
+  @Test
+  void handle_wrongMethod_returns405NamingTheRightOne() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ((ObjectNode) event.path("requestContext").path("http")).put("method", "GET");
+
+    JsonNode response = invokeEvent(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(405);
+    assertThat(response.path("body").asText()).contains("method GET not allowed: use POST");
+  }
+
+  private static JsonNode invokeEvent(JsonNode event) {
+    return given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
+        .extract().as(JsonNode.class);
+  }
+
   static JsonNode invoke(String eventFile) {
     return given().contentType("application/json").body(World.text(eventFile)).post().then().statusCode(200)
         .extract().as(JsonNode.class);
