@@ -23,7 +23,7 @@ class BenchmarkSmokeTest {
   private static final int RISK_ARRAY_BENCHMARKS = 2 * 2 * 2; // build and floor × 2 universes × 2 sets
   private static final int MARGIN_BENCHMARKS = 2 * 4 * 2; // cached and full × 4 book sizes × 2 models
   private static final int BATCH_BENCHMARKS = 2; // 1 and 2 threads
-  private static final int CODEC_BENCHMARKS = 4 * 2; // item and losses, encode and decode × 2 models
+  private static final int CODEC_BENCHMARKS = 6 * 2; // item, losses and the Number-list peer, encode and decode × 2 models
   /** Accounts in the smoke run's batch (the full suite margins 100,000). */
   private static final String SMOKE_ACCOUNTS = "1000";
 
@@ -48,6 +48,6 @@ class BenchmarkSmokeTest {
     assertThat(memory).allSatisfy(m -> assertThat(m.setBytes()).isGreaterThan((long) m.instruments() * m.scenarios() * 8));
     String report = SuiteReport.markdown(results, memory);
     assertThat(report).contains("ours ÷ Strata", "build ÷ floor", OptionUniverse.SYNTHETIC_2000, "per instrument (JOL)",
-        "full ÷ cached", "accounts per second", "decode item, ns");
+        "full ÷ cached", "accounts per second", "decode item, ns", "losses as Number list (peer)");
   }
 }
