@@ -287,14 +287,17 @@ public class AccountRecalculator {
       if (stored.isPresent() && !row.isNewerThan(stored.get())) {
         Row current = stored.get();
         if (current.sameInputs(row) && current.pendingEvent() != null) {
-          publish(current, "HEALTHY"); // a previous delivery stored it but did not get to publish
+          // a previous delivery stored it but did not get to publish: report the status it replaced
+          // (an item written before pendingPreviousStatus existed has none: HEALTHY, as was assumed then)
+          publish(current, current.pendingPreviousStatus() != null ? current.pendingPreviousStatus()
+              : MarginStatus.HEALTHY.name());
           return new Outcome(input.account, row.version(), current.status(), false, current.pendingEvent());
         }
         return new Outcome(input.account, row.version(), current.status(), false, null);
       }
       String previous = stored.map(Row::status).orElse(MarginStatus.HEALTHY.name());
       String event = worsened(row.status(), previous) ? MarginEvent.detailTypeOf(row.status()) : null;
-      Row toWrite = row.withPendingEvent(event);
+      Row toWrite = row.withPendingEvent(event, previous);
       if (results.putIfUnchanged(toWrite, stored)) {
         if (event != null) {
           publish(toWrite, previous);
@@ -317,7 +320,7 @@ public class AccountRecalculator {
       AccountMargin result = margin.margin(portfolio, input.model, pointer, arrays);
       return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
           input.model, result.status().name(), result.initialMargin(), result.maintenanceMargin(), result.equity(),
-          computedAt, ReportJson.write(result), null);
+          computedAt, ReportJson.write(result), null, null);
     } catch (ValidationException e) {
       return errorRow(input, pointer, e, digest, computedAt);
     }
@@ -329,7 +332,7 @@ public class AccountRecalculator {
     LOG.warnf("account %s cannot be margined: %s", input.account, e.getMessage());
     return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
         input.model, "ERROR", Double.NaN, Double.NaN, Double.NaN, computedAt,
-        ReportJson.write(Map.of("errors", e.problems())), null);
+        ReportJson.write(Map.of("errors", e.problems())), null, null);
   }
 
   private void publish(Row row, String previousStatus) {

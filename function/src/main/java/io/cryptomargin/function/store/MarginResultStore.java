@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * <p>{@code pendingEvent} (S) holds the detail-type of a margin event the result raised and that
  * is not yet published: set in the same write, removed after publishing, so a crash or a failed
  * publish is repaired by the next delivery of the same record (an outbox on the item).
+ * {@code pendingPreviousStatus} (S) travels with it: the status the event reports as previous,
+ * which the republish cannot recompute (the stored status is by then the new one).
  */
 public final class MarginResultStore {
   private final DynamoDbClient dynamoDb;
@@ -42,10 +44,13 @@ public final class MarginResultStore {
    * @param status HEALTHY, MARGIN_CALL, LIQUIDATION, or ERROR when the book could not be margined
    * @param resultJson the engine's AccountMargin as JSON, or the list of problems for ERROR
    * @param pendingEvent detail-type of an event raised but not yet published, else null
+   * @param pendingPreviousStatus the status the pending event reports as the previous one (the
+   *     stored status this result replaced), kept with it so a republish after a failed publish
+   *     says e.g. MARGIN_CALL → LIQUIDATION, not HEALTHY → LIQUIDATION; null without a pending event
    */
   public record Row(String account, long version, long snapshotAsOf, String digest, String snapshotId, String model,
       String status, double initialMargin, double maintenanceMargin, double equity, String computedAt,
-      String resultJson, String pendingEvent) {
+      String resultJson, String pendingEvent, String pendingPreviousStatus) {
 
     /** Whether this result is newer than another of the same account. */
     public boolean isNewerThan(Row other) {
@@ -63,9 +68,10 @@ public final class MarginResultStore {
       return version == other.version && snapshotAsOf == other.snapshotAsOf && digest.equals(other.digest);
     }
 
-    public Row withPendingEvent(String detailType) {
+    /** This result with an event to publish (null for none) and the previous status that event reports. */
+    public Row withPendingEvent(String detailType, String previousStatus) {
       return new Row(account, version, snapshotAsOf, digest, snapshotId, model, status, initialMargin,
-          maintenanceMargin, equity, computedAt, resultJson, detailType);
+          maintenanceMargin, equity, computedAt, resultJson, detailType, detailType == null ? null : previousStatus);
     }
   }
 
@@ -124,7 +130,7 @@ public final class MarginResultStore {
   public void clearPendingEvent(Row row) {
     try {
       dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(row.account())))
-          .updateExpression("REMOVE pendingEvent")
+          .updateExpression("REMOVE pendingEvent, pendingPreviousStatus")
           .conditionExpression("version = :v AND snapshotAsOf = :a AND digest = :d")
           .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(row.version())),
               ":a", AttributeValue.fromN(Long.toString(row.snapshotAsOf())), ":d", AttributeValue.fromS(row.digest()))));
@@ -150,6 +156,9 @@ public final class MarginResultStore {
     if (row.pendingEvent() != null) {
       item.put("pendingEvent", AttributeValue.fromS(row.pendingEvent()));
     }
+    if (row.pendingPreviousStatus() != null) {
+      item.put("pendingPreviousStatus", AttributeValue.fromS(row.pendingPreviousStatus()));
+    }
     return item;
   }
 
@@ -158,7 +167,8 @@ public final class MarginResultStore {
         Long.parseLong(item.get("snapshotAsOf").n()), item.get("digest").s(), item.get("snapshotId").s(),
         item.get("model").s(), item.get("status").s(), number(item, "initialMargin"), number(item, "maintenanceMargin"),
         number(item, "equity"), item.get("computedAt").s(), item.get("result").s(),
-        item.containsKey("pendingEvent") ? item.get("pendingEvent").s() : null);
+        item.containsKey("pendingEvent") ? item.get("pendingEvent").s() : null,
+        item.containsKey("pendingPreviousStatus") ? item.get("pendingPreviousStatus").s() : null);
   }
 
   private static void putNumber(Map<String, AttributeValue> item, String name, double value) {

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class PositionsHandlerTest {
   private static final String STREAM = "positions-stream.json";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Inject
   World world;
@@ -142,6 +143,42 @@ class PositionsHandlerTest {
   }
 
   @Test
+  void handle_publishFailedThenRedelivered_republishesWithTheRealPreviousStatus() {
+    world.applyStream(STREAM);
+    invoke(STREAM); // acct-7: HEALTHY → MARGIN_CALL, published
+    // acct-7 sells more puts (version 13): MARGIN_CALL → LIQUIDATION
+    com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
+    com.fasterxml.jackson.databind.node.ObjectNode record = (com.fasterxml.jackson.databind.node.ObjectNode)
+        event.path("Records").get(1).deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) record.path("dynamodb");
+    d.put("SequenceNumber", "4100000000012345678903");
+    d.set("OldImage", d.path("NewImage").deepCopy());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("quantity")).put("N", "-10");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version")).put("N", "13");
+    record.put("eventName", "MODIFY");
+    event.set("Records", JSON.createArrayNode().add(record));
+    world.putPosition("acct-7", "BTC-26JUN20-10000-P", -10, 13);
+    events.failNext(1);
+
+    JsonNode failed = invokeEvent(event);
+
+    assertThat(failed.path("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("4100000000012345678903");
+    Map<String, AttributeValue> stored = world.result("acct-7");
+    assertThat(stored.get("status").s()).isEqualTo("LIQUIDATION");
+    assertThat(stored.get("pendingEvent").s()).isEqualTo("Liquidation");
+    assertThat(events.published()).hasSize(1);
+
+    JsonNode redelivered = invokeEvent(event);
+
+    assertThat(redelivered.path("batchItemFailures")).isEmpty();
+    assertThat(events.published()).hasSize(2);
+    assertThat(events.published().get(1).detailType()).isEqualTo("Liquidation");
+    assertThat(events.published().get(1).detail().status()).isEqualTo("LIQUIDATION");
+    assertThat(events.published().get(1).detail().previousStatus()).isEqualTo("MARGIN_CALL");
+    assertThat(world.result("acct-7")).doesNotContainKeys("pendingEvent", "pendingPreviousStatus");
+  }
+
+  @Test
   void handle_streamWithAnAccountOfUnknownModel_storesItAsErrorAndMarginsTheOthers() {
     world.applyStream(STREAM);
     world.putAccount("acct-typo", Map.of("BTC", 1.0), "span-99");
@@ -186,6 +223,11 @@ class PositionsHandlerTest {
 
   private static long round(long version) {
     return version % 7 + 1;
+  }
+
+  private static JsonNode invokeEvent(JsonNode event) {
+    return given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
+        .extract().as(JsonNode.class);
   }
 
   private static JsonNode invoke(String eventFile) {
