@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cryptomargin.function.store.RiskArrayCodec;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.EngineChecks;
 import io.cryptomargin.function.testing.EventFiles;
+import io.cryptomargin.function.testing.World;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,6 +33,7 @@ class SnapshotHandlerTest {
   private static final Path EVENTS = EventFiles.EVENTS;
   private static final Path SNAPSHOT_FILE = EventFiles.SNAPSHOT_FILE;
   private static final String SNAPSHOT_ID = "deribit-2020-05-14T05:44Z";
+  private static final String LATER_ID = "deribit-2020-05-14T06:44Z";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject
@@ -41,6 +44,9 @@ class SnapshotHandlerTest {
 
   @Inject
   DynamoDbClient dynamoDb;
+
+  @Inject
+  World world;
 
   @Test
   void handle_eventBridgeInlineSnapshot_storesExactlyTheEnginesArraysAndMovesPointers() {
@@ -111,9 +117,39 @@ class SnapshotHandlerTest {
         .contains("Records[2].s3.object.key");
   }
 
-  private static Response invoke(String eventFile) {
+  @Test
+  void handle_arrayWriteFailsPartWay_pointerStillNamesThePreviousSnapshotAndHandlerFails() {
+    world.reset(); // the sample snapshot is current
+    ObjectNode later = (ObjectNode) World.read("snapshot-eventbridge.json");
+    ObjectNode snapshot = (ObjectNode) later.path("detail").path("snapshot");
+    snapshot.put("id", LATER_ID);
+    snapshot.put("asOf", "2020-05-14T06:44:00Z");
     try {
-      return given().contentType("application/json").body(Files.readString(EVENTS.resolve(eventFile))).when().post();
+      // 4 BatchWriteItem calls in all (2 scenario sets x BTC, ETH); the third fails
+      RuntimeException failure = world.publishSnapshotWithArrayWritesFailingAfter(later.toString(), 2);
+
+      assertThat(failure).isNotNull().hasMessageContaining("throttled");
+      int written = world.arrayItems(LATER_ID);
+      assertThat(written).isPositive().isLessThan(2 * engine.instrumentCount(SNAPSHOT_FILE));
+      for (String setId : List.of("span-16", "crypto-pm")) {
+        assertThat(pointers.current(setId).snapshotId()).as(setId).isEqualTo(SNAPSHOT_ID);
+      }
+      assertThat(world.recalcMessages()).isZero();
+
+      // the same event with working writes does move both pointers: the failure alone held them back
+      invoke(later.toString()).then().statusCode(200);
+      for (String setId : List.of("span-16", "crypto-pm")) {
+        assertThat(pointers.current(setId).snapshotId()).as(setId).isEqualTo(LATER_ID);
+      }
+    } finally {
+      world.reset(); // the other tests expect the sample snapshot to be the current one
+    }
+  }
+
+  private static Response invoke(String eventFileOrJson) {
+    try {
+      String body = eventFileOrJson.startsWith("{") ? eventFileOrJson : Files.readString(EVENTS.resolve(eventFileOrJson));
+      return given().contentType("application/json").body(body).when().post();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

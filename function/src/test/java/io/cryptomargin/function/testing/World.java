@@ -2,6 +2,7 @@ package io.cryptomargin.function.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.snapshot.SnapshotHandler;
 import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.SnapshotPointerStore;
@@ -119,6 +120,71 @@ public class World {
       events.add(JSON.createObjectNode().set("Records", records).toString());
     }
     return events;
+  }
+
+  @Inject
+  ObjectMapper mapper;
+  @Inject
+  io.cryptomargin.function.config.FunctionConfig config;
+  @Inject
+  io.cryptomargin.function.config.ScenarioSetCatalog catalog;
+  @Inject
+  SnapshotPointerStore pointerStore;
+  @Inject
+  io.cryptomargin.function.store.SnapshotStore snapshotStore;
+  @Inject
+  io.cryptomargin.function.snapshot.SnapshotSource files;
+  @Inject
+  io.cryptomargin.function.recalc.AccountFanOut fanOut;
+  @Inject
+  java.time.Clock clock;
+
+  /**
+   * Runs a snapshot event through a snapshot handler built from the real parts, except that the
+   * array store's BatchWriteItem fails after {@code succeedingWrites} calls.
+   *
+   * @return what the handler threw, or null if it succeeded
+   */
+  @SuppressWarnings("unchecked")
+  public RuntimeException publishSnapshotWithArrayWritesFailingAfter(String eventJson, int succeedingWrites) {
+    FunctionConfig.RiskArrays settings = config.riskArrays();
+    var failing = new io.cryptomargin.function.store.DynamoDbRiskArrayStore(
+        new FailingBatchWriteClient(dynamoDb, succeedingWrites), config.tables().riskArrays(), settings.timeToLive(),
+        new io.cryptomargin.function.store.BatchRetryPolicy(1, java.time.Duration.ofMillis(1)), clock);
+    var publisher = new io.cryptomargin.function.snapshot.RiskArrayPublisher(catalog, failing, pointerStore, config, clock,
+        snapshotStore);
+    SnapshotHandler handler = new SnapshotHandler(mapper, config, files, publisher, fanOut);
+    try {
+      handler.handleRequest(JSON.readValue(eventJson, Map.class), null);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Array items of a snapshot in the risk arrays table (any underlying and scenario set). */
+  public int arrayItems(String snapshotId) {
+    return (int) scanRiskArrays().stream().filter(item -> item.get("pk").s().contains("#" + snapshotId + "#")).count();
+  }
+
+  /** Every item of the risk arrays table: arrays, pointers and stored snapshots. */
+  public List<Map<String, AttributeValue>> scanRiskArrays() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page = dynamoDb.scan(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).exclusiveStartKey(from));
+      items.addAll(page.items());
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return items;
+  }
+
+  /** Empties the risk arrays table (arrays, pointers, stored snapshots), so any later write shows. */
+  public void clearRiskArrays() {
+    clear(DynamoDbLocalResource.RISK_ARRAYS);
   }
 
   /** Number of stored margin results, and of them with each status. */
