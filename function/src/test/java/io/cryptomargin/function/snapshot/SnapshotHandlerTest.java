@@ -109,12 +109,31 @@ class SnapshotHandlerTest {
   }
 
   @Test
-  void handle_badS3Notification_failsListingEveryRecordsProblem() {
+  void handle_badS3Notification_failsListingEveryRecordsProblemAndWritesNothing() {
+    world.clearRiskArrays(); // from an empty table any array, pointer or stored snapshot written shows
+
     String error = invoke("bad/snapshot-s3-bad.json").then().statusCode(500).extract().asString();
 
     assertThat(error).contains("Records[0].s3.bucket.name").contains("someone-elses-bucket")
         .contains("Records[1].eventName").contains("ObjectRemoved:Delete")
         .contains("Records[2].s3.object.key");
+    assertThat(world.scanRiskArrays()).isEmpty();
+    assertThat(pointers.find("span-16")).isEmpty();
+    assertThat(pointers.find("crypto-pm")).isEmpty();
+  }
+
+  @Test
+  void handle_badS3ObjectCreatedThroughEventBridge_failsNamingBucketAndKeyAndWritesNothing() {
+    world.clearRiskArrays();
+
+    String error = invoke("bad/snapshot-s3-eventbridge-bad.json").then().statusCode(500).extract().asString();
+
+    assertThat(error).contains("ValidationException")
+        .contains("detail.bucket.name: 'someone-elses-bucket' is not the snapshot bucket 'cryptomargin-dev-snapshots'")
+        .contains("detail.object.key: is required");
+    assertThat(world.scanRiskArrays()).isEmpty();
+    assertThat(pointers.find("span-16")).isEmpty();
+    assertThat(pointers.find("crypto-pm")).isEmpty();
   }
 
   @Test
