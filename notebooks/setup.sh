@@ -2,7 +2,9 @@
 # Makes this machine ready to run the notebooks, doing only what is missing:
 #   1. Jupyter from Debian's packages, when /usr/bin/jupyter nbconvert is absent;
 #   2. the kernel jar (notebooks/kernel), when it is missing or older than its sources;
-#   3. the kernelspec "java" in the project-local JUPYTER_PATH notebooks/target/jupyter.
+#   3. the engine's CLI jar that the notebooks load (%jars ../engine/target/cryptomargin-engine-*-cli.jar),
+#      when it is missing or older than the engine's sources;
+#   4. the kernelspec "java" in the project-local JUPYTER_PATH notebooks/target/jupyter.
 # Safe to run again and again. Jupyter is always /usr/bin/jupyter: the python3 first on PATH may
 # be a build without the Jupyter modules.
 set -euo pipefail
@@ -10,6 +12,7 @@ set -euo pipefail
 NOTEBOOKS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$NOTEBOOKS_DIR")"
 KERNEL_DIR="$NOTEBOOKS_DIR/kernel"
+ENGINE_DIR="$REPO_DIR/engine"
 JUPYTER=/usr/bin/jupyter
 JUPYTER_DIR="$NOTEBOOKS_DIR/target/jupyter"
 KERNELSPEC_DIR="$JUPYTER_DIR/kernels/java"
@@ -41,7 +44,8 @@ install_jupyter() {
 }
 
 kernel_jar() {
-  ls -t "$KERNEL_DIR"/target/cryptomargin-notebooks-kernel-*-all.jar 2>/dev/null | head -n 1
+  # Empty when there is none (ls fails then; under pipefail that must not end the script).
+  { ls -t "$KERNEL_DIR"/target/cryptomargin-notebooks-kernel-*-all.jar 2>/dev/null || true; } | head -n 1
 }
 
 build_kernel_if_stale() {
@@ -55,6 +59,30 @@ build_kernel_if_stale() {
     || die "the kernel did not build (cd $REPO_DIR && ./mvnw -f notebooks/kernel/pom.xml package)"
   jar="$(kernel_jar)"
   [ -n "$jar" ] || die "the build left no kernel jar in $KERNEL_DIR/target"
+}
+
+# The jar every notebook's first cell loads: %jars ../engine/target/cryptomargin-engine-*-cli.jar
+engine_jar() {
+  # Empty when there is none (ls fails then; under pipefail that must not end the script).
+  { ls -t "$ENGINE_DIR"/target/cryptomargin-engine-*-cli.jar 2>/dev/null || true; } | head -n 1
+}
+
+# A no-op inside `./mvnw verify`, which packages the engine before the notebooks module runs this.
+build_engine_if_stale() {
+  local jar
+  jar="$(engine_jar)"
+  if [ -n "$jar" ] && [ -z "$(find "$ENGINE_DIR/src/main" "$ENGINE_DIR/pom.xml" -newer "$jar" -print -quit)" ]; then
+    return
+  fi
+  if [ -n "$jar" ]; then
+    say "engine sources changed since $(basename "$jar"); building the engine jar ..."
+  else
+    say "building the engine jar (engine/target/cryptomargin-engine-*-cli.jar) ..."
+  fi
+  (cd "$REPO_DIR" && ./mvnw -B -q -pl engine package -DskipTests) \
+    || die "the engine did not build (cd $REPO_DIR && ./mvnw -pl engine package -DskipTests)"
+  jar="$(engine_jar)"
+  [ -n "$jar" ] || die "the build left no cryptomargin-engine-*-cli.jar in $ENGINE_DIR/target"
 }
 
 json_string() {
@@ -96,4 +124,5 @@ JSON
 
 install_jupyter
 build_kernel_if_stale
+build_engine_if_stale
 register_kernelspec
