@@ -203,6 +203,22 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
         throw new IllegalStateException(e);
       }
     }
+    if (!problems.isEmpty()) {
+      // one 400 with every problem: also the instruments the snapshot cannot price, which
+      // arraysFor would only report after the caller fixed the rest (no array is read here)
+      java.util.Set<String> instruments = new java.util.LinkedHashSet<>();
+      if (portfolio != null) {
+        instruments.addAll(portfolio.instruments());
+      }
+      whatIf.forEach(p -> instruments.add(p.instrument()));
+      if (!instruments.isEmpty()) {
+        try {
+          margin.checkInstruments(instruments, margin.current(model), problems);
+        } catch (SnapshotNotCurrentException noMarket) {
+          // nothing to check names against: the field problems alone (the 503 follows once they are fixed)
+        }
+      }
+    }
     problems.throwIfAny();
     if (stored) {
       String account = body.get("account").asText();

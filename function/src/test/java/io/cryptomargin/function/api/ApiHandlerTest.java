@@ -108,6 +108,26 @@ class ApiHandlerTest {
   }
 
   @Test
+  void handle_fieldProblemsAndUnpriceableInstruments_returns400ListingBoth() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("leverage", 10);
+    request.put("compare", "yes");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) request.path("positions")).addObject()
+        .put("instrument", "SOL-PERPETUAL").put("quantity", 1);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) request.path("whatIf")).addObject()
+        .put("instrument", "BTC-32JUN20-9000-C").put("quantity", 1);
+    event.put("body", request.toString());
+
+    JsonNode response = invokeEvent(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).contains("leverage", "compare",
+        "positions.SOL-PERPETUAL").anyMatch(field -> field.startsWith("positions.BTC-32JUN20-9000-C"));
+  }
+
+  @Test
   void handle_unknownAccount_returns404() throws Exception {
     JsonNode response = invoke("bad/api-get-unknown-account.json");
 
