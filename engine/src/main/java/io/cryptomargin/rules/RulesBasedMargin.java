@@ -118,7 +118,10 @@ public final class RulesBasedMargin {
       strategies.addAll(outcome.strategies());
       if (!outcome.complete()) {
         notes.add("the pairing search for " + group.getKey() + " stopped after " + parameters.searchNodeBudget()
-            + " nodes: the best pairing found so far is used (raise searchNodeBudget to search further)");
+            + (parameters.searchNodeBudget() == 1 ? " node" : " nodes") + ": the cheaper of the greedy pairing "
+            + "(largest saving first) and the best pairing found so far is used, here "
+            + (outcome.greedyKept() ? "the greedy one" : "the one the search found")
+            + " (raise searchNodeBudget to search further)");
       }
       for (LegMargin leg : outcome.legs()) {
         if (leg.kind() == InstrumentKind.SPOT) {
