@@ -127,16 +127,15 @@ public final class RiskArrayJson {
     } else if (!arraysNode.isArray()) {
       problems.add("riskArrays", "must be an array");
     } else {
-      int expectedLength = labels != null ? labels.size() : -1;
+      List<Integer> indices = new ArrayList<>();
       for (int i = 0; i < arraysNode.size(); i++) {
-        RiskArray a = riskArray(arraysNode.get(i), "riskArrays[" + i + "]", expectedLength, problems);
+        RiskArray a = riskArray(arraysNode.get(i), "riskArrays[" + i + "]", problems);
         if (a != null) {
-          if (expectedLength < 0) {
-            expectedLength = a.size();
-          }
           arrays.add(a);
+          indices.add(i);
         }
       }
+      checkLengths(setId, labels, arrays, indices, problems);
     }
     problems.throwIfAny();
     if (labels == null) {
@@ -146,7 +145,39 @@ public final class RiskArrayJson {
         labels, arrays);
   }
 
-  private static RiskArray riskArray(JsonNode node, String path, int expectedLength, Problems problems) {
+  /**
+   * Every array must have one loss per scenario of its set: the built-in set's count when the file names one
+   * (its labels too), else the file's labels', else the first array's. Every offending instrument is listed.
+   */
+  private static void checkLengths(String setId, List<String> labels, List<RiskArray> arrays, List<Integer> indices,
+      Problems problems) {
+    int expected;
+    String against;
+    if (setId != null && ModelFiles.BUILT_IN.contains(setId)) {
+      expected = ModelFiles.scenarioSet(setId).scenarioCount();
+      against = setId + " has " + expected + " scenarios";
+      if (labels != null && labels.size() != expected) {
+        problems.add("scenarios", "has " + labels.size() + " labels, " + against);
+      }
+    } else if (labels != null) {
+      expected = labels.size();
+      against = "the file's scenarios list has " + expected;
+    } else if (!arrays.isEmpty()) {
+      expected = arrays.get(0).size();
+      against = "riskArrays[" + indices.get(0) + "] has " + expected;
+    } else {
+      return;
+    }
+    for (int k = 0; k < arrays.size(); k++) {
+      RiskArray a = arrays.get(k);
+      if (a.size() != expected) {
+        problems.add("riskArrays[" + indices.get(k) + "].losses", a.instrument() + " has " + a.size()
+            + " scenario losses, " + against + " (one loss per scenario)");
+      }
+    }
+  }
+
+  private static RiskArray riskArray(JsonNode node, String path, Problems problems) {
     if (!node.isObject()) {
       problems.add(path, "must be an object");
       return null;
@@ -179,10 +210,6 @@ public final class RiskArrayJson {
       for (int j = 0; j < losses.length; j++) {
         losses[j] = Json.asNumber(lossesNode.get(j), path + ".losses[" + j + "]", problems);
       }
-      if (expectedLength >= 0 && losses.length != expectedLength) {
-        problems.add(path + ".losses", "has " + losses.length + " scenarios, expected " + expectedLength
-            + " like the scenario list and the other arrays");
-      }
     }
     if (problems.count() > before) {
       return null;
@@ -210,7 +237,7 @@ public final class RiskArrayJson {
     }
   }
 
-  /** The labels of a built-in set when the sizes agree, else numbered scenarios. */
+  /** The labels of a built-in set (the lengths were checked against it), else numbered scenarios. */
   private static List<String> defaultLabels(String setId, int size) {
     if (ModelFiles.BUILT_IN.contains(setId)) {
       ScenarioSetDefinition definition = ModelFiles.scenarioSet(setId);

@@ -55,6 +55,12 @@ public final class PortfolioMarginCalculator {
             + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
         continue;
       }
+      if (array.size() != model.scenarios().scenarioCount() || array.size() != arrays.scenarioCount()) {
+        problems.add("riskArrays." + array.instrument(), array.instrument() + " has " + array.size()
+            + " scenario losses, the " + model.id() + " model has " + model.scenarios().scenarioCount()
+            + " scenarios (one loss per scenario)");
+        continue;
+      }
       if (last == null || !last.holds(array)) {
         last = null;
         for (CommodityBook book : books) {

@@ -222,4 +222,21 @@ class PortfolioMarginCalculatorTest {
         new Position("F", 1))), set, crypto, UsdRates.fromRiskArrays(set), AS_OF))
         .isInstanceOf(ValidationException.class).hasMessageContaining("span-16");
   }
+
+  @Test
+  void margin_arraysShorterThanTheModelsScenarios_errorNamesEveryInstrument() {
+    // A set that calls itself span-16 but whose arrays have 3 losses: span-16 has 16 scenarios.
+    RiskArray a = new RiskArray("A", "BTC", "USD", null, InstrumentKind.FUTURE, null, new double[] {1, 2, 3}, 1, 0,
+        70_000);
+    RiskArray b = new RiskArray("B", "BTC", "USD", null, InstrumentKind.FUTURE, null, new double[] {1, 2, 3}, 1, 0,
+        70_000);
+    RiskArraySet set = RiskArraySet.of("span-16", "test", "hand", List.of("1", "2", "3"), List.of(a, b));
+
+    assertThatThrownBy(() -> PortfolioMarginCalculator.margin(new Portfolio("a-1", Map.of(), List.of(
+        new Position("A", 1), new Position("B", -1))), set, SPAN, UsdRates.fromRiskArrays(set), AS_OF))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
+        .hasMessageContaining("A has 3 scenario losses, the span-16 model has 16")
+        .hasMessageContaining("B has 3 scenario losses");
+  }
 }
