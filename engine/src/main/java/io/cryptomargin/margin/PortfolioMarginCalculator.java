@@ -83,8 +83,7 @@ public final class PortfolioMarginCalculator {
       book.scan();
       book.price = rates.knows(book.underlying) ? rates.usdPer(book.underlying) : book.arrayPrice;
       book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
-      book.shortOptionMinimum = parameters.shortOptionMinimumRate() * Math.max(book.shortCalls, book.shortPuts)
-          * priceInSettlement(book, problems, "shortOptionMinimum");
+      book.shortOptionMinimum = shortOptionMinimum(book, parameters, problems);
       book.netOptionValue = book.optionValue(problems);
     }
     applyInterCommodityCredits(books, parameters, problems);
@@ -183,6 +182,19 @@ public final class PortfolioMarginCalculator {
     }
   }
 
+  /**
+   * Short option minimum: rate × price × max(short calls, short puts). The price is needed only when the book is
+   * short options (a book of futures from a clearing house's minimal arrays needs none).
+   */
+  private static double shortOptionMinimum(CommodityBook book, MarginParameters parameters, Problems problems) {
+    double shortOptions = Math.max(book.shortCalls, book.shortPuts);
+    if (shortOptions == 0 || parameters.shortOptionMinimumRate() == 0) {
+      return 0.0;
+    }
+    return parameters.shortOptionMinimumRate() * shortOptions
+        * priceInSettlement(book, problems, "short option minimum (the book is short options)");
+  }
+
   private static double priceInSettlement(CommodityBook book, Problems problems, String charge) {
     if (book.settlementCurrency.equals(book.underlying)) {
       return 1.0; // an inverse book counts its coin at one coin per coin
@@ -205,7 +217,8 @@ public final class PortfolioMarginCalculator {
     if (matched == 0 || parameters.intraSpreadRate() == 0) {
       return 0.0;
     }
-    return parameters.intraSpreadRate() * matched * priceInSettlement(book, problems, "calendar spread charge");
+    return parameters.intraSpreadRate() * matched
+        * priceInSettlement(book, problems, "calendar spread charge (opposite deltas in different expiry tiers)");
   }
 
   /**

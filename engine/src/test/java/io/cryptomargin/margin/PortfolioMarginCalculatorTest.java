@@ -239,4 +239,33 @@ class PortfolioMarginCalculatorTest {
         .hasMessageContaining("A has 3 scenario losses, the span-16 model has 16")
         .hasMessageContaining("B has 3 scenario losses");
   }
+
+  @Test
+  void margin_issuesMinimalArraysWithoutOptions_needNoUnderlyingPrice() {
+    // The issue's minimal format: instrument, underlying, losses, compositeDelta, nothing else. No short option
+    // and one expiry, so neither the short option minimum nor the calendar charge needs a price: the margin is
+    // the scan, max over scenarios of 2 × loss = 2 × 150 = 300, × 1.1.
+    double[] losses = constant(100);
+    losses[5] = 150;
+    RiskArray minimal = new RiskArray("ESM4", "ES", "USD", null, null, null, losses, 0.52, Double.NaN, Double.NaN);
+
+    AccountMargin result = margin(Map.of("USD", 1_000.0), List.of(new Position("ESM4", 2)), minimal);
+
+    assertThat(result.commodities()).singleElement().satisfies(c -> {
+      assertThat(c.scanningRisk()).isCloseTo(300, within(EXACT));
+      assertThat(c.shortOptionMinimum()).isZero();
+      assertThat(c.intraSpreadCharge()).isZero();
+    });
+    assertThat(result.initialMargin()).isCloseTo(330, within(EXACT));
+  }
+
+  @Test
+  void margin_shortOptionWithoutUnderlyingPrice_errorSaysTheShortOptionMinimumNeedsIt() {
+    RiskArray put = new RiskArray("P", "ES", "USD", null, InstrumentKind.OPTION, PutCall.PUT, constant(10), -0.2, 5,
+        Double.NaN);
+
+    assertThatThrownBy(() -> margin(Map.of("USD", 1_000.0), List.of(new Position("P", -1)), put))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("underlyingPrice.ES").hasMessageContaining("short option minimum");
+  }
 }
