@@ -1,6 +1,7 @@
 package io.cryptomargin.cli;
 
 import io.cryptomargin.comparison.ApplicableMargin;
+import io.cryptomargin.comparison.UnavailableFallback;
 import io.cryptomargin.historical.HistoricalVarMargin;
 import io.cryptomargin.io.HistoricalVarModelFiles;
 import io.cryptomargin.io.MarginModelFiles;
@@ -94,13 +95,19 @@ final class MarginCommand implements Callable<Integer> {
     }
     AccountMargin result;
     ApplicableMargin applicable = null;
+    UnavailableFallback unavailable = null;
     if (source.market != null) {
       MarketSnapshot snapshot = MarketFiles.read(source.market);
       result = PortfolioMargin.compute(book, snapshot, model(model == null ? "span-16" : model));
       if (!result.portfolioMarginQualified()) {
         // The account falls back to the rules-based model: show what actually applies.
-        applicable = ApplicableMargin.of(result,
-            RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
+        String why = result.notes().isEmpty() ? "the account does not qualify for portfolio margin"
+            : result.notes().get(0);
+        try {
+          applicable = ApplicableMargin.of(result, RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
+        } catch (ValidationException e) {
+          unavailable = UnavailableFallback.of(why, e);
+        }
       }
     } else {
       RiskArraySet arrays = RiskArrayJson.read(source.riskArrays);
@@ -110,8 +117,9 @@ final class MarginCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Formats.TableOrJson.JSON) {
-      out.print(applicable == null ? ReportJson.write(result)
-          : ReportJson.writeWith(result, "applicableMargin", applicable));
+      out.print(applicable != null ? ReportJson.writeWith(result, "applicableMargin", applicable)
+          : unavailable != null ? ReportJson.writeWith(result, "rulesBasedFallback", unavailable)
+          : ReportJson.write(result));
     } else {
       out.print(MarginReport.text(result));
       if (applicable != null) {
@@ -119,6 +127,10 @@ final class MarginCommand implements Callable<Integer> {
             + "(spot after haircut), status %s%n", applicable.model(), TextTable.number(applicable.initialMarginUsd(), 2),
             TextTable.number(applicable.maintenanceMarginUsd(), 2), TextTable.number(applicable.equityUsd(), 2),
             applicable.status());
+      }
+      if (unavailable != null) {
+        out.printf(Locale.ROOT, "%nApplicable margin: RULES_BASED, not computed — %s:%n", unavailable.note());
+        unavailable.problems().forEach(p -> out.printf(Locale.ROOT, "  %s%n", p));
       }
     }
     out.flush();
