@@ -197,6 +197,18 @@ public final class RiskArrayJson {
       problems.add(path + ".optionValue", "differs from price (" + optionValue + " vs " + price
           + "); give one of them");
     }
+    if (!Double.isNaN(optionValue) && instrument != null) {
+      // Only an option's value enters the net option value, and only a known call or put counts towards the
+      // short option minimum: an optionValue on an array that is not a call or put would be dropped silently.
+      if (kind != null && kind != InstrumentKind.OPTION) {
+        problems.add(path + ".kind", instrument + " has an optionValue but is a " + kind
+            + ": give optionValue for options only (price for other kinds)");
+      } else if (putCall == null && node.get("putCall") == null) {
+        problems.add(path + ".putCall", instrument + " has an optionValue but no "
+            + (kind == null ? "kind and no " : "") + "putCall: give \"kind\": \"OPTION\" and \"putCall\": "
+            + "\"CALL\" or \"PUT\", or its value and short option minimum would count as zero");
+      }
+    }
     double value = Double.isNaN(price) ? optionValue : price;
     double underlyingPrice = Json.positive(node, "underlyingPrice", path, problems, false);
     double[] losses = null;

@@ -128,4 +128,20 @@ class RiskArrayJsonTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("riskArrays[1].losses: B has 3 scenario losses, riskArrays[0] has 4");
   }
+
+  @Test
+  void parse_optionValueWithoutKindOrPutCall_errorNamesTheInstrumentAndTheMissingFields() {
+    // Without putCall the array is not known to be an option: held short, its value (NOV) and its short
+    // option minimum would silently be zero.
+    String json = "{\"scenarioSet\":\"span-16\",\"riskArrays\":["
+        + "{\"instrument\":\"ESM4 C5000\",\"underlying\":\"ES\",\"losses\":[" + losses(16) + "],"
+        + "\"compositeDelta\":0.5,\"optionValue\":12.5},"
+        + "{\"instrument\":\"ESM4\",\"underlying\":\"ES\",\"kind\":\"FUTURE\",\"losses\":[" + losses(16) + "],"
+        + "\"compositeDelta\":1,\"optionValue\":3}]}";
+
+    assertThatThrownBy(() -> RiskArrayJson.parse(json, "cme.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("riskArrays[0].putCall: ESM4 C5000 has an optionValue but no kind and no putCall")
+        .hasMessageContaining("riskArrays[1].kind: ESM4 has an optionValue but is a FUTURE");
+  }
 }
