@@ -11,6 +11,8 @@ import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RiskArrayJson;
 import io.cryptomargin.io.RulesParametersJson;
 import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.BookCheck;
+import io.cryptomargin.margin.Position;
 import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMargin;
@@ -22,11 +24,13 @@ import io.cryptomargin.report.MarginReport;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -89,15 +93,18 @@ final class MarginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Portfolio book = PortfolioJson.read(portfolio);
+    PortfolioJson.Parsed parsed = PortfolioJson.readAll(portfolio);
     if (HISTORICAL_VAR.equals(model)) {
-      return historicalVar(book);
+      return historicalVar(parsed.orThrow());
     }
     AccountMargin result;
     ApplicableMargin applicable = null;
     UnavailableFallback unavailable = null;
+    Portfolio book;
     if (source.market != null) {
       MarketSnapshot snapshot = MarketFiles.read(source.market);
+      // The file's problems and the book's against the market, all at once.
+      book = checked(parsed, snapshot);
       result = PortfolioMargin.compute(book, snapshot, model(model == null ? "span-16" : model));
       if (!result.portfolioMarginQualified()) {
         // The account falls back to the rules-based model: show what actually applies.
@@ -111,6 +118,7 @@ final class MarginCommand implements Callable<Integer> {
       }
     } else {
       RiskArraySet arrays = RiskArrayJson.read(source.riskArrays);
+      book = checked(parsed, arrays);
       MarginModel chosen = model(model == null ? arrays.scenarioSetId() : model);
       result = PortfolioMarginCalculator.margin(book, arrays, chosen, UsdRates.fromRiskArrays(arrays),
           asOf(arrays));
@@ -135,6 +143,36 @@ final class MarginCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The book, or every problem of the portfolio file and of the book against the market at once. */
+  static Portfolio checked(PortfolioJson.Parsed parsed, MarketSnapshot snapshot) {
+    Problems problems = new Problems();
+    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
+    BookCheck.check(parsed.portfolio(), snapshot, parsed.fileIndex(), problems);
+    problems.throwIfAny();
+    return parsed.portfolio();
+  }
+
+  /** The book, or every problem of the portfolio file and every instrument without an array at once. */
+  private static Portfolio checked(PortfolioJson.Parsed parsed, RiskArraySet arrays) {
+    Problems problems = new Problems();
+    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
+    List<Position> positions = parsed.portfolio().positions();
+    for (int i = 0; i < positions.size(); i++) {
+      String name = positions.get(i).instrument();
+      if (arrays.find(name).isEmpty()) {
+        problems.add("positions[" + parsed.fileIndex()[i] + "].instrument", name + ": no risk array for this "
+            + "instrument in " + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId()
+            + " (never margined as zero risk)");
+      }
+    }
+    UsdRates rates = UsdRates.fromRiskArrays(arrays);
+    parsed.portfolio().collateral().keySet().stream().filter(c -> !rates.knows(c)).forEach(c -> problems.add(
+        "collateral." + c, "no USD price for " + c + " in the risk arrays (give underlyingPrice on a " + c
+            + " array)"));
+    problems.throwIfAny();
+    return parsed.portfolio();
   }
 
   private int historicalVar(Portfolio book) {

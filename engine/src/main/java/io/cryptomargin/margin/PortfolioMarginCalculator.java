@@ -51,8 +51,8 @@ public final class PortfolioMarginCalculator {
     for (int h = 0; h < net.size; h++) {
       RiskArray array = arrays.arrays().get(net.instruments[h]);
       if (array == null) {
-        problems.add("positions." + net.instruments[h], "no risk array for this instrument in "
-            + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
+        problems.add(portfolio.positionPath(net.instruments[h]) + ".instrument", net.instruments[h]
+            + ": no risk array for this instrument in " + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
         continue;
       }
       if (array.size() != model.scenarios().scenarioCount() || array.size() != arrays.scenarioCount()) {
@@ -87,6 +87,11 @@ public final class PortfolioMarginCalculator {
       book.netOptionValue = book.optionValue(problems);
     }
     applyInterCommodityCredits(books, parameters, problems);
+    problems.throwIfAny();
+
+    for (CommodityBook book : books) {
+      book.requireFinite(portfolio, problems);
+    }
     problems.throwIfAny();
 
     List<CommodityMargin> commodities = new ArrayList<>();
@@ -426,6 +431,36 @@ public final class PortfolioMarginCalculator {
         total += quantities[i] * array.value();
       }
       return total;
+    }
+
+    /**
+     * Quantities so large that a charge is not a finite number are named (each position whose own losses
+     * overflow, else every position of the book, whose sum does): never an infinite or NaN margin.
+     */
+    void requireFinite(Portfolio portfolio, Problems problems) {
+      double risk = Math.max(scanningRisk + intraCharge - interCredit, shortOptionMinimum);
+      if (Double.isFinite(risk) && Double.isFinite(risk - netOptionValue) && Double.isFinite(netDelta)) {
+        return;
+      }
+      List<Integer> named = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        double worst = 0;
+        for (double loss : arrays[i].losses()) {
+          worst = Math.max(worst, Math.abs(quantities[i] * loss));
+        }
+        if (!Double.isFinite(worst) || !Double.isFinite(quantities[i] * arrays[i].value())) {
+          named.add(i);
+        }
+      }
+      String why = named.isEmpty() ? "the " + underlying + " book's margin is not a finite number: its positions' "
+          + "quantities are too large to compute with" : "quantity × scenario loss is not a finite number: the "
+          + "quantity is too large to compute with";
+      for (int i = 0; i < size; i++) {
+        if (named.isEmpty() || named.contains(i)) {
+          String name = arrays[i].instrument();
+          problems.add(portfolio.positionPath(name) + ".quantity", name + ": " + why);
+        }
+      }
     }
 
     List<PositionContribution> contributions() {

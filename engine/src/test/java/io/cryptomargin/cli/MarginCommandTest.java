@@ -54,9 +54,48 @@ class MarginCommandTest {
 
     assertThat(table.code()).as(table.err()).isZero();
     assertThat(table.out()).contains("ETH", "Applicable margin: RULES_BASED, not computed",
-        "positions.ETH_USDC: a short spot position has no standard margin");
+        "positions[0].quantity: ETH_USDC: a short spot position has no standard margin");
     assertThat(json.code()).as(json.err()).isZero();
     assertThat(json.out()).contains("\"initialMargin\"", "\"rulesBasedFallback\"", "\"computed\" : false",
-        "\"field\" : \"positions.ETH_USDC\"");
+        "\"field\" : \"positions[0].quantity\"");
+  }
+
+  @Test
+  void margin_everyProblemOfTheFileAndTheMarket_reportedAtOnceWithThePortfolioFilesPaths() throws Exception {
+    // No account, a negative collateral, a coin the market cannot price, a malformed name, an expired option and
+    // an underlying the market lacks: one error lists them all, each at its field of the portfolio file.
+    Path book = file("book.json", """
+        {"collateral": {"USD": -5, "SOL": 3},
+         "positions": [{"instrument": "BTC_USDC-29MAR24-70000-P", "quantity": -1},
+                       {"instrument": "BTC-01JAN20-9000-C", "quantity": 1},
+                       {"instrument": "DOGE-PERPETUAL", "quantity": 1},
+                       {"instrument": "BTC-XX", "quantity": 1}]}
+        """);
+
+    for (String command : new String[] {"margin", "compare"}) {
+      Run r = run(command, "--portfolio", book.toString(), "--market", market().toString());
+
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("6 problems", "account: is required", "collateral.USD: must be >= 0",
+          "collateral.SOL: no USD price for SOL", "positions[1].instrument: BTC-01JAN20-9000-C: expired",
+          "positions[2].instrument: DOGE-PERPETUAL: unknown underlying 'DOGE'",
+          "positions[3].instrument: BTC-XX: malformed instrument name").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void margin_hugeQuantity_errorNamesThePosition() throws Exception {
+    Path book = file("book.json", """
+        {"account": "a-1", "collateral": {"USD": 1000},
+         "positions": [{"instrument": "BTC_USDC-PERPETUAL", "quantity": 1},
+                       {"instrument": "BTC_USDC-29MAR24-70000-P", "quantity": -1e308}]}
+        """);
+
+    for (String command : new String[] {"margin", "compare"}) {
+      Run r = run(command, "--portfolio", book.toString(), "--market", market().toString());
+
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("positions[1].quantity: BTC_USDC-29MAR24-70000-P").doesNotContain("initial:");
+    }
   }
 }

@@ -268,4 +268,24 @@ class PortfolioMarginCalculatorTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("underlyingPrice.ES").hasMessageContaining("short option minimum");
   }
+
+  @Test
+  void portfolio_negativeCollateral_rejectedNamingTheCurrency() {
+    assertThatThrownBy(() -> new Portfolio("a-1", Map.of("USD", -1.0, "BTC", 0.5), List.of()))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).singleElement()
+            .satisfies(p -> assertThat(p.field()).isEqualTo("collateral.USD")));
+  }
+
+  @Test
+  void margin_quantityWhoseLossesOverflow_errorNamesThePositionNeverInfinity() {
+    // 1e305 × a loss of 10,500 per contract is beyond the largest double: the margin cannot be a number.
+    RiskArray f = future("F", "BTC", IN_20_DAYS, 70_000, 0.15);
+    RiskArray g = future("G", "BTC", IN_60_DAYS, 70_000, 0.15);
+
+    assertThatThrownBy(() -> margin(Map.of(), List.of(new Position("G", 1), new Position("F", 1e305)), f, g))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).singleElement()
+            .satisfies(p -> assertThat(p.field()).isEqualTo("positions[1].quantity")));
+  }
 }
