@@ -85,7 +85,7 @@ final class MarginCommand implements Callable<Integer> {
   Path params;
 
   @Option(names = "--as-of", description = "With --risk-arrays: the time expiry tiers are measured from "
-      + "(ISO instant; default the file's snapshot id when it is a time).")
+      + "(ISO instant; overrides the file's asOf; default the file's asOf, else its snapshot id when a time).")
   Instant asOf;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
@@ -117,11 +117,12 @@ final class MarginCommand implements Callable<Integer> {
         }
       }
     } else {
-      RiskArraySet arrays = RiskArrayJson.read(source.riskArrays);
+      RiskArrayJson.Read read = RiskArrayJson.readWithAsOf(source.riskArrays);
+      RiskArraySet arrays = read.arrays();
       book = checked(parsed, arrays);
       MarginModel chosen = model(model == null ? arrays.scenarioSetId() : model);
       result = PortfolioMarginCalculator.margin(book, arrays, chosen, UsdRates.fromRiskArrays(arrays),
-          asOf(arrays));
+          asOf(read));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Formats.TableOrJson.JSON) {
@@ -193,17 +194,22 @@ final class MarginCommand implements Callable<Integer> {
     return MarginModelFiles.load(params != null ? params.toString() : id);
   }
 
-  private Instant asOf(RiskArraySet arrays) {
+  /** --as-of, else the file's asOf (a risk-arrays export has it), else its snapshot id when that is a time. */
+  private Instant asOf(RiskArrayJson.Read read) {
     if (asOf != null) {
       return asOf;
     }
+    if (read.asOf() != null) {
+      return read.asOf();
+    }
+    RiskArraySet arrays = read.arrays();
     try {
       return Instant.parse(arrays.snapshotId());
     } catch (DateTimeParseException e) {
       boolean dated = arrays.arrays().values().stream().anyMatch(a -> a.expiry() != null);
       if (dated) {
         throw ValidationException.of("--as-of", "the risk arrays' snapshot '" + arrays.snapshotId()
-            + "' is not a time: give --as-of so expiry tiers can be measured");
+            + "' is not a time and the file has no asOf: give --as-of so expiry tiers can be measured");
       }
       return Instant.EPOCH;
     }

@@ -20,7 +20,7 @@ import java.util.Locale;
  * Risk arrays as JSON:
  *
  * <pre>{@code
- * {"scenarioSet": "span-16", "parameterVersion": "1.0.0", "snapshot": "...",
+ * {"scenarioSet": "span-16", "parameterVersion": "1.0.0", "snapshot": "...", "asOf": "2020-05-14T05:44:06Z",
  *  "scenarios": ["price unchanged, vol up", ...],
  *  "riskArrays": [{"instrument": "BTC-26JUN20-9000-C", "underlying": "BTC", "settlementCurrency": "BTC",
  *                  "expiry": "2020-06-26T08:00:00Z", "kind": "OPTION", "putCall": "CALL",
@@ -40,12 +40,25 @@ public final class RiskArrayJson {
 
   private RiskArrayJson() {}
 
-  /** The arrays as JSON text. */
+  /** The arrays as JSON text, without an as-of time. */
   public static String write(RiskArraySet set) {
+    return write(set, null);
+  }
+
+  /**
+   * The arrays as JSON text.
+   *
+   * @param asOf the time of the snapshot the arrays were computed in (expiry tiers are measured from it when the
+   *     file is margined), or null to leave it out
+   */
+  public static String write(RiskArraySet set, Instant asOf) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("scenarioSet", set.scenarioSetId());
     root.put("parameterVersion", set.parameterVersion());
     root.put("snapshot", set.snapshotId());
+    if (asOf != null) {
+      root.put("asOf", asOf.toString());
+    }
     ArrayNode labels = root.putArray("scenarios");
     set.scenarioLabels().forEach(labels::add);
     ArrayNode arrays = root.putArray("riskArrays");
@@ -86,6 +99,44 @@ public final class RiskArrayJson {
   /** Reads a risk-array file; the snapshot id defaults to the file name. */
   public static RiskArraySet read(Path file) {
     return parse(Json.readFile(file), file.getFileName().toString());
+  }
+
+  /**
+   * A risk-array file's arrays and the time of their snapshot.
+   *
+   * @param arrays the arrays
+   * @param asOf the file's {@code asOf} (the snapshot time expiry tiers are measured from), or null when it has none
+   */
+  public record Read(RiskArraySet arrays, Instant asOf) {}
+
+  /** Reads a risk-array file with its as-of time; the snapshot id defaults to the file name. */
+  public static Read readWithAsOf(Path file) {
+    return parseWithAsOf(Json.readFile(file), file.getFileName().toString());
+  }
+
+  /**
+   * Parses risk-array JSON with its {@code asOf} time.
+   *
+   * @throws ValidationException listing every problem with its JSON path, a malformed {@code asOf} among them
+   */
+  public static Read parseWithAsOf(String text, String source) {
+    JsonNode root = Json.parse(text, source);
+    Problems problems = new Problems();
+    Instant asOf = null;
+    if (root.isObject()) {
+      String asOfText = Json.text(root, "asOf", "", problems, false);
+      asOf = asOfText == null ? null : Json.instant(asOfText, "asOf", problems);
+    }
+    RiskArraySet arrays;
+    try {
+      arrays = parse(text, source);
+    } catch (ValidationException e) {
+      problems.addAll("", e);
+      problems.throwIfAny();
+      throw e;
+    }
+    problems.throwIfAny();
+    return new Read(arrays, asOf);
   }
 
   /**

@@ -98,4 +98,34 @@ class MarginCommandTest {
       assertThat(r.err()).contains("positions[1].quantity: BTC_USDC-29MAR24-70000-P").doesNotContain("initial:");
     }
   }
+
+  @Test
+  void margin_ownRiskArraysExport_needsNoAsOfAndGivesTheMarketsFigures() throws Exception {
+    // A dated book on a snapshot whose id is not a time (the Deribit chain's file name): the export carries the
+    // snapshot's asOf, so the arrays read back margin exactly like --market, with no --as-of.
+    Path chain = io.cryptomargin.io.TestFiles.chainMay14();
+    Path book = file("book.json", """
+        {"account": "a-1", "collateral": {"BTC": 20},
+         "positions": [{"instrument": "BTC-29MAY20-9000-P", "quantity": -2},
+                       {"instrument": "BTC-26JUN20-9000-P", "quantity": 2}]}
+        """);
+    Path arrays = dir.resolve("arrays.json");
+    Run export = run("risk-arrays", "--market", chain.toString(), "--scenarios", "span-16", "--output",
+        arrays.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(Files.readString(arrays)).contains("\"asOf\"");
+
+    Run fromMarket = run("margin", "--portfolio", book.toString(), "--market", chain.toString(), "--format", "json");
+    Run fromArrays = run("margin", "--portfolio", book.toString(), "--risk-arrays", arrays.toString(), "--format",
+        "json");
+
+    assertThat(fromArrays.code()).as(fromArrays.err()).isZero();
+    assertThat(initialMargin(fromArrays.out())).isEqualTo(initialMargin(fromMarket.out()));
+  }
+
+  private static String initialMargin(String json) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"initialMargin\" : ([^,]+),").matcher(json);
+    assertThat(m.find()).as(json).isTrue();
+    return m.group(1);
+  }
 }
