@@ -81,7 +81,8 @@ final class MarginCommand implements Callable<Integer> {
       + "file (default the model file's historyCoin, BTC).")
   String historyCoin;
 
-  @Option(names = "--params", description = "A model parameter JSON file replacing the built-in one.")
+  @Option(names = "--params", description = "A model parameter JSON file replacing the built-in file of the model "
+      + "it names (its id); with --model, both must name the same model.")
   Path params;
 
   @Option(names = "--as-of", description = "With --risk-arrays: the time expiry tiers are measured from "
@@ -190,8 +191,21 @@ final class MarginCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The model: --params replaces the built-in file of the model it names, so with --model too the two must name
+   * the same model (else --model would be silently ignored).
+   */
   private MarginModel model(String id) {
-    return MarginModelFiles.load(params != null ? params.toString() : id);
+    if (params == null) {
+      return MarginModelFiles.load(id);
+    }
+    MarginModel fromFile = MarginModelFiles.load(params.toString());
+    if (model != null && !model.equals(fromFile.id())) {
+      throw ValidationException.of("--params", params + " is the " + fromFile.id() + " model but --model is "
+          + model + ": --params replaces the built-in file of the model it names; drop --model or give a "
+          + model + " parameter file");
+    }
+    return fromFile;
   }
 
   /** --as-of, else the file's asOf (a risk-arrays export has it), else its snapshot id when that is a time. */

@@ -128,4 +128,26 @@ class MarginCommandTest {
     assertThat(m.find()).as(json).isTrue();
     return m.group(1);
   }
+
+  @Test
+  void margin_paramsOfAnotherModelThanModel_isAnErrorNotSilentlyIgnored() throws Exception {
+    Path params = dir.resolve("my-crypto-pm.json");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/models/crypto-pm.json")) {
+      Files.write(params, in.readAllBytes());
+    }
+    Path book = file("book.json", """
+        {"account": "a-1", "collateral": {"USD": 200000},
+         "positions": [{"instrument": "BTC_USDC-29MAR24-70000-P", "quantity": -1}]}
+        """);
+
+    Run mismatch = run("margin", "--portfolio", book.toString(), "--market", market().toString(), "--model",
+        "span-16", "--params", params.toString());
+    Run same = run("margin", "--portfolio", book.toString(), "--market", market().toString(), "--model",
+        "crypto-pm", "--params", params.toString());
+
+    assertThat(mismatch.code()).isEqualTo(2);
+    assertThat(mismatch.err()).contains("--params", "is the crypto-pm model but --model is span-16");
+    assertThat(same.code()).as(same.err()).isZero();
+    assertThat(same.out()).contains("model crypto-pm");
+  }
 }
