@@ -42,7 +42,7 @@ public final class RiskArrayJson {
 
   /** The arrays as JSON text, without an as-of time. */
   public static String write(RiskArraySet set) {
-    return write(set, null);
+    return write(set, (Instant) null);
   }
 
   /**
