@@ -267,6 +267,30 @@ class RulesBasedMarginTest {
   }
 
   @Test
+  void compute_coveredCallByDatedFuture_isChargedTheCallMarkPlusTheFuturesMarginOnlyWhenTheFutureLastsAsLong() {
+    String call = "BTC_USDC-29MAR24-75000-C";
+    MarketSnapshot market = MARKET.withMarks(Map.of(call, Mark.ofPrice(1_800)));
+    RulesParameters on = DEFAULTS.withStrategy(StrategyKind.COVERED_CALL, true);
+    // The future's standard IM for 1 BTC at 70,000: (2% + 0.005% × 1) × 70,000 = 1,403.5 (METHODOLOGY 4).
+    double futureAlone = (0.02 + 0.00005) * 70_000;
+
+    RulesMarginResult sameExpiry = margin(on, market, new Position("BTC_USDC-29MAR24", 1), new Position(call, -1));
+    RulesMarginResult off = margin(DEFAULTS, market, new Position("BTC_USDC-29MAR24", 1), new Position(call, -1));
+    RulesMarginResult shorterFuture = margin(on, market, new Position("BTC_USDC-08MAR24", 1), new Position(call, -1));
+
+    // Covered: the call's mark 1,800 plus the future's margin per coin.
+    assertThat(sameExpiry.strategies()).singleElement().extracting(RecognizedStrategy::kind)
+        .isEqualTo(StrategyKind.COVERED_CALL);
+    assertThat(sameExpiry.initialMarginUsd()).isCloseTo(1_800 + futureAlone, within(USD_EXACT));
+    // Naked (switched off): max(10,500 − 5,000, 7,000) + 1,800 = 8,800 for the call, plus the future.
+    assertThat(off.strategies()).isEmpty();
+    assertThat(off.initialMarginUsd()).isCloseTo(8_800 + futureAlone, within(USD_EXACT));
+    // A future expiring before the call does not cover it.
+    assertThat(shorterFuture.strategies()).isEmpty();
+    assertThat(shorterFuture.initialMarginUsd()).isCloseTo(8_800 + futureAlone, within(USD_EXACT));
+  }
+
+  @Test
   void compute_protectivePutOnPerpetual_isAFuturesHedgeOnlyWhenSwitchedOn() {
     String put = "BTC_USDC-29MAR24-66000-P";
     MarketSnapshot market = MARKET.withMarks(Map.of(put, Mark.ofPrice(1_200)));
