@@ -5,6 +5,8 @@ import io.cryptomargin.comparison.MarginComparison;
 import io.cryptomargin.io.MarginModelFiles;
 import io.cryptomargin.io.MarketFiles;
 import io.cryptomargin.io.PortfolioJson;
+import io.cryptomargin.margin.Portfolio;
+import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RulesParametersJson;
 import java.io.PrintWriter;
@@ -46,8 +48,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MarginComparison comparison = MarginComparison.compute(PortfolioJson.read(portfolio), MarketFiles.read(market),
-        MarginModelFiles.load(model), RulesParametersJson.load(rules));
+    MarketSnapshot snapshot = MarketFiles.read(market);
+    Portfolio book = MarginCommand.checked(PortfolioJson.readAll(portfolio), snapshot);
+    MarginComparison comparison = MarginComparison.compute(book, snapshot, MarginModelFiles.load(model),
+        RulesParametersJson.load(rules));
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(comparison) : ComparisonText.text(comparison));
     out.flush();

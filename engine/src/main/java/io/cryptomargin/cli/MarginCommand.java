@@ -1,6 +1,7 @@
 package io.cryptomargin.cli;
 
 import io.cryptomargin.comparison.ApplicableMargin;
+import io.cryptomargin.comparison.UnavailableFallback;
 import io.cryptomargin.historical.HistoricalVarMargin;
 import io.cryptomargin.io.HistoricalVarModelFiles;
 import io.cryptomargin.io.MarginModelFiles;
@@ -10,6 +11,8 @@ import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RiskArrayJson;
 import io.cryptomargin.io.RulesParametersJson;
 import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.BookCheck;
+import io.cryptomargin.margin.Position;
 import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMargin;
@@ -21,11 +24,13 @@ import io.cryptomargin.report.MarginReport;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -76,11 +81,12 @@ final class MarginCommand implements Callable<Integer> {
       + "file (default the model file's historyCoin, BTC).")
   String historyCoin;
 
-  @Option(names = "--params", description = "A model parameter JSON file replacing the built-in one.")
+  @Option(names = "--params", description = "A model parameter JSON file replacing the built-in file of the model "
+      + "it names (its id); with --model, both must name the same model.")
   Path params;
 
   @Option(names = "--as-of", description = "With --risk-arrays: the time expiry tiers are measured from "
-      + "(ISO instant; default the file's snapshot id when it is a time).")
+      + "(ISO instant; overrides the file's asOf; default the file's asOf, else its snapshot id when a time).")
   Instant asOf;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
@@ -88,30 +94,42 @@ final class MarginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Portfolio book = PortfolioJson.read(portfolio);
+    PortfolioJson.Parsed parsed = PortfolioJson.readAll(portfolio);
     if (HISTORICAL_VAR.equals(model)) {
-      return historicalVar(book);
+      return historicalVar(parsed.orThrow());
     }
     AccountMargin result;
     ApplicableMargin applicable = null;
+    UnavailableFallback unavailable = null;
+    Portfolio book;
     if (source.market != null) {
       MarketSnapshot snapshot = MarketFiles.read(source.market);
+      // The file's problems and the book's against the market, all at once.
+      book = checked(parsed, snapshot);
       result = PortfolioMargin.compute(book, snapshot, model(model == null ? "span-16" : model));
       if (!result.portfolioMarginQualified()) {
         // The account falls back to the rules-based model: show what actually applies.
-        applicable = ApplicableMargin.of(result,
-            RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
+        String why = result.notes().isEmpty() ? "the account does not qualify for portfolio margin"
+            : result.notes().get(0);
+        try {
+          applicable = ApplicableMargin.of(result, RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
+        } catch (ValidationException e) {
+          unavailable = UnavailableFallback.of(why, e);
+        }
       }
     } else {
-      RiskArraySet arrays = RiskArrayJson.read(source.riskArrays);
+      RiskArrayJson.Read read = RiskArrayJson.readWithAsOf(source.riskArrays);
+      RiskArraySet arrays = read.arrays();
+      book = checked(parsed, arrays);
       MarginModel chosen = model(model == null ? arrays.scenarioSetId() : model);
       result = PortfolioMarginCalculator.margin(book, arrays, chosen, UsdRates.fromRiskArrays(arrays),
-          asOf(arrays));
+          asOf(read));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Formats.TableOrJson.JSON) {
-      out.print(applicable == null ? ReportJson.write(result)
-          : ReportJson.writeWith(result, "applicableMargin", applicable));
+      out.print(applicable != null ? ReportJson.writeWith(result, "applicableMargin", applicable)
+          : unavailable != null ? ReportJson.writeWith(result, "rulesBasedFallback", unavailable)
+          : ReportJson.write(result));
     } else {
       out.print(MarginReport.text(result));
       if (applicable != null) {
@@ -120,9 +138,43 @@ final class MarginCommand implements Callable<Integer> {
             TextTable.number(applicable.maintenanceMarginUsd(), 2), TextTable.number(applicable.equityUsd(), 2),
             applicable.status());
       }
+      if (unavailable != null) {
+        out.printf(Locale.ROOT, "%nApplicable margin: RULES_BASED, not computed — %s:%n", unavailable.note());
+        unavailable.problems().forEach(p -> out.printf(Locale.ROOT, "  %s%n", p));
+      }
     }
     out.flush();
     return 0;
+  }
+
+  /** The book, or every problem of the portfolio file and of the book against the market at once. */
+  static Portfolio checked(PortfolioJson.Parsed parsed, MarketSnapshot snapshot) {
+    Problems problems = new Problems();
+    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
+    BookCheck.check(parsed.portfolio(), snapshot, parsed.fileIndex(), problems);
+    problems.throwIfAny();
+    return parsed.portfolio();
+  }
+
+  /** The book, or every problem of the portfolio file and every instrument without an array at once. */
+  private static Portfolio checked(PortfolioJson.Parsed parsed, RiskArraySet arrays) {
+    Problems problems = new Problems();
+    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
+    List<Position> positions = parsed.portfolio().positions();
+    for (int i = 0; i < positions.size(); i++) {
+      String name = positions.get(i).instrument();
+      if (arrays.find(name).isEmpty()) {
+        problems.add("positions[" + parsed.fileIndex()[i] + "].instrument", name + ": no risk array for this "
+            + "instrument in " + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId()
+            + " (never margined as zero risk)");
+      }
+    }
+    UsdRates rates = UsdRates.fromRiskArrays(arrays);
+    parsed.portfolio().collateral().keySet().stream().filter(c -> !rates.knows(c)).forEach(c -> problems.add(
+        "collateral." + c, "no USD price for " + c + " in the risk arrays (give underlyingPrice on a " + c
+            + " array)"));
+    problems.throwIfAny();
+    return parsed.portfolio();
   }
 
   private int historicalVar(Portfolio book) {
@@ -139,21 +191,39 @@ final class MarginCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The model: --params replaces the built-in file of the model it names, so with --model too the two must name
+   * the same model (else --model would be silently ignored).
+   */
   private MarginModel model(String id) {
-    return MarginModelFiles.load(params != null ? params.toString() : id);
+    if (params == null) {
+      return MarginModelFiles.load(id);
+    }
+    MarginModel fromFile = MarginModelFiles.load(params.toString());
+    if (model != null && !model.equals(fromFile.id())) {
+      throw ValidationException.of("--params", params + " is the " + fromFile.id() + " model but --model is "
+          + model + ": --params replaces the built-in file of the model it names; drop --model or give a "
+          + model + " parameter file");
+    }
+    return fromFile;
   }
 
-  private Instant asOf(RiskArraySet arrays) {
+  /** --as-of, else the file's asOf (a risk-arrays export has it), else its snapshot id when that is a time. */
+  private Instant asOf(RiskArrayJson.Read read) {
     if (asOf != null) {
       return asOf;
     }
+    if (read.asOf() != null) {
+      return read.asOf();
+    }
+    RiskArraySet arrays = read.arrays();
     try {
       return Instant.parse(arrays.snapshotId());
     } catch (DateTimeParseException e) {
       boolean dated = arrays.arrays().values().stream().anyMatch(a -> a.expiry() != null);
       if (dated) {
         throw ValidationException.of("--as-of", "the risk arrays' snapshot '" + arrays.snapshotId()
-            + "' is not a time: give --as-of so expiry tiers can be measured");
+            + "' is not a time and the file has no asOf: give --as-of so expiry tiers can be measured");
       }
       return Instant.EPOCH;
     }

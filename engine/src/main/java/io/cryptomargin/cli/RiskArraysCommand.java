@@ -47,7 +47,7 @@ final class RiskArraysCommand implements Callable<Integer> {
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(scenarios);
     MarketSnapshot snapshot = MarketFiles.read(market);
     RiskArraySet arrays = RiskArrayCalculator.computeAll(snapshot, definition);
-    String text = format == Formats.JsonOrCsv.JSON ? RiskArrayJson.write(arrays) : RiskArrayCsv.write(arrays);
+    String text = format == Formats.JsonOrCsv.JSON ? RiskArrayJson.write(arrays, snapshot.asOf()) : RiskArrayCsv.write(arrays);
     if (output == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

@@ -36,6 +36,8 @@ public final class Demo {
 
   private static final String FRONT = "BTC_USDC-29MAR24-";
   private static final String BACK = "BTC_USDC-26APR24-";
+  /** The linear BTC future of the front expiry. */
+  private static final String FRONT_FUTURE = "BTC_USDC-29MAR24";
   private static final String ETH_FRONT = "ETH_USDC-29MAR24-";
   private static final String ETH_BACK = "ETH_USDC-26APR24-";
   private static final String CHAIN = "BTC-29MAY20-";
@@ -65,7 +67,8 @@ public final class Demo {
   private static DemoSection strategies(MarketSnapshot market, MarginModel model, RulesParameters rules) {
     List<Position> straddle = List.of(new Position(FRONT + "70000-C", -1), new Position(FRONT + "70000-P", -1));
     List<Position> hedgedStraddle = new ArrayList<>(straddle);
-    hedgedStraddle.add(new Position("BTC_USDC-PERPETUAL", deltaHedge(straddle, market)));
+    // Hedged with futures, as the issue asks: the dated future of the options' expiry (delta 1 per coin).
+    hedgedStraddle.add(new Position(FRONT_FUTURE, deltaHedge(straddle, market)));
     List<DemoRow> rows = List.of(
         row("Short put spread", RowRole.DEFINED_RISK, market, model, rules,
             List.of(new Position(FRONT + "70000-P", -1), new Position(FRONT + "69000-P", 1))),

@@ -3,6 +3,7 @@ package io.cryptomargin.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
+import io.cryptomargin.validation.Problem;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Path;
@@ -20,9 +21,39 @@ import java.util.Map;
 public final class PortfolioJson {
   private PortfolioJson() {}
 
+  /**
+   * A portfolio file read as far as it goes: the book of every well-formed entry, and every problem found.
+   *
+   * @param portfolio the well-formed part of the book (account {@value #MISSING_ACCOUNT} when the file has none);
+   *     never margin it when there are problems
+   * @param fileIndex the index in the file's {@code positions} of each of the book's positions
+   * @param problems every problem, with its JSON path
+   */
+  public record Parsed(Portfolio portfolio, int[] fileIndex, List<Problem> problems) {
+    public Parsed {
+      problems = List.copyOf(problems);
+    }
+
+    /** The book, when the file had no problem. */
+    public Portfolio orThrow() {
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return portfolio;
+    }
+  }
+
+  /** The account id of a {@link Parsed} book whose file gives none (the file's problems say so). */
+  public static final String MISSING_ACCOUNT = "(missing)";
+
   /** Reads a portfolio file. */
   public static Portfolio read(Path file) {
     return parse(Json.readFile(file), file.toString());
+  }
+
+  /** Reads a portfolio file as far as it goes, so its problems can be reported with those of the market. */
+  public static Parsed readAll(Path file) {
+    return parseAll(Json.readFile(file), file.toString());
   }
 
   /**
@@ -31,6 +62,15 @@ public final class PortfolioJson {
    * @throws ValidationException listing every problem with its JSON path
    */
   public static Portfolio parse(String text, String source) {
+    return parseAll(text, source).orThrow();
+  }
+
+  /**
+   * Parses portfolio JSON as far as it goes.
+   *
+   * @throws ValidationException only when the text is not a JSON object
+   */
+  public static Parsed parseAll(String text, String source) {
     JsonNode root = Json.parse(text, source);
     if (!root.isObject()) {
       throw ValidationException.of(source, "must be a JSON object with account, collateral and positions");
@@ -42,13 +82,21 @@ public final class PortfolioJson {
     if (collateralNode != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = collateralNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> held = it.next();
-        double amount = Json.asNumber(held.getValue(), "collateral." + held.getKey(), problems);
-        if (!Double.isNaN(amount)) {
+        String at = "collateral." + held.getKey();
+        double amount = Json.asNumber(held.getValue(), at, problems);
+        if (Double.isNaN(amount)) {
+          continue;
+        }
+        try {
+          new Portfolio("check", Map.of(held.getKey(), amount), List.of());
           collateral.put(held.getKey(), amount);
+        } catch (ValidationException e) {
+          problems.addAll("", e);
         }
       }
     }
     List<Position> positions = new ArrayList<>();
+    List<Integer> fileIndex = new ArrayList<>();
     JsonNode positionsNode = root.get("positions");
     if (positionsNode == null || !positionsNode.isArray()) {
       problems.add("positions", positionsNode == null ? "is required (an array, may be empty)" : "must be an array");
@@ -64,11 +112,22 @@ public final class PortfolioJson {
         double quantity = Json.number(node, "quantity", at, problems, true);
         if (instrument != null && Double.isFinite(quantity)) {
           positions.add(new Position(instrument, quantity));
+          fileIndex.add(i);
         }
       }
     }
-    problems.throwIfAny();
-    return new Portfolio(account, collateral, positions);
+    Portfolio book = new Portfolio(account == null || account.isBlank() ? MISSING_ACCOUNT : account, collateral,
+        positions);
+    return new Parsed(book, fileIndex.stream().mapToInt(Integer::intValue).toArray(), listOf(problems));
+  }
+
+  private static List<Problem> listOf(Problems problems) {
+    try {
+      problems.throwIfAny();
+      return List.of();
+    } catch (ValidationException e) {
+      return e.problems();
+    }
   }
 
   /** Writes a portfolio as JSON. */

@@ -20,7 +20,7 @@ import java.util.Locale;
  * Risk arrays as JSON:
  *
  * <pre>{@code
- * {"scenarioSet": "span-16", "parameterVersion": "1.0.0", "snapshot": "...",
+ * {"scenarioSet": "span-16", "parameterVersion": "1.0.0", "snapshot": "...", "asOf": "2020-05-14T05:44:06Z",
  *  "scenarios": ["price unchanged, vol up", ...],
  *  "riskArrays": [{"instrument": "BTC-26JUN20-9000-C", "underlying": "BTC", "settlementCurrency": "BTC",
  *                  "expiry": "2020-06-26T08:00:00Z", "kind": "OPTION", "putCall": "CALL",
@@ -40,12 +40,25 @@ public final class RiskArrayJson {
 
   private RiskArrayJson() {}
 
-  /** The arrays as JSON text. */
+  /** The arrays as JSON text, without an as-of time. */
   public static String write(RiskArraySet set) {
+    return write(set, (Instant) null);
+  }
+
+  /**
+   * The arrays as JSON text.
+   *
+   * @param asOf the time of the snapshot the arrays were computed in (expiry tiers are measured from it when the
+   *     file is margined), or null to leave it out
+   */
+  public static String write(RiskArraySet set, Instant asOf) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("scenarioSet", set.scenarioSetId());
     root.put("parameterVersion", set.parameterVersion());
     root.put("snapshot", set.snapshotId());
+    if (asOf != null) {
+      root.put("asOf", asOf.toString());
+    }
     ArrayNode labels = root.putArray("scenarios");
     set.scenarioLabels().forEach(labels::add);
     ArrayNode arrays = root.putArray("riskArrays");
@@ -89,6 +102,44 @@ public final class RiskArrayJson {
   }
 
   /**
+   * A risk-array file's arrays and the time of their snapshot.
+   *
+   * @param arrays the arrays
+   * @param asOf the file's {@code asOf} (the snapshot time expiry tiers are measured from), or null when it has none
+   */
+  public record Read(RiskArraySet arrays, Instant asOf) {}
+
+  /** Reads a risk-array file with its as-of time; the snapshot id defaults to the file name. */
+  public static Read readWithAsOf(Path file) {
+    return parseWithAsOf(Json.readFile(file), file.getFileName().toString());
+  }
+
+  /**
+   * Parses risk-array JSON with its {@code asOf} time.
+   *
+   * @throws ValidationException listing every problem with its JSON path, a malformed {@code asOf} among them
+   */
+  public static Read parseWithAsOf(String text, String source) {
+    JsonNode root = Json.parse(text, source);
+    Problems problems = new Problems();
+    Instant asOf = null;
+    if (root.isObject()) {
+      String asOfText = Json.text(root, "asOf", "", problems, false);
+      asOf = asOfText == null ? null : Json.instant(asOfText, "asOf", problems);
+    }
+    RiskArraySet arrays;
+    try {
+      arrays = parse(text, source);
+    } catch (ValidationException e) {
+      problems.addAll("", e);
+      problems.throwIfAny();
+      throw e;
+    }
+    problems.throwIfAny();
+    return new Read(arrays, asOf);
+  }
+
+  /**
    * Parses risk-array JSON.
    *
    * @param source names the input in errors, and is the snapshot id when the file gives none
@@ -127,16 +178,15 @@ public final class RiskArrayJson {
     } else if (!arraysNode.isArray()) {
       problems.add("riskArrays", "must be an array");
     } else {
-      int expectedLength = labels != null ? labels.size() : -1;
+      List<Integer> indices = new ArrayList<>();
       for (int i = 0; i < arraysNode.size(); i++) {
-        RiskArray a = riskArray(arraysNode.get(i), "riskArrays[" + i + "]", expectedLength, problems);
+        RiskArray a = riskArray(arraysNode.get(i), "riskArrays[" + i + "]", problems);
         if (a != null) {
-          if (expectedLength < 0) {
-            expectedLength = a.size();
-          }
           arrays.add(a);
+          indices.add(i);
         }
       }
+      checkLengths(setId, labels, arrays, indices, problems);
     }
     problems.throwIfAny();
     if (labels == null) {
@@ -146,7 +196,39 @@ public final class RiskArrayJson {
         labels, arrays);
   }
 
-  private static RiskArray riskArray(JsonNode node, String path, int expectedLength, Problems problems) {
+  /**
+   * Every array must have one loss per scenario of its set: the built-in set's count when the file names one
+   * (its labels too), else the file's labels', else the first array's. Every offending instrument is listed.
+   */
+  private static void checkLengths(String setId, List<String> labels, List<RiskArray> arrays, List<Integer> indices,
+      Problems problems) {
+    int expected;
+    String against;
+    if (setId != null && ModelFiles.BUILT_IN.contains(setId)) {
+      expected = ModelFiles.scenarioSet(setId).scenarioCount();
+      against = setId + " has " + expected + " scenarios";
+      if (labels != null && labels.size() != expected) {
+        problems.add("scenarios", "has " + labels.size() + " labels, " + against);
+      }
+    } else if (labels != null) {
+      expected = labels.size();
+      against = "the file's scenarios list has " + expected;
+    } else if (!arrays.isEmpty()) {
+      expected = arrays.get(0).size();
+      against = "riskArrays[" + indices.get(0) + "] has " + expected;
+    } else {
+      return;
+    }
+    for (int k = 0; k < arrays.size(); k++) {
+      RiskArray a = arrays.get(k);
+      if (a.size() != expected) {
+        problems.add("riskArrays[" + indices.get(k) + "].losses", a.instrument() + " has " + a.size()
+            + " scenario losses, " + against + " (one loss per scenario)");
+      }
+    }
+  }
+
+  private static RiskArray riskArray(JsonNode node, String path, Problems problems) {
     if (!node.isObject()) {
       problems.add(path, "must be an object");
       return null;
@@ -166,6 +248,18 @@ public final class RiskArrayJson {
       problems.add(path + ".optionValue", "differs from price (" + optionValue + " vs " + price
           + "); give one of them");
     }
+    if (!Double.isNaN(optionValue) && instrument != null) {
+      // Only an option's value enters the net option value, and only a known call or put counts towards the
+      // short option minimum: an optionValue on an array that is not a call or put would be dropped silently.
+      if (kind != null && kind != InstrumentKind.OPTION) {
+        problems.add(path + ".kind", instrument + " has an optionValue but is a " + kind
+            + ": give optionValue for options only (price for other kinds)");
+      } else if (putCall == null && node.get("putCall") == null) {
+        problems.add(path + ".putCall", instrument + " has an optionValue but no "
+            + (kind == null ? "kind and no " : "") + "putCall: give \"kind\": \"OPTION\" and \"putCall\": "
+            + "\"CALL\" or \"PUT\", or its value and short option minimum would count as zero");
+      }
+    }
     double value = Double.isNaN(price) ? optionValue : price;
     double underlyingPrice = Json.positive(node, "underlyingPrice", path, problems, false);
     double[] losses = null;
@@ -178,10 +272,6 @@ public final class RiskArrayJson {
       losses = new double[lossesNode.size()];
       for (int j = 0; j < losses.length; j++) {
         losses[j] = Json.asNumber(lossesNode.get(j), path + ".losses[" + j + "]", problems);
-      }
-      if (expectedLength >= 0 && losses.length != expectedLength) {
-        problems.add(path + ".losses", "has " + losses.length + " scenarios, expected " + expectedLength
-            + " like the scenario list and the other arrays");
       }
     }
     if (problems.count() > before) {
@@ -210,7 +300,7 @@ public final class RiskArrayJson {
     }
   }
 
-  /** The labels of a built-in set when the sizes agree, else numbered scenarios. */
+  /** The labels of a built-in set (the lengths were checked against it), else numbered scenarios. */
   private static List<String> defaultLabels(String setId, int size) {
     if (ModelFiles.BUILT_IN.contains(setId)) {
       ScenarioSetDefinition definition = ModelFiles.scenarioSet(setId);

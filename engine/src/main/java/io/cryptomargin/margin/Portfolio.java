@@ -13,7 +13,7 @@ import java.util.Set;
  * An account's book.
  *
  * @param account account id
- * @param collateral amounts held by currency (USD, USDC, USDT, or a coin such as BTC), in that currency
+ * @param collateral amounts held by currency (USD, USDC, USDT, or a coin such as BTC), in that currency, each &gt;= 0
  * @param positions the positions; an instrument may appear more than once (quantities add)
  */
 public record Portfolio(String account, Map<String, Double> collateral, List<Position> positions) {
@@ -26,10 +26,26 @@ public record Portfolio(String account, Map<String, Double> collateral, List<Pos
     collateral.forEach((currency, amount) -> {
       if (amount == null || !Double.isFinite(amount)) {
         problems.add("collateral." + currency, "must be a finite amount, was " + amount);
+      } else if (amount < 0) {
+        problems.add("collateral." + currency, "must be >= 0 (collateral is what the account holds; a debt is "
+            + "not collateral), was " + amount);
       }
     });
     positions = List.copyOf(positions == null ? List.of() : positions);
     problems.throwIfAny();
+  }
+
+  /**
+   * Where an instrument's first position is, as a field path of the portfolio file: {@code positions[2]}.
+   * Problems about a holding name it this way, whatever computed them.
+   */
+  public String positionPath(String instrument) {
+    for (int i = 0; i < positions.size(); i++) {
+      if (positions.get(i).instrument().equals(instrument)) {
+        return "positions[" + i + "]";
+      }
+    }
+    return "positions[" + instrument + "]";
   }
 
   /** The distinct instrument names, in first-seen order. */

@@ -20,6 +20,7 @@ public final class PortfolioMargin {
    * @throws ValidationException listing every malformed name, unknown underlying or expired contract
    */
   public static AccountMargin compute(Portfolio portfolio, MarketSnapshot snapshot, MarginModel model) {
+    BookCheck.require(portfolio, snapshot);
     RiskArraySet arrays = RiskArrayCalculator.compute(snapshot, instrumentsOf(portfolio), model.scenarios());
     return PortfolioMarginCalculator.margin(portfolio, arrays, model, snapshot);
   }
@@ -32,7 +33,8 @@ public final class PortfolioMargin {
       try {
         instruments.add(DeribitNames.parse(name));
       } catch (ValidationException e) {
-        problems.addAll("positions." + name, e);
+        e.problems().forEach(p -> problems.add(portfolio.positionPath(name) + ".instrument", name + ": "
+            + p.message()));
       }
     }
     problems.throwIfAny();

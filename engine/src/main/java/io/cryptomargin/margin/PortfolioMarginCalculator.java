@@ -51,8 +51,14 @@ public final class PortfolioMarginCalculator {
     for (int h = 0; h < net.size; h++) {
       RiskArray array = arrays.arrays().get(net.instruments[h]);
       if (array == null) {
-        problems.add("positions." + net.instruments[h], "no risk array for this instrument in "
-            + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
+        problems.add(portfolio.positionPath(net.instruments[h]) + ".instrument", net.instruments[h]
+            + ": no risk array for this instrument in " + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
+        continue;
+      }
+      if (array.size() != model.scenarios().scenarioCount() || array.size() != arrays.scenarioCount()) {
+        problems.add("riskArrays." + array.instrument(), array.instrument() + " has " + array.size()
+            + " scenario losses, the " + model.id() + " model has " + model.scenarios().scenarioCount()
+            + " scenarios (one loss per scenario)");
         continue;
       }
       if (last == null || !last.holds(array)) {
@@ -77,11 +83,15 @@ public final class PortfolioMarginCalculator {
       book.scan();
       book.price = rates.knows(book.underlying) ? rates.usdPer(book.underlying) : book.arrayPrice;
       book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
-      book.shortOptionMinimum = parameters.shortOptionMinimumRate() * Math.max(book.shortCalls, book.shortPuts)
-          * priceInSettlement(book, problems, "shortOptionMinimum");
+      book.shortOptionMinimum = shortOptionMinimum(book, parameters, problems);
       book.netOptionValue = book.optionValue(problems);
     }
     applyInterCommodityCredits(books, parameters, problems);
+    problems.throwIfAny();
+
+    for (CommodityBook book : books) {
+      book.requireFinite(portfolio, problems);
+    }
     problems.throwIfAny();
 
     List<CommodityMargin> commodities = new ArrayList<>();
@@ -177,6 +187,19 @@ public final class PortfolioMarginCalculator {
     }
   }
 
+  /**
+   * Short option minimum: rate × price × max(short calls, short puts). The price is needed only when the book is
+   * short options (a book of futures from a clearing house's minimal arrays needs none).
+   */
+  private static double shortOptionMinimum(CommodityBook book, MarginParameters parameters, Problems problems) {
+    double shortOptions = Math.max(book.shortCalls, book.shortPuts);
+    if (shortOptions == 0 || parameters.shortOptionMinimumRate() == 0) {
+      return 0.0;
+    }
+    return parameters.shortOptionMinimumRate() * shortOptions
+        * priceInSettlement(book, problems, "short option minimum (the book is short options)");
+  }
+
   private static double priceInSettlement(CommodityBook book, Problems problems, String charge) {
     if (book.settlementCurrency.equals(book.underlying)) {
       return 1.0; // an inverse book counts its coin at one coin per coin
@@ -199,7 +222,8 @@ public final class PortfolioMarginCalculator {
     if (matched == 0 || parameters.intraSpreadRate() == 0) {
       return 0.0;
     }
-    return parameters.intraSpreadRate() * matched * priceInSettlement(book, problems, "calendar spread charge");
+    return parameters.intraSpreadRate() * matched
+        * priceInSettlement(book, problems, "calendar spread charge (opposite deltas in different expiry tiers)");
   }
 
   /**
@@ -407,6 +431,36 @@ public final class PortfolioMarginCalculator {
         total += quantities[i] * array.value();
       }
       return total;
+    }
+
+    /**
+     * Quantities so large that a charge is not a finite number are named (each position whose own losses
+     * overflow, else every position of the book, whose sum does): never an infinite or NaN margin.
+     */
+    void requireFinite(Portfolio portfolio, Problems problems) {
+      double risk = Math.max(scanningRisk + intraCharge - interCredit, shortOptionMinimum);
+      if (Double.isFinite(risk) && Double.isFinite(risk - netOptionValue) && Double.isFinite(netDelta)) {
+        return;
+      }
+      List<Integer> named = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        double worst = 0;
+        for (double loss : arrays[i].losses()) {
+          worst = Math.max(worst, Math.abs(quantities[i] * loss));
+        }
+        if (!Double.isFinite(worst) || !Double.isFinite(quantities[i] * arrays[i].value())) {
+          named.add(i);
+        }
+      }
+      String why = named.isEmpty() ? "the " + underlying + " book's margin is not a finite number: its positions' "
+          + "quantities are too large to compute with" : "quantity × scenario loss is not a finite number: the "
+          + "quantity is too large to compute with";
+      for (int i = 0; i < size; i++) {
+        if (named.isEmpty() || named.contains(i)) {
+          String name = arrays[i].instrument();
+          problems.add(portfolio.positionPath(name) + ".quantity", name + ": " + why);
+        }
+      }
     }
 
     List<PositionContribution> contributions() {

@@ -62,6 +62,10 @@ public final class RulesBasedMargin {
       net.merge(p.instrument(), p.quantity(), Double::sum);
     }
     Problems problems = new Problems();
+    // Names, expiries, underlyings, collateral currencies and sizes first, each at its field; the rules-based
+    // model's own problems (short spot) are added to the same list.
+    io.cryptomargin.margin.BookCheck.check(portfolio, snapshot, null, problems);
+    boolean bookChecked = problems.isEmpty();
     Map<String, List<PricedLeg>> byUnderlying = new TreeMap<>();
     double spotValueUsd = 0;
     double haircutUsd = 0;
@@ -75,8 +79,8 @@ public final class RulesBasedMargin {
         PricedLeg leg = price(DeribitNames.parse(holding.getKey()), holding.getValue(), snapshot, rates, parameters);
         if (leg.instrument instanceof Spot) {
           if (leg.quantity < 0) {
-            problems.add("positions." + leg.name, "a short spot position has no standard margin: "
-                + "the rules-based model takes spot as collateral only");
+            problems.add(portfolio.positionPath(leg.name) + ".quantity", leg.name + ": a short spot position has no "
+                + "standard margin: the rules-based model takes spot as collateral only");
             continue;
           }
           double value = leg.quantity * leg.instrument.contractSize() * snapshot.index(leg.underlying());
@@ -85,9 +89,17 @@ public final class RulesBasedMargin {
           holdingsByCoin.merge(leg.underlying(), value, Double::sum);
           haircutsByCoin.merge(leg.underlying(), value * parameters.spotHaircut(leg.underlying()), Double::sum);
         }
+        if (!finiteStandardMargin(leg)) {
+          problems.add(portfolio.positionPath(leg.name) + ".quantity", leg.name + ": its standard margin is not a "
+              + "finite number: the quantity " + leg.quantity + " is too large to compute with");
+          continue;
+        }
         byUnderlying.computeIfAbsent(leg.underlying(), k -> new ArrayList<>()).add(leg);
       } catch (ValidationException e) {
-        problems.addAll("positions." + holding.getKey(), e);
+        if (bookChecked) {
+          e.problems().forEach(p -> problems.add(portfolio.positionPath(holding.getKey()) + ".instrument",
+              holding.getKey() + ": " + p.message()));
+        }
       }
     }
     double collateralUsd = 0;
@@ -103,7 +115,9 @@ public final class RulesBasedMargin {
         }
       }
     } catch (ValidationException e) {
-      problems.addAll("", e);
+      if (bookChecked) {
+        problems.addAll("", e);
+      }
     }
     problems.throwIfAny();
 
@@ -118,7 +132,10 @@ public final class RulesBasedMargin {
       strategies.addAll(outcome.strategies());
       if (!outcome.complete()) {
         notes.add("the pairing search for " + group.getKey() + " stopped after " + parameters.searchNodeBudget()
-            + " nodes: the best pairing found so far is used (raise searchNodeBudget to search further)");
+            + (parameters.searchNodeBudget() == 1 ? " node" : " nodes") + ": the cheaper of the greedy pairing "
+            + "(largest saving first) and the best pairing found so far is used, here "
+            + (outcome.greedyKept() ? "the greedy one" : "the one the search found")
+            + " (raise searchNodeBudget to search further)");
       }
       for (LegMargin leg : outcome.legs()) {
         if (leg.kind() == InstrumentKind.SPOT) {
@@ -145,6 +162,14 @@ public final class RulesBasedMargin {
     }
     return new RulesMarginResult(portfolio.account(), parameters.ref(), snapshot.id(), legs, strategies, underlyings,
         initialUsd, maintenanceUsd, collateralUsd, spotValueUsd, haircutUsd, holdingsByCoin, haircutsByCoin, notes);
+  }
+
+  private static boolean finiteStandardMargin(PricedLeg leg) {
+    try {
+      return Double.isFinite(leg.standard(Math.abs(leg.quantity)).initial() * leg.usdPerUnit);
+    } catch (ValidationException e) {
+      return false; // a requirement that is not a finite number
+    }
   }
 
   private static PricedLeg price(Instrument instrument, double quantity, MarketSnapshot snapshot, UsdRates rates,

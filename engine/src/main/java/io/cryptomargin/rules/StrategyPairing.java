@@ -14,8 +14,18 @@ import java.util.List;
 /**
  * Pairs one underlying's legs into strategies the way a broker would: the assignment with the
  * lowest initial margin (USD), found by a depth-first branch-and-bound over every candidate
- * strategy and every whole-contract quantity it can take (plus the fractional maximum), so a
- * strategy that looks best on its own cannot block a cheaper combination (greedy pairing can).
+ * strategy and every quantity it can take in lots (plus the fractional maximum), so a strategy
+ * that looks best on its own cannot block a cheaper combination (greedy pairing can).
+ *
+ * <p>Scale: a lot is the largest quantity that divides every leg's quantity (1 contract for 3, 7
+ * and 11 contracts; 10 for 10, 20 and 30; 0.1 for 0.3 and 0.5), so a book of q times the same
+ * spreads is searched exactly like the book of one and costs q times as much: the search's size
+ * depends on the book's shape, not on how many contracts it holds.
+ *
+ * <p>Budget: the search starts from the greedy pairing (candidates by largest saving per unit
+ * first, each taken as far as its legs allow) and replaces it only by a strictly cheaper one; if
+ * {@code searchNodeBudget} runs out, the cheaper of the greedy pairing and the best found is kept
+ * and the outcome says which. The result is never worse than the greedy pairing.
  *
  * <p>Deterministic: legs are sorted by name and candidates by kind, then leg names; quantities are
  * tried largest first and a pairing replaces the best found only when strictly cheaper, so the
@@ -26,11 +36,15 @@ final class StrategyPairing {
   private static final int MAX_QUANTITY_CHOICES = 24;
   private static final double QUANTITY_EPSILON = 1e-12;
   private static final double COST_EPSILON = 1e-9;
+  private static final int MAX_LOT_DECIMALS = 8;
 
   private StrategyPairing() {}
 
-  /** The legs' margins and the strategies chosen, and whether the search finished within its budget. */
-  record Outcome(List<LegMargin> legs, List<RecognizedStrategy> strategies, boolean complete) {}
+  /**
+   * The legs' margins and the strategies chosen, whether the search finished within its budget, and whether the
+   * greedy pairing was kept because the search found nothing cheaper before it stopped.
+   */
+  record Outcome(List<LegMargin> legs, List<RecognizedStrategy> strategies, boolean complete, boolean greedyKept) {}
 
   /** A candidate strategy: legs (indices into the sorted legs) taken one contract each per unit. */
   private record Candidate(StrategyKind kind, int[] legs, double[] signs, Requirement unitCharge, String currency,
@@ -40,9 +54,10 @@ final class StrategyPairing {
     List<PricedLeg> legs = new ArrayList<>(unsorted);
     legs.sort(Comparator.comparing(l -> l.name));
     List<Candidate> candidates = candidates(legs, parameters);
-    Search search = new Search(legs, candidates, parameters.searchNodeBudget());
+    Search search = new Search(legs, candidates, parameters.searchNodeBudget(), lot(legs));
     search.run();
-    return assemble(underlying, legs, candidates, search.bestQuantities, !search.truncated);
+    return assemble(underlying, legs, candidates, search.bestQuantities, !search.truncated,
+        search.truncated && search.greedyKept);
   }
 
   // ---------------------------------------------------------------- candidates
@@ -252,12 +267,43 @@ final class StrategyPairing {
     return sb.toString();
   }
 
+  /**
+   * The largest quantity dividing every leg's quantity (contracts), found on decimal quantities of up to
+   * {@value #MAX_LOT_DECIMALS} places; 1 when the quantities have no such common measure (then whole contracts
+   * are tried, plus the fractional maximum).
+   */
+  static double lot(List<PricedLeg> legs) {
+    for (int places = 0; places <= MAX_LOT_DECIMALS; places++) {
+      double scale = Math.pow(10, places);
+      long gcd = 0;
+      boolean whole = true;
+      for (PricedLeg leg : legs) {
+        double scaled = Math.abs(leg.quantity) * scale;
+        long rounded = Math.round(scaled);
+        if (scaled > Long.MAX_VALUE / 2.0 || Math.abs(scaled - rounded) > 1e-9 * Math.max(1.0, scaled)) {
+          whole = false;
+          break;
+        }
+        gcd = gcd(gcd, rounded);
+      }
+      if (whole && gcd > 0) {
+        return gcd / scale;
+      }
+    }
+    return 1.0;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
   // ---------------------------------------------------------------- search
 
   private static final class Search {
     final List<PricedLeg> legs;
     final List<Candidate> candidates;
     final long budget;
+    final double lot;
     final double[] remaining;
     final double[] quantities;
     final int[] lastCandidateUsing;
@@ -265,11 +311,13 @@ final class StrategyPairing {
     double bestCost;
     long nodes;
     boolean truncated;
+    boolean greedyKept = true;
 
-    Search(List<PricedLeg> legs, List<Candidate> candidates, long budget) {
+    Search(List<PricedLeg> legs, List<Candidate> candidates, long budget, double lot) {
       this.legs = legs;
       this.candidates = candidates;
       this.budget = budget;
+      this.lot = lot;
       remaining = new double[legs.size()];
       for (int i = 0; i < legs.size(); i++) {
         remaining[i] = Math.abs(legs.get(i).quantity);
@@ -282,8 +330,47 @@ final class StrategyPairing {
           lastCandidateUsing[m] = c;
         }
       }
-      bestQuantities = new double[candidates.size()];
-      bestCost = nakedCost(0, legs.size());
+      greedy();
+    }
+
+    /**
+     * The starting pairing and bound: candidates by largest saving per unit (their legs' standalone margin minus
+     * the strategy's charge, USD), ties in candidate order, each taken as far as its legs allow.
+     */
+    private void greedy() {
+      Integer[] order = new Integer[candidates.size()];
+      double[] saving = new double[candidates.size()];
+      for (int c = 0; c < order.length; c++) {
+        order[c] = c;
+        Candidate candidate = candidates.get(c);
+        for (int m : candidate.legs()) {
+          saving[c] += legs.get(m).unitStandard().initial() * legs.get(m).usdPerUnit;
+        }
+        saving[c] -= candidate.unitCharge().initial() * candidate.usdPerUnit();
+      }
+      java.util.Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -saving[c]));
+      double[] chosen = new double[candidates.size()];
+      double strategyCost = 0;
+      for (int c : order) {
+        if (saving[c] <= 0) {
+          break;
+        }
+        Candidate candidate = candidates.get(c);
+        double max = Double.POSITIVE_INFINITY;
+        for (int m : candidate.legs()) {
+          max = Math.min(max, remaining[m]);
+        }
+        if (max > QUANTITY_EPSILON) {
+          take(candidate, max);
+          chosen[c] = max;
+          strategyCost += max * candidate.unitCharge().initial() * candidate.usdPerUnit();
+        }
+      }
+      bestCost = strategyCost + nakedCost(0, legs.size());
+      bestQuantities = chosen;
+      for (int c = 0; c < chosen.length; c++) {
+        take(candidates.get(c), -chosen[c]);
+      }
     }
 
     void run() {
@@ -303,6 +390,7 @@ final class StrategyPairing {
         if (cost < bestCost - tolerance()) {
           bestCost = cost;
           bestQuantities = quantities.clone();
+          greedyKept = false;
         }
         return;
       }
@@ -333,24 +421,24 @@ final class StrategyPairing {
       }
     }
 
-    /** Largest first: the maximum, then whole contracts down to 0 (a spread of them when there are many). */
-    private static List<Double> choices(double max) {
+    /** Largest first: the maximum, then whole lots down to 0 (a spread of them when there are many). */
+    private List<Double> choices(double max) {
       List<Double> out = new ArrayList<>();
       if (max <= QUANTITY_EPSILON) {
         out.add(0.0);
         return out;
       }
       out.add(max);
-      long whole = (long) Math.floor(max - QUANTITY_EPSILON);
+      long whole = (long) Math.floor(max / lot - QUANTITY_EPSILON);
       if (whole + 1 <= MAX_QUANTITY_CHOICES) {
         for (long k = whole; k >= 1; k--) {
-          if (k < max - QUANTITY_EPSILON) {
-            out.add((double) k);
+          if (k * lot < max - QUANTITY_EPSILON) {
+            out.add(k * lot);
           }
         }
       } else {
         for (int i = MAX_QUANTITY_CHOICES - 1; i >= 1; i--) {
-          out.add((double) Math.round(whole * (double) i / MAX_QUANTITY_CHOICES));
+          out.add(Math.round(whole * (double) i / MAX_QUANTITY_CHOICES) * lot);
         }
       }
       out.add(0.0);
@@ -384,7 +472,7 @@ final class StrategyPairing {
   // ---------------------------------------------------------------- result
 
   private static Outcome assemble(String underlying, List<PricedLeg> legs, List<Candidate> candidates,
-      double[] chosen, boolean complete) {
+      double[] chosen, boolean complete, boolean greedyKept) {
     int n = legs.size();
     double[] remaining = new double[n];
     double[] allocatedInitial = new double[n];
@@ -436,7 +524,7 @@ final class StrategyPairing {
       out.add(new LegMargin(leg.name, leg.underlying(), leg.instrument.settlementCurrency(), leg.instrument.kind(),
           leg.quantity, leg.standard(Math.abs(leg.quantity)), charged, leg.usdPerUnit, ids.get(i)));
     }
-    return new Outcome(out, strategies, complete);
+    return new Outcome(out, strategies, complete, greedyKept);
   }
 
   /** Splits a USD amount over a strategy's legs by their shares; each leg gets it in its own currency. */

@@ -58,7 +58,7 @@ class RiskArrayJsonTest {
         .hasMessageContaining("riskArrays[2].underlying: is required")
         .hasMessageContaining("riskArrays[2].compositeDelta: is required")
         .hasMessageContaining("riskArrays[2].kind")
-        .hasMessageContaining("riskArrays[2].losses: has 2 scenarios, expected 3")
+        .hasMessageContaining("riskArrays[0].losses: A has 3 scenario losses, span-16 has 16 scenarios")
         .hasMessageContaining("riskArrays[3].underlyingPrice");
   }
 
@@ -72,5 +72,76 @@ class RiskArrayJsonTest {
         "instrument,underlying,settlementCurrency,expiry,kind,putCall,compositeDelta,price,underlyingPrice,"
             + "\"up, a lot\",down",
         "BTC-PERPETUAL,BTC,BTC,,PERPETUAL,,1.0,0.0,9350.5,0.1,-0.25");
+  }
+
+  private static String losses(int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      out.append(i == 0 ? "" : ",").append(i);
+    }
+    return out.toString();
+  }
+
+  @Test
+  void parse_span16FileWithThreeLosses_errorNamesEveryInstrument() {
+    // Without labels the expected length is the named built-in set's: span-16 has 16 scenarios.
+    String json = "{\"scenarioSet\":\"span-16\",\"riskArrays\":["
+        + "{\"instrument\":\"A\",\"underlying\":\"ES\",\"losses\":[" + losses(3) + "],\"compositeDelta\":1},"
+        + "{\"instrument\":\"B\",\"underlying\":\"ES\",\"losses\":[" + losses(3) + "],\"compositeDelta\":1}]}";
+
+    assertThatThrownBy(() -> RiskArrayJson.parse(json, "short.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
+        .hasMessageContaining("riskArrays[0].losses: A has 3 scenario losses, span-16 has 16 scenarios")
+        .hasMessageContaining("riskArrays[1].losses: B has 3 scenario losses, span-16 has 16 scenarios");
+  }
+
+  @Test
+  void parse_cryptoPmFileWithSpan16Arrays_rejectedAgainstCryptoPmsScenarioCount() {
+    int cryptoPm = ModelFiles.scenarioSet("crypto-pm").scenarioCount();
+    String json = "{\"scenarioSet\":\"crypto-pm\",\"riskArrays\":["
+        + "{\"instrument\":\"A\",\"underlying\":\"ES\",\"losses\":[" + losses(16) + "],\"compositeDelta\":1}]}";
+
+    assertThatThrownBy(() -> RiskArrayJson.parse(json, "pm.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("A has 16 scenario losses, crypto-pm has " + cryptoPm + " scenarios");
+  }
+
+  @Test
+  void parse_labelsDisagreeWithTheBuiltInSet_errorOnTheLabels() {
+    String json = "{\"scenarioSet\":\"span-16\",\"scenarios\":[\"up\",\"down\",\"flat\"],\"riskArrays\":["
+        + "{\"instrument\":\"A\",\"underlying\":\"ES\",\"losses\":[" + losses(3) + "],\"compositeDelta\":1}]}";
+
+    assertThatThrownBy(() -> RiskArrayJson.parse(json, "labels.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("scenarios: has 3 labels, span-16 has 16 scenarios")
+        .hasMessageContaining("riskArrays[0].losses: A has 3 scenario losses, span-16 has 16 scenarios");
+  }
+
+  @Test
+  void parse_unknownSetWithUnequalArrays_errorNamesTheOddOne() {
+    String json = "{\"scenarioSet\":\"my-set\",\"riskArrays\":["
+        + "{\"instrument\":\"A\",\"underlying\":\"ES\",\"losses\":[" + losses(4) + "],\"compositeDelta\":1},"
+        + "{\"instrument\":\"B\",\"underlying\":\"ES\",\"losses\":[" + losses(3) + "],\"compositeDelta\":1}]}";
+
+    assertThatThrownBy(() -> RiskArrayJson.parse(json, "mine.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("riskArrays[1].losses: B has 3 scenario losses, riskArrays[0] has 4");
+  }
+
+  @Test
+  void parse_optionValueWithoutKindOrPutCall_errorNamesTheInstrumentAndTheMissingFields() {
+    // Without putCall the array is not known to be an option: held short, its value (NOV) and its short
+    // option minimum would silently be zero.
+    String json = "{\"scenarioSet\":\"span-16\",\"riskArrays\":["
+        + "{\"instrument\":\"ESM4 C5000\",\"underlying\":\"ES\",\"losses\":[" + losses(16) + "],"
+        + "\"compositeDelta\":0.5,\"optionValue\":12.5},"
+        + "{\"instrument\":\"ESM4\",\"underlying\":\"ES\",\"kind\":\"FUTURE\",\"losses\":[" + losses(16) + "],"
+        + "\"compositeDelta\":1,\"optionValue\":3}]}";
+
+    assertThatThrownBy(() -> RiskArrayJson.parse(json, "cme.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("riskArrays[0].putCall: ESM4 C5000 has an optionValue but no kind and no putCall")
+        .hasMessageContaining("riskArrays[1].kind: ESM4 has an optionValue but is a FUTURE");
   }
 }

@@ -222,4 +222,70 @@ class PortfolioMarginCalculatorTest {
         new Position("F", 1))), set, crypto, UsdRates.fromRiskArrays(set), AS_OF))
         .isInstanceOf(ValidationException.class).hasMessageContaining("span-16");
   }
+
+  @Test
+  void margin_arraysShorterThanTheModelsScenarios_errorNamesEveryInstrument() {
+    // A set that calls itself span-16 but whose arrays have 3 losses: span-16 has 16 scenarios.
+    RiskArray a = new RiskArray("A", "BTC", "USD", null, InstrumentKind.FUTURE, null, new double[] {1, 2, 3}, 1, 0,
+        70_000);
+    RiskArray b = new RiskArray("B", "BTC", "USD", null, InstrumentKind.FUTURE, null, new double[] {1, 2, 3}, 1, 0,
+        70_000);
+    RiskArraySet set = RiskArraySet.of("span-16", "test", "hand", List.of("1", "2", "3"), List.of(a, b));
+
+    assertThatThrownBy(() -> PortfolioMarginCalculator.margin(new Portfolio("a-1", Map.of(), List.of(
+        new Position("A", 1), new Position("B", -1))), set, SPAN, UsdRates.fromRiskArrays(set), AS_OF))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
+        .hasMessageContaining("A has 3 scenario losses, the span-16 model has 16")
+        .hasMessageContaining("B has 3 scenario losses");
+  }
+
+  @Test
+  void margin_issuesMinimalArraysWithoutOptions_needNoUnderlyingPrice() {
+    // The issue's minimal format: instrument, underlying, losses, compositeDelta, nothing else. No short option
+    // and one expiry, so neither the short option minimum nor the calendar charge needs a price: the margin is
+    // the scan, max over scenarios of 2 × loss = 2 × 150 = 300, × 1.1.
+    double[] losses = constant(100);
+    losses[5] = 150;
+    RiskArray minimal = new RiskArray("ESM4", "ES", "USD", null, null, null, losses, 0.52, Double.NaN, Double.NaN);
+
+    AccountMargin result = margin(Map.of("USD", 1_000.0), List.of(new Position("ESM4", 2)), minimal);
+
+    assertThat(result.commodities()).singleElement().satisfies(c -> {
+      assertThat(c.scanningRisk()).isCloseTo(300, within(EXACT));
+      assertThat(c.shortOptionMinimum()).isZero();
+      assertThat(c.intraSpreadCharge()).isZero();
+    });
+    assertThat(result.initialMargin()).isCloseTo(330, within(EXACT));
+  }
+
+  @Test
+  void margin_shortOptionWithoutUnderlyingPrice_errorSaysTheShortOptionMinimumNeedsIt() {
+    RiskArray put = new RiskArray("P", "ES", "USD", null, InstrumentKind.OPTION, PutCall.PUT, constant(10), -0.2, 5,
+        Double.NaN);
+
+    assertThatThrownBy(() -> margin(Map.of("USD", 1_000.0), List.of(new Position("P", -1)), put))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("underlyingPrice.ES").hasMessageContaining("short option minimum");
+  }
+
+  @Test
+  void portfolio_negativeCollateral_rejectedNamingTheCurrency() {
+    assertThatThrownBy(() -> new Portfolio("a-1", Map.of("USD", -1.0, "BTC", 0.5), List.of()))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).singleElement()
+            .satisfies(p -> assertThat(p.field()).isEqualTo("collateral.USD")));
+  }
+
+  @Test
+  void margin_quantityWhoseLossesOverflow_errorNamesThePositionNeverInfinity() {
+    // 1e305 × a loss of 10,500 per contract is beyond the largest double: the margin cannot be a number.
+    RiskArray f = future("F", "BTC", IN_20_DAYS, 70_000, 0.15);
+    RiskArray g = future("G", "BTC", IN_60_DAYS, 70_000, 0.15);
+
+    assertThatThrownBy(() -> margin(Map.of(), List.of(new Position("G", 1), new Position("F", 1e305)), f, g))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).singleElement()
+            .satisfies(p -> assertThat(p.field()).isEqualTo("positions[1].quantity")));
+  }
 }

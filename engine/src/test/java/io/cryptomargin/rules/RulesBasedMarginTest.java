@@ -126,6 +126,50 @@ class RulesBasedMarginTest {
     assertThat(greedyCondor.initialMarginUsd() + greedyRest.initialMarginUsd()).isCloseTo(10_000, within(USD_EXACT));
   }
 
+  /** The greedy-trap book above with each of its three spreads held {@code calls72}, {@code calls80}, {@code puts} times. */
+  private static Position[] greedyTrap(int calls72, int calls80, int puts) {
+    return new Position[] {new Position(linear(72_000, 'C'), -calls72), new Position(linear(73_000, 'C'), calls72),
+        new Position(linear(80_000, 'C'), -calls80), new Position(linear(85_000, 'C'), calls80),
+        new Position(linear(68_000, 'P'), -puts), new Position(linear(63_000, 'P'), puts)};
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 10, 30})
+  void compute_greedyTrapAtAnyScale_costsTheUnitPairingTimesTheQuantity(int q) {
+    // Worked above for q = 1: 6,000 (condor with 80/85 + the 72/73 spread alone). Every charge is linear in the
+    // quantity, so q of each spread costs 6,000 × q; before the fix the search ran out of nodes at q = 10 (65,000)
+    // and at q = 30 gave 330,000, worse than the greedy pairing's 10,000 × 30.
+    RulesMarginResult result = margin(greedyTrap(q, q, q));
+
+    assertThat(result.initialMarginUsd()).isCloseTo(6_000.0 * q, within(USD_EXACT * q));
+    assertThat(result.notes()).isEmpty();
+  }
+
+  @Test
+  void compute_greedyTrapWithUnequalQuantities_findsTheCheapestPairing() {
+    // 72/73 × 2, 80/85 × 3, put spread × 3, worked by hand: the three put spreads go into condors with 80/85
+    // (3 × 5,000) and the two 72/73 spreads stay spreads (2 × 1,000): 17,000. Putting the 72/73 spreads into condors
+    // instead costs 2 × 5,000 + 5,000 + 2 × 5,000 = 25,000. Ten times the book: ten times the answer.
+    assertThat(margin(greedyTrap(2, 3, 3)).initialMarginUsd()).isCloseTo(17_000, within(USD_EXACT));
+    assertThat(margin(greedyTrap(20, 30, 30)).initialMarginUsd()).isCloseTo(170_000, within(USD_EXACT));
+    // No common factor: 72/73 × 7, 80/85 × 11, puts × 13. The 11 condors take 80/85 (55,000), the two puts left
+    // join 72/73 in condors (2 × 5,000) and five 72/73 spreads stay spreads (5,000): 70,000.
+    assertThat(margin(greedyTrap(7, 11, 13)).initialMarginUsd()).isCloseTo(70_000, within(USD_EXACT));
+  }
+
+  @Test
+  void compute_searchOutOfBudget_isNeverWorseThanTheGreedyPairingAndSaysSo() {
+    RulesParameters oneNode = new RulesParameters(DEFAULTS.id(), DEFAULTS.version(), DEFAULTS.options(),
+        DEFAULTS.defaultFutures(), DEFAULTS.futuresByUnderlying(), DEFAULTS.defaultSpotHaircut(),
+        DEFAULTS.spotHaircuts(), DEFAULTS.recognizedStrategies(), 1);
+
+    RulesMarginResult result = margin(oneNode, MARKET, greedyTrap(30, 30, 30));
+
+    // The greedy pairing of the trap book, worked in compute_bookWhereGreedyPairingIsWrong: 10,000 per unit.
+    assertThat(result.initialMarginUsd()).isLessThanOrEqualTo(300_000 + USD_EXACT);
+    assertThat(result.notes()).singleElement().asString().contains("stopped after 1 node").contains("greedy");
+  }
+
   @Test
   void compute_unequalQuantities_strategyTakesTheSmallerAndTheRestStaysNaked() {
     RulesMarginResult result = margin(new Position(linear(70_000, 'P'), -3), new Position(linear(69_000, 'P'), 2));
@@ -220,6 +264,30 @@ class RulesBasedMarginTest {
     // Spot is collateral at 90%, whichever way the call is charged.
     assertThat(on.spotPositionValueUsd()).isCloseTo(70_000, within(USD_EXACT));
     assertThat(on.spotHaircutUsd()).isCloseTo(7_000, within(USD_EXACT));
+  }
+
+  @Test
+  void compute_coveredCallByDatedFuture_isChargedTheCallMarkPlusTheFuturesMarginOnlyWhenTheFutureLastsAsLong() {
+    String call = "BTC_USDC-29MAR24-75000-C";
+    MarketSnapshot market = MARKET.withMarks(Map.of(call, Mark.ofPrice(1_800)));
+    RulesParameters on = DEFAULTS.withStrategy(StrategyKind.COVERED_CALL, true);
+    // The future's standard IM for 1 BTC at 70,000: (2% + 0.005% × 1) × 70,000 = 1,403.5 (METHODOLOGY 4).
+    double futureAlone = (0.02 + 0.00005) * 70_000;
+
+    RulesMarginResult sameExpiry = margin(on, market, new Position("BTC_USDC-29MAR24", 1), new Position(call, -1));
+    RulesMarginResult off = margin(DEFAULTS, market, new Position("BTC_USDC-29MAR24", 1), new Position(call, -1));
+    RulesMarginResult shorterFuture = margin(on, market, new Position("BTC_USDC-08MAR24", 1), new Position(call, -1));
+
+    // Covered: the call's mark 1,800 plus the future's margin per coin.
+    assertThat(sameExpiry.strategies()).singleElement().extracting(RecognizedStrategy::kind)
+        .isEqualTo(StrategyKind.COVERED_CALL);
+    assertThat(sameExpiry.initialMarginUsd()).isCloseTo(1_800 + futureAlone, within(USD_EXACT));
+    // Naked (switched off): max(10,500 − 5,000, 7,000) + 1,800 = 8,800 for the call, plus the future.
+    assertThat(off.strategies()).isEmpty();
+    assertThat(off.initialMarginUsd()).isCloseTo(8_800 + futureAlone, within(USD_EXACT));
+    // A future expiring before the call does not cover it.
+    assertThat(shorterFuture.strategies()).isEmpty();
+    assertThat(shorterFuture.initialMarginUsd()).isCloseTo(8_800 + futureAlone, within(USD_EXACT));
   }
 
   @Test
