@@ -174,6 +174,16 @@ public final class LocalReplay {
     }
 
     step("7. the bad samples (events/bad/)");
+    for (String sample : List.of("bad/snapshot-eventbridge-bad.json", "bad/snapshot-s3-bad.json",
+        "bad/snapshot-s3-eventbridge-bad.json")) {
+      try {
+        snapshotHandler.handleRequest(map(read(sample)), null);
+        System.out.printf("   %s: accepted (unexpected)%n", sample);
+      } catch (RuntimeException rejected) {
+        // On Lambda this is the invocation's error: the event is retried, then goes to the DLQ.
+        System.out.printf("   %s: rejected, %s%n", sample, rejected.getMessage());
+      }
+    }
     print(positions.handleRequest(map(read("bad/positions-stream-bad.json")), null), "   bad/positions-stream-bad.json: ");
     print(recalc.handleRequest(map(read("bad/recalc-sqs-bad.json")), null), "   bad/recalc-sqs-bad.json:       ");
     for (String sample : List.of("bad/api-post-margin-bad.json", "bad/api-post-margin-unknown-instrument.json",
