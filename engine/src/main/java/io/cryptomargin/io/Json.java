@@ -220,10 +220,30 @@ final class Json {
    * problem is reported at once); null when it refused.
    */
   static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
+    return construct(constructor, path, problems, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #construct(java.util.function.Supplier, String, Problems)}, also dropping the
+   * constructor's problems with the given fields (fields the reader had no value for, already
+   * reported elsewhere).
+   */
+  static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems,
+      java.util.Set<String> ignoredFields) {
     try {
       return constructor.get();
     } catch (ValidationException e) {
-      problems.addAll(path, e);
+      // A field already reported while reading (missing, not a number) is not reported again by
+      // the constructor, which sees it as NaN: the reader's message is the useful one.
+      for (io.cryptomargin.validation.Problem p : e.problems()) {
+        if (ignoredFields.contains(p.field())) {
+          continue;
+        }
+        String field = path.isEmpty() ? p.field() : p.field().isEmpty() ? path : path + "." + p.field();
+        if (!problems.hasProblemAt(field)) {
+          problems.add(field, p.message());
+        }
+      }
     } catch (IllegalArgumentException e) {
       problems.add(path, e.getMessage());
     }

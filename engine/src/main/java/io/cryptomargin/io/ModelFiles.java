@@ -12,6 +12,7 @@ import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,16 +110,16 @@ public final class ModelFiles {
     return new ModelFile(id, version, description, definition, marginValues, source);
   }
 
+  // The readers below build every part they can, whatever other parts got wrong, so a file's
+  // range problems come in the same list as its missing or malformed fields (not in a second round).
+
   private static Span16Definition span16(String id, String version, JsonNode set, Problems problems) {
     String path = "scenarioSet";
     int before = problems.count();
     double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
     double volFloor = Json.positive(set, "volFloor", path, problems, true);
     JsonNode defaults = Json.object(set, "defaults", path, problems, true);
-    if (defaults == null) {
-      return null;
-    }
-    Span16Parameters base = span16Parameters(defaults, null, path + ".defaults", problems);
+    Span16Parameters base = defaults == null ? null : span16Parameters(defaults, null, path + ".defaults", problems);
     Map<String, Span16Parameters> byUnderlying = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
       Span16Parameters p = span16Parameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
@@ -137,15 +138,12 @@ public final class ModelFiles {
       problems.add(path, "must be an object");
       return null;
     }
-    int before = problems.count();
-    double psr = merged(node, defaults, "priceScanRange", path, problems);
-    double vsr = merged(node, defaults, "volScanRange", path, problems);
-    double x = merged(node, defaults, "extremeMultiple", path, problems);
-    double c = merged(node, defaults, "extremeCoverFraction", path, problems);
-    if (problems.count() > before) {
-      return null;
-    }
-    return Json.construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems);
+    Set<String> unknown = new HashSet<>();
+    double psr = merged(node, defaults, "priceScanRange", path, problems, unknown);
+    double vsr = merged(node, defaults, "volScanRange", path, problems, unknown);
+    double x = merged(node, defaults, "extremeMultiple", path, problems, unknown);
+    double c = merged(node, defaults, "extremeCoverFraction", path, problems, unknown);
+    return Json.construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems, unknown);
   }
 
   private static CryptoPmDefinition cryptoPm(String id, String version, JsonNode set, Problems problems) {
@@ -163,16 +161,12 @@ public final class ModelFiles {
       double pivot = Json.number(shock, "pivotDays", p, problems, true);
       double floor = Json.number(shock, "floorVol", p, problems, true);
       double minDte = Json.number(shock, "minDaysToExpiry", p, problems, true);
-      if (problems.count() == before) {
-        volShock = Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
-            p, problems);
-      }
+      volShock = Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
+          p, problems);
     }
     JsonNode defaults = Json.object(set, "defaults", path, problems, true);
-    if (defaults == null) {
-      return null;
-    }
-    CryptoPmParameters base = cryptoPmParameters(defaults, null, path + ".defaults", problems);
+    CryptoPmParameters base = defaults == null ? null
+        : cryptoPmParameters(defaults, null, path + ".defaults", problems);
     Map<String, CryptoPmParameters> byUnderlying = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
       CryptoPmParameters p = cryptoPmParameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
@@ -180,12 +174,15 @@ public final class ModelFiles {
         byUnderlying.put(e.getKey(), p);
       }
     }
-    if (problems.count() > before || base == null || volShock == null) {
+    if (base == null || volShock == null) {
       return null;
     }
     TermScaledVolShock shockFinal = volShock;
-    return Json.construct(() -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path,
-        problems);
+    // Built even when other fields were bad: its own check (one grid length for every underlying)
+    // belongs in the same list.
+    CryptoPmDefinition definition = Json.construct(
+        () -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path, problems);
+    return problems.count() > before ? null : definition;
   }
 
   private static CryptoPmParameters cryptoPmParameters(JsonNode node, JsonNode defaults, String path,
@@ -194,14 +191,16 @@ public final class ModelFiles {
       problems.add(path, "must be an object");
       return null;
     }
-    int before = problems.count();
-    double range = merged(node, defaults, "priceRange", path, problems);
-    double steps = merged(node, defaults, "priceSteps", path, problems);
-    double numerator = merged(node, defaults, "extendedWeightNumerator", path, problems);
+    Set<String> unknown = new HashSet<>();
+    double range = merged(node, defaults, "priceRange", path, problems, unknown);
+    double steps = merged(node, defaults, "priceSteps", path, problems, unknown);
+    double numerator = merged(node, defaults, "extendedWeightNumerator", path, problems, unknown);
     JsonNode movesNode = node.has("extendedMoves") || defaults == null ? node.get("extendedMoves")
         : defaults.get("extendedMoves");
     List<Double> moves = new ArrayList<>();
-    if (movesNode == null || !movesNode.isArray()) {
+    if (movesNode == null && defaults != null) {
+      unknown.add("extendedMoves");
+    } else if (movesNode == null || !movesNode.isArray()) {
       problems.add(path + ".extendedMoves", movesNode == null ? "is required" : "must be an array of fractions");
     } else {
       for (int i = 0; i < movesNode.size(); i++) {
@@ -211,18 +210,34 @@ public final class ModelFiles {
     if (!Double.isNaN(steps) && steps != Math.rint(steps)) {
       problems.add(path + ".priceSteps", "must be a whole number, was " + steps);
     }
-    if (problems.count() > before) {
-      return null;
+    if (Double.isNaN(steps)) {
+      unknown.add("priceSteps");
     }
-    return Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems);
+    return Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems,
+        unknown);
   }
 
-  /** A field of a per-underlying entry, else of the defaults. */
-  private static double merged(JsonNode node, JsonNode defaults, String field, String path, Problems problems) {
+  /**
+   * A field of a per-underlying entry, else of the defaults; NaN when absent or bad. A field absent
+   * from both is reported for the defaults only (where it belongs), and added to {@code unknown}
+   * so the constructor's check of the NaN is not reported either.
+   *
+   * @param defaults the defaults object, or null when reading the defaults themselves
+   */
+  private static double merged(JsonNode node, JsonNode defaults, String field, String path, Problems problems,
+      Set<String> unknown) {
     if (node.has(field) || defaults == null) {
-      return Json.number(node, field, path, problems, true);
+      double value = Json.number(node, field, path, problems, true);
+      if (Double.isNaN(value)) {
+        unknown.add(field);
+      }
+      return value;
     }
-    return Json.number(defaults, field, path, problems, true);
+    double value = Json.number(defaults, field, path, new Problems(), false);
+    if (Double.isNaN(value)) {
+      unknown.add(field);
+    }
+    return value;
   }
 
   private static List<Map.Entry<String, JsonNode>> entries(JsonNode set, String path, Problems problems) {

@@ -98,7 +98,7 @@ public final class SnapshotJson {
           String path = "instruments[" + i + "]";
           if (!name.isTextual()) {
             problems.add(path, "must be an instrument name, was " + Json.describe(name));
-          } else if (checkName(name.textValue(), path, unders, problems)) {
+          } else if (checkName(name.textValue(), path, unders, asOf, problems)) {
             marks.put(name.textValue(), emptyMark());
           }
         }
@@ -109,7 +109,7 @@ public final class SnapshotJson {
       for (Iterator<Map.Entry<String, JsonNode>> it = marksNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String path = "marks." + e.getKey();
-        boolean nameOk = checkName(e.getKey(), path, unders, problems);
+        boolean nameOk = checkName(e.getKey(), path, unders, asOf, problems);
         Mark mark = mark(e.getValue(), path, problems);
         if (nameOk && mark != null) {
           marks.put(e.getKey(), mark);
@@ -204,7 +204,11 @@ public final class SnapshotJson {
         }
       }
     }
-    if (Double.isNaN(flatVol) && smiles.isEmpty() && problems.count() == before) {
+    // Judged from the keys given, not from whether their values were good, so a missing vol is
+    // reported together with the underlying's other problems rather than in a second round.
+    boolean noFlatVol = absent(node, "flatVol");
+    boolean noSmiles = absent(node, "smiles") || (node.get("smiles").isObject() && node.get("smiles").isEmpty());
+    if (noFlatVol && noSmiles) {
       problems.add(path, "needs \"flatVol\" or \"smiles\" (a volatility)");
     }
     if (problems.count() > before) {
@@ -264,7 +268,8 @@ public final class SnapshotJson {
     return new Mark(optional(price), optional(iv), optional(forward), Optional.ofNullable(observedAt));
   }
 
-  private static boolean checkName(String name, String path, JsonNode underlyings, Problems problems) {
+  private static boolean checkName(String name, String path, JsonNode underlyings, Instant asOf,
+      Problems problems) {
     Instrument instrument;
     try {
       instrument = DeribitNames.parse(name);
@@ -272,12 +277,30 @@ public final class SnapshotJson {
       problems.addAll(path, e);
       return false;
     }
+    boolean ok = true;
     if (underlyings != null && !underlyings.has(instrument.underlying())) {
       problems.add(path, "unknown underlying '" + instrument.underlying() + "': the snapshot's underlyings are "
           + fieldNames(underlyings));
-      return false;
+      ok = false;
     }
-    return true;
+    // An expired contract cannot be valued in this market: say so while loading, with the file's
+    // other problems, instead of only when something prices it.
+    if (asOf != null && instrument.expiry().isPresent() && !instrument.expiry().get().isAfter(asOf)) {
+      problems.add(path, expired(instrument, asOf, path.contains(name)));
+      ok = false;
+    }
+    return ok;
+  }
+
+  /** The message for an expired contract; names it unless the path already does. */
+  static String expired(Instrument instrument, Instant asOf, boolean pathNamesIt) {
+    return (pathNamesIt ? "" : instrument.name() + " ") + "expired: expiry " + instrument.expiry().orElseThrow()
+        + " is not after the snapshot time " + asOf;
+  }
+
+  private static boolean absent(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull();
   }
 
   private static String fieldNames(JsonNode object) {

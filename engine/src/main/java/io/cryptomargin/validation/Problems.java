@@ -46,6 +46,11 @@ public final class Problems {
     return this;
   }
 
+  /** Whether a problem was already recorded for a field (lets a later check skip a repeat). */
+  public boolean hasProblemAt(String field) {
+    return found.stream().anyMatch(p -> p.field().equals(field));
+  }
+
   /** How many problems were found so far (lets a reader skip a record whose fields were bad). */
   public int count() {
     return found.size();

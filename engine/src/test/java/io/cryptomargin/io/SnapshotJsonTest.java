@@ -86,4 +86,19 @@ class SnapshotJsonTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("asOf: is required").hasMessageContaining("underlyings: is required");
   }
+
+  @Test
+  void parse_badIndexNoVolAndExpiredContracts_listsEveryProblemInOnePass() {
+    String bad = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{"
+        + "\"BTC\":{\"index\":70000,\"flatVol\":0.55},\"SOL\":{\"index\":-5}},"
+        + "\"instruments\":[\"BTC-29FEB24\",\"BTC-29MAR24-60000-C\"],"
+        + "\"marks\":{\"BTC-29FEB24-60000-C\":{\"price\":0.1}}}";
+    assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(4))
+        .hasMessageContaining("underlyings.SOL.index")
+        .hasMessageContaining("underlyings.SOL: needs \"flatVol\" or \"smiles\"")
+        .hasMessageContaining("instruments[0]: BTC-29FEB24 expired: expiry 2024-02-29T08:00:00Z")
+        .hasMessageContaining("marks.BTC-29FEB24-60000-C: expired: expiry 2024-02-29T08:00:00Z");
+  }
 }
