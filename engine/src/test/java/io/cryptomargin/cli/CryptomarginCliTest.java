@@ -57,6 +57,19 @@ class CryptomarginCliTest {
   }
 
   @Test
+  void validateMarket_expiredOptionAmongOtherProblems_exits2NamingIt(@TempDir Path dir) throws Exception {
+    Path market = dir.resolve("expired.json");
+    Files.writeString(market, "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,"
+        + "\"flatVol\":0.55}},\"marks\":{\"BTC-29FEB24-60000-C\":{\"price\":0.1,\"iv\":0.5},"
+        + "\"BTC-29MAR24-60000-C\":{\"price\":-0.15,\"iv\":0.5}}}");
+    Run r = run("validate-market", "--market", market.toString());
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("marks.BTC-29FEB24-60000-C: expired")
+        .contains("marks.BTC-29MAR24-60000-C.price").doesNotContain("\tat ");
+  }
+
+  @Test
   void riskArrays_jsonToStdout_hasEveryOption() {
     Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
