@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,9 +33,14 @@ public final class DeribitNames {
   private static final Pattern BASE = Pattern.compile("([A-Z0-9]+)(?:_(USDC|USDT|USD))?");
   private static final Pattern DATE = Pattern.compile("(\\d{1,2})([A-Z]{3})(\\d{2})");
   private static final Pattern STRIKE = Pattern.compile("\\d+(?:d\\d+)?(?:\\.\\d+)?");
+  /**
+   * DDMMMYY, strict: an impossible day (31APR24, 30FEB23) is an error, never moved to the month's
+   * last day as the default (smart) resolver does. 'uu' is the proleptic year (years 2000-2099),
+   * which STRICT needs ('yy' is a year of era and would want an era).
+   */
   private static final DateTimeFormatter DAY_MONTH_YEAR = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive().appendPattern("d").appendPattern("MMM").appendPattern("yy")
-      .toFormatter(Locale.ENGLISH);
+      .parseCaseInsensitive().appendPattern("d").appendPattern("MMM").appendPattern("uu")
+      .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
 
   private DeribitNames() {}
 
@@ -107,7 +113,7 @@ public final class DeribitNames {
     try {
       return expiryOn(LocalDate.parse(code, DAY_MONTH_YEAR));
     } catch (DateTimeParseException e) {
-      throw malformed(name, "'" + code + "' is not a valid date");
+      throw malformed(name, "'" + code + "' is not a date on the calendar");
     }
   }
 
