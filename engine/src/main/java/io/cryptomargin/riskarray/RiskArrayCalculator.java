@@ -75,9 +75,12 @@ public final class RiskArrayCalculator {
     return new RiskArraySet(definition.id(), definition.version(), snapshot.id(), labels, arrays);
   }
 
-  /** Scenario labels of a definition, from a representative underlying (they are alike for all). */
+  /**
+   * Scenario labels of a definition, true for every coin it knows: where moves differ by coin
+   * (crypto-pm's ranges), a label names each, the defaults as "other coins".
+   */
   public static List<String> labels(ScenarioSetDefinition definition) {
-    return definition.forUnderlying("BTC").scenarios().stream().map(Scenario::label).toList();
+    return definition.labels();
   }
 
   /** The array of one instrument under one underlying's scenario set. */

@@ -86,7 +86,7 @@ class CryptomarginCliTest {
     assertThat(r.err()).contains("wrote 326 risk arrays (crypto-pm 1.0.0, 35 scenarios)");
     String[] lines = Files.readString(output).split("\r\n");
     assertThat(lines).hasSize(327);
-    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"-16%, vol up\"");
+    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"BTC/ETH -16%, other coins -24%, vol up\"");
   }
 
   @Test
