@@ -202,6 +202,51 @@ final class Json {
     return atEight.equals(expiry) ? date.toString() : expiry.toString();
   }
 
+  /**
+   * Records a problem for every key of an object that is not one of the known ones, with its path
+   * and the likely intended key: a misspelt optional key ({@code flatvol}) would otherwise be
+   * ignored without a word.
+   */
+  static void onlyKnownKeys(JsonNode node, String path, java.util.List<String> known, Problems problems) {
+    for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (known.contains(key)) {
+        continue;
+      }
+      String closest = null;
+      int best = Integer.MAX_VALUE;
+      for (String k : known) {
+        int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+        if (d < best) {
+          best = d;
+          closest = k;
+        }
+      }
+      String hint = closest != null && best <= 2 ? "did you mean \"" + closest + "\"? " : "";
+      problems.add(path(path, key), "unknown key: " + hint + "known keys here are " + known);
+    }
+  }
+
+  /** Levenshtein edit distance, for suggesting the key a typo meant. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   static String describe(JsonNode node) {
     if (node.isTextual()) {
       return "the string \"" + node.textValue() + "\"";

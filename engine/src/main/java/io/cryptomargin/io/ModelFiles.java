@@ -23,8 +23,8 @@ import java.util.Set;
  * Model parameter files: one versioned JSON file per model,
  * {@code {"id":"span-16","version":"1.0.0","description":"...","scenarioSet":{...},"margin":{...}}}.
  *
- * <p>{@code scenarioSet} has a {@code type} ({@code span-16} or {@code crypto-pm}; defaults to the
- * file's id), model-wide fields, {@code defaults} per underlying and {@code underlyings} whose
+ * <p>{@code scenarioSet} has a {@code type} ({@code span-16} or {@code crypto-pm}, required),
+ * model-wide fields, {@code defaults} per underlying and {@code underlyings} whose
  * entries may be partial: each is merged field by field over {@code defaults}.
  *
  * <ul>
@@ -34,13 +34,25 @@ import java.util.Set;
  *       powerLongDated, pivotDays, floorVol, minDaysToExpiry}; per underlying {@code priceRange},
  *       {@code priceSteps}, {@code extendedMoves}, {@code extendedWeightNumerator}.
  * </ul>
- * {@code margin} is read as plain values and handed over untouched.
+ * {@code margin} is read as plain values and handed over untouched (the margin layer checks it).
+ * Any other key in the file or its {@code scenarioSet} is an error naming its path.
  */
 public final class ModelFiles {
   /** The models shipped in {@code src/main/resources/models/}. */
   public static final List<String> BUILT_IN = List.of("span-16", "crypto-pm");
 
   private static final Set<String> TYPES = Set.of("span-16", "crypto-pm");
+  private static final List<String> ROOT_KEYS = List.of("id", "version", "description", "scenarioSet", "margin");
+  private static final List<String> SPAN16_KEYS = List.of("type", "lookAheadDays", "volFloor", "defaults",
+      "underlyings");
+  private static final List<String> SPAN16_PARAMETER_KEYS = List.of("priceScanRange", "volScanRange",
+      "extremeMultiple", "extremeCoverFraction");
+  private static final List<String> CRYPTO_PM_KEYS = List.of("type", "lookAheadDays", "volShock", "defaults",
+      "underlyings");
+  private static final List<String> VOL_SHOCK_KEYS = List.of("up", "down", "powerShortDated", "powerLongDated",
+      "pivotDays", "floorVol", "minDaysToExpiry");
+  private static final List<String> CRYPTO_PM_PARAMETER_KEYS = List.of("priceRange", "priceSteps", "extendedMoves",
+      "extendedWeightNumerator");
 
   private ModelFiles() {}
 
@@ -90,19 +102,26 @@ public final class ModelFiles {
       throw ValidationException.of(source, "must be a JSON object with id, version and scenarioSet");
     }
     Problems problems = new Problems();
+    Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
     String id = Json.text(root, "id", "", problems, true);
     String version = Json.text(root, "version", "", problems, true);
     String description = Json.text(root, "description", "", problems, false);
     JsonNode set = Json.object(root, "scenarioSet", "", problems, true);
     JsonNode margin = Json.object(root, "margin", "", problems, false);
     ScenarioSetDefinition definition = null;
-    if (set != null && id != null && version != null) {
+    if (set != null) {
+      // Required: guessing the type from the file's id read a crypto-pm file named "my-span" as
+      // span-16 and reported its keys as wrong instead of the missing type.
       String type = Json.text(set, "type", "scenarioSet", problems, false);
-      type = type == null ? id : type;
-      if (!TYPES.contains(type)) {
+      if (type == null && (set.get("type") == null || set.get("type").isNull())) {
+        problems.add("scenarioSet.type", "is required: one of " + BUILT_IN);
+      } else if (type != null && !TYPES.contains(type)) {
         problems.add("scenarioSet.type", "unknown scenario set type '" + type + "': known types are " + BUILT_IN);
-      } else {
-        definition = type.equals("span-16") ? span16(id, version, set, problems) : cryptoPm(id, version, set, problems);
+      } else if (type != null) {
+        String setId = id == null ? "" : id;
+        String setVersion = version == null ? "" : version;
+        definition = type.equals("span-16") ? span16(setId, setVersion, set, problems)
+            : cryptoPm(setId, setVersion, set, problems);
       }
     }
     problems.throwIfAny();
@@ -116,6 +135,7 @@ public final class ModelFiles {
   private static Span16Definition span16(String id, String version, JsonNode set, Problems problems) {
     String path = "scenarioSet";
     int before = problems.count();
+    Json.onlyKnownKeys(set, path, SPAN16_KEYS, problems);
     double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
     double volFloor = Json.positive(set, "volFloor", path, problems, true);
     JsonNode defaults = Json.object(set, "defaults", path, problems, true);
@@ -138,6 +158,7 @@ public final class ModelFiles {
       problems.add(path, "must be an object");
       return null;
     }
+    Json.onlyKnownKeys(node, path, SPAN16_PARAMETER_KEYS, problems);
     Set<String> unknown = new HashSet<>();
     double psr = merged(node, defaults, "priceScanRange", path, problems, unknown);
     double vsr = merged(node, defaults, "volScanRange", path, problems, unknown);
@@ -149,11 +170,13 @@ public final class ModelFiles {
   private static CryptoPmDefinition cryptoPm(String id, String version, JsonNode set, Problems problems) {
     String path = "scenarioSet";
     int before = problems.count();
+    Json.onlyKnownKeys(set, path, CRYPTO_PM_KEYS, problems);
     double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
     JsonNode shock = Json.object(set, "volShock", path, problems, true);
     TermScaledVolShock volShock = null;
     if (shock != null) {
       String p = path + ".volShock";
+      Json.onlyKnownKeys(shock, p, VOL_SHOCK_KEYS, problems);
       double up = Json.number(shock, "up", p, problems, true);
       double down = Json.number(shock, "down", p, problems, true);
       double shortPower = Json.number(shock, "powerShortDated", p, problems, true);
@@ -191,6 +214,7 @@ public final class ModelFiles {
       problems.add(path, "must be an object");
       return null;
     }
+    Json.onlyKnownKeys(node, path, CRYPTO_PM_PARAMETER_KEYS, problems);
     Set<String> unknown = new HashSet<>();
     double range = merged(node, defaults, "priceRange", path, problems, unknown);
     double steps = merged(node, defaults, "priceSteps", path, problems, unknown);

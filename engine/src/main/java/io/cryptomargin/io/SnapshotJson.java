@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -41,9 +42,17 @@ import java.util.TreeMap;
  * times. A missing forward is interpolated from the index. {@code instruments} names the snapshot's
  * instrument universe (stored as empty marks); {@code marks} adds the venue's marks (price in the
  * settlement currency). Every mark or instrument name must be a Deribit name on a listed
- * underlying. Writing keeps every double exactly (shortest round-trip text).
+ * underlying. When an underlying has both {@code flatVol} and {@code smiles} (as the issue's own
+ * example does), the smiles win everywhere, at every strike and expiry, and {@code flatVol} is not
+ * used: it is the vol of an underlying without smiles. A key not listed here is an
+ * error (a typo such as {@code flatvol} would otherwise be ignored). Writing keeps every double
+ * exactly (shortest round-trip text).
  */
 public final class SnapshotJson {
+  private static final List<String> ROOT_KEYS = List.of("id", "asOf", "underlyings", "instruments", "marks");
+  private static final List<String> UNDERLYING_KEYS = List.of("index", "flatVol", "forwards", "smiles");
+  private static final List<String> MARK_KEYS = List.of("price", "iv", "forward", "observedAt");
+
   private SnapshotJson() {}
 
   /**
@@ -70,6 +79,7 @@ public final class SnapshotJson {
       throw ValidationException.of(source, "must be a JSON object with \"asOf\" and \"underlyings\"");
     }
     Problems problems = new Problems();
+    Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
     String id = Json.text(root, "id", "", problems, false);
     String asOfText = Json.text(root, "asOf", "", problems, true);
     Instant asOf = asOfText == null ? null : Json.instant(asOfText, "asOf", problems);
@@ -173,6 +183,7 @@ public final class SnapshotJson {
       return null;
     }
     int before = problems.count();
+    Json.onlyKnownKeys(node, path, UNDERLYING_KEYS, problems);
     double index = Json.positive(node, "index", path, problems, true);
     double flatVol = Json.positive(node, "flatVol", path, problems, false);
     TreeMap<Instant, Double> forwards = new TreeMap<>();
@@ -257,6 +268,7 @@ public final class SnapshotJson {
       return null;
     }
     int before = problems.count();
+    Json.onlyKnownKeys(node, path, MARK_KEYS, problems);
     double price = Json.nonNegative(node, "price", path, problems, false);
     double iv = Json.positive(node, "iv", path, problems, false);
     double forward = Json.positive(node, "forward", path, problems, false);

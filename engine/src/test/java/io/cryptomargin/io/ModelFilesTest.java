@@ -108,4 +108,20 @@ class ModelFilesTest {
         .hasMessageContaining("scenarioSet.defaults.priceRange: must be in (0, 1)")
         .hasMessageContaining("scenarioSet.defaults.priceSteps: must be a whole number");
   }
+
+  @Test
+  void parse_unknownKeysAndMissingType_areReportedWithTheirPath() {
+    String file = "{\"id\":\"x\",\"version\":\"1\",\"descripton\":\"typo\",\"scenarioSet\":{\"lookAheadDays\":1}}";
+    assertThatThrownBy(() -> ModelFiles.parse(file, "x.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
+        .hasMessageContaining("descripton: unknown key: did you mean \"description\"?")
+        .hasMessageContaining("scenarioSet.type: is required");
+    String typos = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
+        + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":0.25,\"volScanRange\":0.25,\"extremeMultiple\":2,"
+        + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"BTC\":{\"priceScanRnage\":0.15}}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(typos, "typos.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("scenarioSet.underlyings.BTC.priceScanRnage: unknown key: did you mean \"priceScanRange\"?");
+  }
 }

@@ -101,4 +101,28 @@ class SnapshotJsonTest {
         .hasMessageContaining("instruments[0]: BTC-29FEB24 expired: expiry 2024-02-29T08:00:00Z")
         .hasMessageContaining("marks.BTC-29FEB24-60000-C: expired: expiry 2024-02-29T08:00:00Z");
   }
+
+  /** Documented in SnapshotJson and the README: with both, the smiles win and flatVol is unused. */
+  @Test
+  void parse_flatVolAndSmilesBoth_smilesWinAtEveryStrikeAndExpiry() {
+    MarketSnapshot s = SnapshotJson.parse(EXAMPLE, "example.json");
+    Instant quoted = DeribitNames.expiryOn(LocalDate.of(2024, 3, 29));
+    Instant later = DeribitNames.expiryOn(LocalDate.of(2024, 12, 27));
+    assertThat(s.surfaceVol("ETH", 3500, quoted)).isEqualTo(0.6);
+    assertThat(s.surfaceVol("ETH", 3000, later)).isNotEqualTo(0.6).isBetween(0.6, 0.65);
+    assertThat(s.surfaceVol("ETH", 10000, quoted)).isEqualTo(0.62);
+  }
+
+  @Test
+  void parse_misspeltKeys_areReportedWithTheirPath() {
+    String typos = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatvol\":0.55}},"
+        + "\"instrumentz\":[\"BTC-PERPETUAL\"],\"marks\":{\"BTC-29MAR24-60000-C\":{\"prise\":0.1}}}";
+    assertThatThrownBy(() -> SnapshotJson.parse(typos, "typos.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(4))
+        .hasMessageContaining("instrumentz: unknown key: did you mean \"instruments\"?")
+        .hasMessageContaining("underlyings.BTC.flatvol: unknown key: did you mean \"flatVol\"?")
+        .hasMessageContaining("underlyings.BTC: needs \"flatVol\" or \"smiles\"")
+        .hasMessageContaining("marks.BTC-29MAR24-60000-C.prise: unknown key: did you mean \"price\"?");
+  }
 }
