@@ -2,16 +2,13 @@ package io.cryptomargin.cli;
 
 import io.cryptomargin.io.MarketFiles;
 import io.cryptomargin.io.ModelFiles;
+import io.cryptomargin.io.OutputFiles;
 import io.cryptomargin.io.RiskArrayCsv;
 import io.cryptomargin.io.RiskArrayJson;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArrayCalculator;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
-import io.cryptomargin.validation.ValidationException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,11 +49,7 @@ final class RiskArraysCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw ValidationException.of("--output", "cannot write " + output + ": " + e.getMessage());
-      }
+      OutputFiles.write(output, text, "--output");
       spec.commandLine().getErr().println(Formats.fmt("wrote %d risk arrays (%s %s, %d scenarios) to %s",
           arrays.arrays().size(), arrays.scenarioSetId(), arrays.parameterVersion(), arrays.scenarioCount(), output));
       spec.commandLine().getErr().flush();

@@ -40,11 +40,7 @@ final class Json {
 
   /** Writes text to a file, or a validation error naming it. */
   static void writeFile(Path path, String text) {
-    try {
-      Files.writeString(path, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw ValidationException.of("file", "cannot write " + path + ": " + e.getMessage());
-    }
+    OutputFiles.write(path, text, "file");
   }
 
   /** Parses JSON text; malformed JSON becomes a validation error with the line and column. */
@@ -58,8 +54,25 @@ final class Json {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw ValidationException.of(source, "malformed JSON" + where + ": " + e.getOriginalMessage());
+      throw ValidationException.of(source, "malformed JSON" + where + ": " + parserMessage(e.getOriginalMessage()));
     }
+  }
+
+  /**
+   * The parser's message without Jackson internals (source descriptions, feature names), which
+   * mean nothing to a user: only what is wrong and where.
+   */
+  static String parserMessage(String message) {
+    if (message == null) {
+      return "not valid JSON";
+    }
+    return message
+        .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+        .replaceAll("start marker at line", "opened at line")
+        .replaceAll(": enable `[A-Za-z_.]+` to allow", " (JSON does not allow it)")
+        .replaceAll("\\s*\\(through reference chain:[^)]*\\)", "")
+        .strip();
   }
 
   /** A JSON object as a pretty-printed string. */

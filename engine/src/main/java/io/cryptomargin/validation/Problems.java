@@ -16,7 +16,10 @@ public final class Problems {
   /** Records every problem of an exception thrown while checking a nested part. */
   public Problems addAll(String prefix, ValidationException nested) {
     for (Problem p : nested.problems()) {
-      String field = prefix.isEmpty() ? p.field() : p.field().isEmpty() ? prefix : prefix + "." + p.field();
+      // A nested problem that already names the prefix (an instrument's own name) is not prefixed
+      // again: "BTC-29FEB24: expired", never "BTC-29FEB24.BTC-29FEB24: expired".
+      boolean named = p.field().equals(prefix) || p.field().startsWith(prefix + ".");
+      String field = prefix.isEmpty() || named ? p.field() : p.field().isEmpty() ? prefix : prefix + "." + p.field();
       found.add(new Problem(field, p.message()));
     }
     return this;

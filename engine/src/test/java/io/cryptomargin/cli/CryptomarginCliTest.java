@@ -70,6 +70,24 @@ class CryptomarginCliTest {
   }
 
   @Test
+  void riskArrays_outputInMissingDirectory_saysWhy(@TempDir Path dir) {
+    Path output = dir.resolve("nonexistent").resolve("x.json");
+    Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString(), "--output", output.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--output: cannot write " + output + ": no such directory " + output.getParent());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[1, 2]", " null\n"})
+  void riskArrays_marketFileJsonButNotAnObject_saysSoOnce(String text, @TempDir Path dir) throws Exception {
+    Path market = dir.resolve("m.json");
+    Files.writeString(market, text);
+    Run r = run("risk-arrays", "--market", market.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("m.json: is JSON but").contains("must be an object").doesNotContain("column");
+  }
+
+  @Test
   void riskArrays_jsonToStdout_hasEveryOption() {
     Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();

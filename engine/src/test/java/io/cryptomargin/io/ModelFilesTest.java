@@ -124,4 +124,16 @@ class ModelFilesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("scenarioSet.underlyings.BTC.priceScanRnage: unknown key: did you mean \"priceScanRange\"?");
   }
+
+  @Test
+  void parse_badCryptoPmFloor_namesTheFilesKey() {
+    String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":0,"
+        + "\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
+        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":0.16,"
+        + "\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("scenarioSet.volShock.floorVol: must be a finite number > 0")
+        .hasMessageNotContaining("volFloor");
+  }
 }

@@ -125,4 +125,17 @@ class SnapshotJsonTest {
         .hasMessageContaining("underlyings.BTC: needs \"flatVol\" or \"smiles\"")
         .hasMessageContaining("marks.BTC-29MAR24-60000-C.prise: unknown key: did you mean \"price\"?");
   }
+
+  @Test
+  void parse_malformedJson_givesLineColumnAndTheParsersWordsOnly() {
+    assertThatThrownBy(() -> SnapshotJson.parse("{\n \"asOf\": NaN", "x.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("x.json: malformed JSON at line 2, column")
+        .hasMessageNotContaining("Feature");
+    assertThatThrownBy(() -> SnapshotJson.parse("{", "x.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("malformed JSON at line 1")
+        .hasMessageContaining("opened at line 1, column 1")
+        .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED").hasMessageNotContaining("Feature");
+  }
 }

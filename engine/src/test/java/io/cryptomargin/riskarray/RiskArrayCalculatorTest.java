@@ -103,7 +103,8 @@ class RiskArrayCalculatorTest {
     assertThatThrownBy(() -> RiskArrayCalculator.compute(snapshot(), List.of(expired, eth), ModelFiles.scenarioSet("span-16")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("2 problems")
-        .hasMessageContaining("BTC-23FEB24-60000-C").hasMessageContaining("expired")
+        .hasMessageContaining("BTC-23FEB24-60000-C: expired")
+        .hasMessageNotContaining("BTC-23FEB24-60000-C.BTC-23FEB24-60000-C")
         .hasMessageContaining("ETH-29MAR24-3500-C").hasMessageContaining("unknown underlying 'ETH'");
   }
 
