@@ -44,6 +44,13 @@ final class RiskArraysCommand implements Callable<Integer> {
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(scenarios);
     MarketSnapshot snapshot = MarketFiles.read(market);
     RiskArraySet arrays = RiskArrayCalculator.computeAll(snapshot, definition);
+    if (arrays.arrays().isEmpty()) {
+      // Not an error (an empty universe is valid), but an empty result with no word looks like a bug.
+      spec.commandLine().getErr().println("warning: market " + market + " lists no instruments, so there are no "
+          + "risk arrays; name them in the snapshot's \"instruments\" list (e.g. \"instruments\": [\"BTC-PERPETUAL\", "
+          + "\"BTC-29MAR24-70000-C\"]) or give them \"marks\"");
+      spec.commandLine().getErr().flush();
+    }
     String text = format == Formats.JsonOrCsv.JSON ? RiskArrayJson.write(arrays) : RiskArrayCsv.write(arrays);
     if (output == null) {
       spec.commandLine().getOut().print(text);

@@ -88,6 +88,18 @@ class CryptomarginCliTest {
   }
 
   @Test
+  void riskArrays_snapshotWithoutInstruments_warnsHowToListThemAndExits0(@TempDir Path dir) throws Exception {
+    Path market = dir.resolve("issue.json");
+    Files.writeString(market, "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,"
+        + "\"flatVol\":0.55},\"ETH\":{\"index\":3500,\"flatVol\":0.6,\"forwards\":{\"2024-03-29\":3510},"
+        + "\"smiles\":{\"2024-03-29\":[[3000,0.65],[3500,0.6],[4000,0.62]]}}}}");
+    Run r = run("risk-arrays", "--market", market.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"riskArrays\" : [ ]");
+    assertThat(r.err()).contains("warning:").contains("lists no instruments").contains("\"instruments\"");
+  }
+
+  @Test
   void riskArrays_jsonToStdout_hasEveryOption() {
     Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
