@@ -100,6 +100,19 @@ class CryptomarginCliTest {
   }
 
   @Test
+  void price_worthlessPut_printsZeroNeverNegativeZero() {
+    String[] put = {"price", "--forward", "20", "--strike", "5", "--years", "0.1", "--vol", "0.05", "--type", "put"};
+    Run table = run(put);
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("price  0 ").doesNotContain("-0 ").doesNotContain("(-0 per day)");
+    String[] json = java.util.Arrays.copyOf(put, put.length + 2);
+    json[put.length] = "--format";
+    json[put.length + 1] = "json";
+    Run j = run(json);
+    assertThat(j.out()).contains("\"price\" : 0.0").doesNotContain("-0.0");
+  }
+
+  @Test
   void riskArrays_jsonToStdout_hasEveryOption() {
     Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
