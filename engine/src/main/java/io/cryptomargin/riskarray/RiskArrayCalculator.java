@@ -6,6 +6,7 @@ import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.VolShock;
+import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.scenario.Scenario;
@@ -85,7 +86,9 @@ public final class RiskArrayCalculator {
 
   /** The array of one instrument under one underlying's scenario set. */
   public static RiskArray compute(MarketSnapshot snapshot, Instrument instrument, ScenarioSet set) {
-    PricingInputs base = InstrumentPricer.inputs(instrument, snapshot);
+    // The snapshot is the market as observed: an expired contract cannot be arrayed. Scenarios that
+    // look past an expiry are valued at intrinsic below (zero years left), decided here, not in pricing.
+    PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
     double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
     double laterYears = Math.max(base.years() - set.lookAheadDays() / 365.0, 0.0);
     double daysToExpiry = base.years() * 365.0;
