@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *   <li>{@code BTC-22MAY20-9250-P}: inverse option; {@code BTC_USDC-27DEC24-100000-C}: linear option
  * </ul>
  * Strikes may use {@code d} as the decimal point ({@code XRP_USDC-30JUN23-0d625-C}). Expiries are
- * 08:00 UTC on the named day, Deribit's expiry time. Contract size is 1 coin: Deribit states
- * amounts in coins.
+ * 08:00 UTC on the named day, Deribit's expiry time. Contract size is 1 coin (Deribit states
+ * amounts in coins) unless given.
  */
 public final class DeribitNames {
   /** Deribit's daily expiry time. */
@@ -50,6 +50,20 @@ public final class DeribitNames {
    * @throws ValidationException naming the instrument and what is wrong with it
    */
   public static Instrument parse(String name) {
+    return parse(name, 1.0);
+  }
+
+  /**
+   * Parses a Deribit name for a contract of another size than Deribit's 1 coin.
+   *
+   * @param contractSize coins of the underlying per contract (spot pairs are always 1)
+   * @throws ValidationException naming the instrument and what is wrong with it
+   */
+  public static Instrument parse(String name, double contractSize) {
+    if (!(contractSize > 0 && Double.isFinite(contractSize))) {
+      throw ValidationException.of("contractSize", "must be a finite number > 0 (coins per contract), was "
+          + contractSize);
+    }
     if (name == null || name.isBlank()) {
       throw ValidationException.of("instrument", "an instrument name is required");
     }
@@ -71,9 +85,9 @@ public final class DeribitNames {
         return new Spot(name, coin, quote);
       case 2:
         if (parts[1].equals("PERPETUAL")) {
-          return new Perpetual(name, coin, settlement, currency, 1.0);
+          return new Perpetual(name, coin, settlement, currency, contractSize);
         }
-        return new Future(name, coin, expiry(name, parts[1]), settlement, currency, 1.0);
+        return new Future(name, coin, expiry(name, parts[1]), settlement, currency, contractSize);
       case 4:
         Instant expiry = expiry(name, parts[1]);
         double strike = strike(name, parts[2]);
@@ -82,7 +96,7 @@ public final class DeribitNames {
           case "P" -> PutCall.PUT;
           default -> throw malformed(name, "option type must be C or P, was '" + parts[3] + "'");
         };
-        return new EuropeanOption(name, coin, expiry, strike, putCall, settlement, currency, 1.0);
+        return new EuropeanOption(name, coin, expiry, strike, putCall, settlement, currency, contractSize);
       default:
         throw malformed(name, "expected COIN[_QUOTE], COIN-PERPETUAL, COIN-DDMMMYY or COIN-DDMMMYY-STRIKE-C|P");
     }

@@ -33,14 +33,16 @@ import java.util.TreeMap;
  *    "ETH": {"index": 3500, "flatVol": 0.6,
  *            "forwards": {"2024-03-29": 3510},
  *            "smiles": {"2024-03-29": [[3000, 0.65], [3500, 0.6], [4000, 0.62]]}}},
- *  "instruments": ["BTC-PERPETUAL", "ETH-29MAR24-3500-C"],
+ *  "instruments": ["BTC-PERPETUAL", "ETH-29MAR24-3500-C", {"name": "ETH-PERPETUAL", "contractSize": 0.1}],
  *  "marks": {"ETH-29MAR24-3500-C": {"price": 0.05, "iv": 0.6, "forward": 3510,
  *                                   "observedAt": "2024-03-01T07:59:58Z"}}}
  * }</pre>
  *
  * Prices USD per coin, vols annual fractions, expiries dates (Deribit's 08:00 UTC) or full UTC
  * times. A missing forward is interpolated from the index. {@code instruments} names the snapshot's
- * instrument universe (stored as empty marks); {@code marks} adds the venue's marks (price in the
+ * instrument universe (stored as empty marks); an entry may be an object with the name and a
+ * {@code contractSize}, in coins of the underlying per contract (linear and inverse alike; default 1,
+ * Deribit's size); {@code marks} adds the venue's marks (price in the
  * settlement currency). Every mark or instrument name must be a Deribit name on a listed
  * underlying. When an underlying has both {@code flatVol} and {@code smiles} (as the issue's own
  * example does), the smiles win everywhere, at every strike and expiry, and {@code flatVol} is not
@@ -51,6 +53,7 @@ import java.util.TreeMap;
 public final class SnapshotJson {
   private static final List<String> ROOT_KEYS = List.of("id", "asOf", "underlyings", "instruments", "marks");
   private static final List<String> UNDERLYING_KEYS = List.of("index", "flatVol", "forwards", "smiles");
+  private static final List<String> INSTRUMENT_KEYS = List.of("name", "contractSize");
   private static final List<String> MARK_KEYS = List.of("price", "iv", "forward", "observedAt");
 
   private SnapshotJson() {}
@@ -98,18 +101,35 @@ public final class SnapshotJson {
       }
     }
     Map<String, Mark> marks = new LinkedHashMap<>();
+    Map<String, Double> contractSizes = new TreeMap<>();
     JsonNode instruments = root.get("instruments");
     if (instruments != null && !instruments.isNull()) {
       if (!instruments.isArray()) {
         problems.add("instruments", "must be an array of instrument names");
       } else {
         for (int i = 0; i < instruments.size(); i++) {
-          JsonNode name = instruments.get(i);
+          JsonNode entry = instruments.get(i);
           String path = "instruments[" + i + "]";
+          JsonNode name = entry;
+          double contractSize = Double.NaN;
+          if (entry.isObject()) {
+            Json.onlyKnownKeys(entry, path, INSTRUMENT_KEYS, problems);
+            name = entry.get("name");
+            contractSize = Json.positive(entry, "contractSize", path, problems, false);
+            if (name == null || name.isNull()) {
+              problems.add(path + ".name", "is required");
+              continue;
+            }
+            path = path + ".name";
+          }
           if (!name.isTextual()) {
-            problems.add(path, "must be an instrument name, was " + Json.describe(name));
+            problems.add(path, "must be an instrument name (or {\"name\": ..., \"contractSize\": ...}), was "
+                + Json.describe(name));
           } else if (checkName(name.textValue(), path, unders, asOf, problems)) {
             marks.put(name.textValue(), emptyMark());
+            if (!Double.isNaN(contractSize)) {
+              contractSizes.put(name.textValue(), contractSize);
+            }
           }
         }
       }
@@ -127,7 +147,7 @@ public final class SnapshotJson {
       }
     }
     problems.throwIfAny();
-    return new MarketSnapshot(id, asOf, underlyings, marks);
+    return new MarketSnapshot(id, asOf, underlyings, marks, Map.of(), contractSizes);
   }
 
   /** The snapshot as JSON text (every mark under {@code marks}, empty ones as {@code {}}). */
@@ -159,6 +179,11 @@ public final class SnapshotJson {
         });
       }
     });
+    if (!snapshot.contractSizes().isEmpty()) {
+      ArrayNode instruments = root.putArray("instruments");
+      snapshot.contractSizes().forEach((name, size) -> instruments.addObject().put("name", name)
+          .put("contractSize", size));
+    }
     if (!snapshot.marks().isEmpty()) {
       ObjectNode marks = root.putObject("marks");
       snapshot.marks().forEach((name, mark) -> {

@@ -1,6 +1,5 @@
 package io.cryptomargin.riskarray;
 
-import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.EuropeanOption;
@@ -43,7 +42,7 @@ public final class RiskArrayCalculator {
     Problems problems = new Problems();
     for (String name : snapshot.marks().keySet()) {
       try {
-        instruments.add(DeribitNames.parse(name));
+        instruments.add(snapshot.instrument(name));
       } catch (ValidationException e) {
         problems.addAll("marks." + name, e);
       }

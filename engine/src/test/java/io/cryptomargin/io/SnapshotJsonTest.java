@@ -138,4 +138,39 @@ class SnapshotJsonTest {
         .hasMessageContaining("opened at line 1, column 1")
         .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED").hasMessageNotContaining("Feature");
   }
+
+  @Test
+  void parse_instrumentWithContractSize_scalesItsRiskArray() {
+    String head = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatVol\":0.55}},"
+        + "\"instruments\":[";
+    MarketSnapshot whole = SnapshotJson.parse(head + "\"BTC-29MAR24-60000-C\",\"BTC_USDC-PERPETUAL\"]}", "a.json");
+    MarketSnapshot tenth = SnapshotJson.parse(head + "{\"name\":\"BTC-29MAR24-60000-C\",\"contractSize\":0.1},"
+        + "{\"name\":\"BTC_USDC-PERPETUAL\",\"contractSize\":0.1}]}", "b.json");
+    for (String model : new String[] {"span-16", "crypto-pm"}) {
+      RiskArraySet a = RiskArrayCalculator.computeAll(whole, ModelFiles.scenarioSet(model));
+      RiskArraySet b = RiskArrayCalculator.computeAll(tenth, ModelFiles.scenarioSet(model));
+      for (String name : new String[] {"BTC-29MAR24-60000-C", "BTC_USDC-PERPETUAL"}) {
+        double[] full = a.get(name).losses();
+        double[] small = b.get(name).losses();
+        for (int i = 0; i < full.length; i++) {
+          assertThat(small[i]).as("%s %s scenario %d", model, name, i + 1)
+              .isCloseTo(0.1 * full[i], org.assertj.core.api.Assertions.within(1e-12 * Math.abs(full[i]) + 1e-15));
+        }
+        assertThat(b.get(name).compositeDelta())
+            .isCloseTo(0.1 * a.get(name).compositeDelta(), org.assertj.core.api.Assertions.within(1e-12));
+      }
+    }
+    assertThat(SnapshotJson.parse(SnapshotJson.write(tenth), "again.json")).isEqualTo(tenth);
+  }
+
+  @Test
+  void parse_badContractSizeAndUnknownInstrumentKey_areReportedWithTheirPath() {
+    String bad = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatVol\":0.55}},"
+        + "\"instruments\":[{\"name\":\"BTC-PERPETUAL\",\"contractSize\":-1},{\"contractsize\":2}]}";
+    assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("instruments[0].contractSize: must be a finite number > 0")
+        .hasMessageContaining("instruments[1].contractsize: unknown key: did you mean \"contractSize\"?")
+        .hasMessageContaining("instruments[1].name: is required");
+  }
 }
