@@ -10,6 +10,7 @@ import io.cryptomargin.margin.Position;
 import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.UnderlyingMarket;
+import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.validation.ValidationException;
@@ -193,8 +194,8 @@ public final class CoverageBacktest {
     double loss = 0;
     for (Map.Entry<Instrument, Double> holding : holdings(book).entrySet()) {
       Instrument instrument = holding.getKey();
-      PricingInputs before = InstrumentPricer.inputs(instrument, now);
-      PricingInputs after = InstrumentPricer.inputs(instrument, next);
+      PricingInputs before = InstrumentPricer.inputs(instrument, now, ExpiryPolicy.REJECT_EXPIRED);
+      PricingInputs after = InstrumentPricer.inputs(instrument, next, ExpiryPolicy.REJECT_EXPIRED);
       double valueBefore = InstrumentPricer.value(instrument, before.forward(), before.years(), before.vol(),
           before.forward());
       double valueAfter = InstrumentPricer.value(instrument, after.forward(), after.years(), after.vol(),

@@ -12,9 +12,17 @@ final class Formats {
 
   private Formats() {}
 
-  /** A number with significant digits, independent of the user's locale. */
+  /**
+   * The value with negative zero made zero: a put worth nothing or a theta at expiry computes as
+   * -0.0, which prints as "-0" and reads as a sign error.
+   */
+  static double plain(double x) {
+    return x == 0.0 ? 0.0 : x;
+  }
+
+  /** A number with significant digits, independent of the user's locale; never "-0". */
   static String num(double x) {
-    return String.format(Locale.ROOT, "%.10g", x).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+    return String.format(Locale.ROOT, "%.10g", plain(x)).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
         .replaceAll("\\.$", "");
   }
 

@@ -49,11 +49,11 @@ final class PriceCommand implements Callable<Integer> {
       json.put("years", terms.years);
       json.put("vol", vol);
       json.put("rate", terms.rate);
-      json.put("price", g.price());
-      json.put("delta", g.delta());
-      json.put("gamma", g.gamma());
-      json.put("vega", g.vega());
-      json.put("theta", g.theta());
+      json.put("price", Formats.plain(g.price()));
+      json.put("delta", Formats.plain(g.delta()));
+      json.put("gamma", Formats.plain(g.gamma()));
+      json.put("vega", Formats.plain(g.vega()));
+      json.put("theta", Formats.plain(g.theta()));
       json.put("units", Map.of(
           "price", money + " per coin of underlying",
           "delta", money + " per USD of forward",

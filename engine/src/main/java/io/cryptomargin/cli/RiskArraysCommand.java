@@ -2,16 +2,13 @@ package io.cryptomargin.cli;
 
 import io.cryptomargin.io.MarketFiles;
 import io.cryptomargin.io.ModelFiles;
+import io.cryptomargin.io.OutputFiles;
 import io.cryptomargin.io.RiskArrayCsv;
 import io.cryptomargin.io.RiskArrayJson;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArrayCalculator;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
-import io.cryptomargin.validation.ValidationException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,16 +44,19 @@ final class RiskArraysCommand implements Callable<Integer> {
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(scenarios);
     MarketSnapshot snapshot = MarketFiles.read(market);
     RiskArraySet arrays = RiskArrayCalculator.computeAll(snapshot, definition);
+    if (arrays.arrays().isEmpty()) {
+      // Not an error (an empty universe is valid), but an empty result with no word looks like a bug.
+      spec.commandLine().getErr().println("warning: market " + market + " lists no instruments, so there are no "
+          + "risk arrays; name them in the snapshot's \"instruments\" list (e.g. \"instruments\": [\"BTC-PERPETUAL\", "
+          + "\"BTC-29MAR24-70000-C\"]) or give them \"marks\"");
+      spec.commandLine().getErr().flush();
+    }
     String text = format == Formats.JsonOrCsv.JSON ? RiskArrayJson.write(arrays, snapshot.asOf()) : RiskArrayCsv.write(arrays);
     if (output == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw ValidationException.of("--output", "cannot write " + output + ": " + e.getMessage());
-      }
+      OutputFiles.write(output, text, "--output");
       spec.commandLine().getErr().println(Formats.fmt("wrote %d risk arrays (%s %s, %d scenarios) to %s",
           arrays.arrays().size(), arrays.scenarioSetId(), arrays.parameterVersion(), arrays.scenarioCount(), output));
       spec.commandLine().getErr().flush();

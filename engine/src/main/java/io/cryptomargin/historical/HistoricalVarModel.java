@@ -16,6 +16,7 @@ import io.cryptomargin.margin.Position;
 import io.cryptomargin.margin.PositionContribution;
 import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.validation.Problems;
@@ -267,7 +268,7 @@ public final class HistoricalVarModel {
     void add(Instrument instrument, double quantity, MarketSnapshot snapshot, HistoricalScenarioSet set,
         double[] total) {
       int coin = set.coinIndex(instrument.underlying());
-      PricingInputs base = InstrumentPricer.inputs(instrument, snapshot);
+      PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
       double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
       double laterYears = Math.max(base.years() - set.horizonDays() / 365.0, 0.0);
       double[] losses = new double[set.size()];

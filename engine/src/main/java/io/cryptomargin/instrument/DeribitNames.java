@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
  *   <li>{@code BTC-22MAY20-9250-P}: inverse option; {@code BTC_USDC-27DEC24-100000-C}: linear option
  * </ul>
  * Strikes may use {@code d} as the decimal point ({@code XRP_USDC-30JUN23-0d625-C}). Expiries are
- * 08:00 UTC on the named day, Deribit's expiry time. Contract size is 1 coin: Deribit states
- * amounts in coins.
+ * 08:00 UTC on the named day, Deribit's expiry time. Contract size is 1 coin (Deribit states
+ * amounts in coins) unless given.
  */
 public final class DeribitNames {
   /** Deribit's daily expiry time. */
@@ -32,9 +33,14 @@ public final class DeribitNames {
   private static final Pattern BASE = Pattern.compile("([A-Z0-9]+)(?:_(USDC|USDT|USD))?");
   private static final Pattern DATE = Pattern.compile("(\\d{1,2})([A-Z]{3})(\\d{2})");
   private static final Pattern STRIKE = Pattern.compile("\\d+(?:d\\d+)?(?:\\.\\d+)?");
+  /**
+   * DDMMMYY, strict: an impossible day (31APR24, 30FEB23) is an error, never moved to the month's
+   * last day as the default (smart) resolver does. 'uu' is the proleptic year (years 2000-2099),
+   * which STRICT needs ('yy' is a year of era and would want an era).
+   */
   private static final DateTimeFormatter DAY_MONTH_YEAR = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive().appendPattern("d").appendPattern("MMM").appendPattern("yy")
-      .toFormatter(Locale.ENGLISH);
+      .parseCaseInsensitive().appendPattern("d").appendPattern("MMM").appendPattern("uu")
+      .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
 
   private DeribitNames() {}
 
@@ -44,6 +50,20 @@ public final class DeribitNames {
    * @throws ValidationException naming the instrument and what is wrong with it
    */
   public static Instrument parse(String name) {
+    return parse(name, 1.0);
+  }
+
+  /**
+   * Parses a Deribit name for a contract of another size than Deribit's 1 coin.
+   *
+   * @param contractSize coins of the underlying per contract (spot pairs are always 1)
+   * @throws ValidationException naming the instrument and what is wrong with it
+   */
+  public static Instrument parse(String name, double contractSize) {
+    if (!(contractSize > 0 && Double.isFinite(contractSize))) {
+      throw ValidationException.of("contractSize", "must be a finite number > 0 (coins per contract), was "
+          + contractSize);
+    }
     if (name == null || name.isBlank()) {
       throw ValidationException.of("instrument", "an instrument name is required");
     }
@@ -65,9 +85,9 @@ public final class DeribitNames {
         return new Spot(name, coin, quote);
       case 2:
         if (parts[1].equals("PERPETUAL")) {
-          return new Perpetual(name, coin, settlement, currency, 1.0);
+          return new Perpetual(name, coin, settlement, currency, contractSize);
         }
-        return new Future(name, coin, expiry(name, parts[1]), settlement, currency, 1.0);
+        return new Future(name, coin, expiry(name, parts[1]), settlement, currency, contractSize);
       case 4:
         Instant expiry = expiry(name, parts[1]);
         double strike = strike(name, parts[2]);
@@ -76,7 +96,7 @@ public final class DeribitNames {
           case "P" -> PutCall.PUT;
           default -> throw malformed(name, "option type must be C or P, was '" + parts[3] + "'");
         };
-        return new EuropeanOption(name, coin, expiry, strike, putCall, settlement, currency, 1.0);
+        return new EuropeanOption(name, coin, expiry, strike, putCall, settlement, currency, contractSize);
       default:
         throw malformed(name, "expected COIN[_QUOTE], COIN-PERPETUAL, COIN-DDMMMYY or COIN-DDMMMYY-STRIKE-C|P");
     }
@@ -107,7 +127,7 @@ public final class DeribitNames {
     try {
       return expiryOn(LocalDate.parse(code, DAY_MONTH_YEAR));
     } catch (DateTimeParseException e) {
-      throw malformed(name, "'" + code + "' is not a valid date");
+      throw malformed(name, "'" + code + "' is not a date on the calendar");
     }
   }
 

@@ -68,7 +68,7 @@ public final class DeribitBookSummaryJson {
     for (int i = 0; i < result.size(); i++) {
       readEntry(result.get(i), "result[" + i + "]", chain, problems);
     }
-    problems.throwIfAny();
+    // Built even after bad entries, so a missing index or an expired contract is in the same list.
     MarketSnapshot snapshot = chain.build(id, source, problems);
     problems.throwIfAny();
     return snapshot;
@@ -95,6 +95,7 @@ public final class DeribitBookSummaryJson {
     }
     int before = problems.count();
     Long millis = Json.integer(entry, "creation_timestamp", path, problems, true);
+    chain.listed(instrument, millis == null ? null : Instant.ofEpochMilli(millis), path + " (" + name + ")");
     boolean isOption = instrument instanceof EuropeanOption;
     double markPrice = isOption ? Json.nonNegative(entry, "mark_price", path, problems, true)
         : Json.positive(entry, "mark_price", path, problems, true);

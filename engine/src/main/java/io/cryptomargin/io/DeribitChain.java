@@ -31,7 +31,39 @@ final class DeribitChain {
   private final Map<String, TreeMap<Instant, Timed>> forwardsByCoin = new TreeMap<>();
   private final Map<String, TreeMap<Instant, TreeMap<Double, StrikeVols>>> volsByCoin = new TreeMap<>();
   private final Map<String, Mark> marks = new LinkedHashMap<>();
+  /** Every dated contract seen, with where it was read, so expired ones can be named. */
+  private final Map<String, Listed> dated = new LinkedHashMap<>();
   private Instant asOf;
+
+  private record Listed(Instrument instrument, String where) {}
+
+  /**
+   * Records that a row or entry lists an instrument observed at a time, even one whose other
+   * fields were bad, so the snapshot time and expired contracts come out in the same pass.
+   *
+   * @param where how error messages name the row, e.g. {@code chain.csv line 12 (BTC-29MAR24)}
+   */
+  void listed(Instrument instrument, Instant at, String where) {
+    if (at != null) {
+      seen(at);
+    }
+    if (instrument.expiry().isPresent()) {
+      dated.putIfAbsent(instrument.name(), new Listed(instrument, where));
+    }
+  }
+
+  /** Records a problem for every dated contract that expired at or before the snapshot time. */
+  void checkExpiries(Problems problems) {
+    if (asOf == null) {
+      return;
+    }
+    for (Listed l : dated.values()) {
+      if (!l.instrument().expiry().orElseThrow().isAfter(asOf)) {
+        problems.add(l.where(), "expired: expiry " + l.instrument().expiry().orElseThrow()
+            + " is not after the snapshot time " + asOf + " (the latest observation of the file)");
+      }
+    }
+  }
 
   /** Records an index observation (USD per coin). */
   void index(String coin, double index, Instant at) {
@@ -65,10 +97,16 @@ final class DeribitChain {
     return marks.isEmpty();
   }
 
-  /** The snapshot; records a problem (and returns null) when an underlying lacks an index. */
+  /**
+   * The snapshot; records a problem (and returns null) when an underlying lacks an index or a
+   * contract has expired. Also returns null when problems were found before, after adding its own.
+   */
   MarketSnapshot build(String id, String source, Problems problems) {
+    checkExpiries(problems);
     if (marks.isEmpty()) {
-      problems.add(source, "holds no instruments");
+      if (dated.isEmpty()) {
+        problems.add(source, "holds no instruments");
+      }
       return null;
     }
     Map<String, UnderlyingMarket> underlyings = new TreeMap<>();

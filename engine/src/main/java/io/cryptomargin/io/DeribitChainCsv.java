@@ -52,31 +52,40 @@ public final class DeribitChainCsv {
    */
   public static MarketSnapshot parse(String text, String id, String source) {
     Problems problems = new Problems();
+    // Every check below runs whatever the earlier ones found, so the file's problems come in one list.
     List<Csv.Row> rows = Csv.parse(text, source, problems);
-    problems.throwIfAny();
     if (rows.isEmpty()) {
-      throw ValidationException.of(source, "is empty: expected a header row and one row per instrument");
+      problems.add(source, "is empty: expected a header row and one row per instrument");
+      problems.throwIfAny();
     }
     Map<String, Integer> columns = new HashMap<>();
     List<String> header = rows.get(0).fields();
     for (int c = 0; c < header.size(); c++) {
       columns.putIfAbsent(header.get(c).trim(), c);
     }
+    boolean allColumns = true;
     for (String column : REQUIRED) {
       if (!columns.containsKey(column)) {
         problems.add(source, "missing column '" + column + "'");
+        allColumns = false;
       }
-    }
-    problems.throwIfAny();
-    DeribitChain chain = new DeribitChain();
-    for (Csv.Row row : rows.subList(1, rows.size())) {
-      readRow(row, columns, header.size(), source, chain, problems);
     }
     if (rows.size() == 1) {
       problems.add(source, "has a header but no rows");
     }
-    problems.throwIfAny();
-    MarketSnapshot snapshot = chain.build(id, source, problems);
+    DeribitChain chain = new DeribitChain();
+    // Without instrument names the rows cannot be told apart: the missing column is the problem.
+    if (columns.containsKey("instrument_name")) {
+      for (Csv.Row row : rows.subList(1, rows.size())) {
+        readRow(row, columns, header.size(), source, chain, problems);
+      }
+    }
+    MarketSnapshot snapshot = null;
+    if (allColumns) {
+      snapshot = chain.build(id, source, problems);
+    } else {
+      chain.checkExpiries(problems);
+    }
     problems.throwIfAny();
     return snapshot;
   }
@@ -90,22 +99,27 @@ public final class DeribitChainCsv {
       return;
     }
     String name = f.get(columns.get("instrument_name")).trim();
-    Instrument instrument;
+    Instrument instrument = null;
     try {
       instrument = DeribitNames.parse(name);
     } catch (ValidationException e) {
       problems.addAll(where, e);
+    }
+    String at = instrument == null ? where : where + " (" + name + ")";
+    int before = problems.count();
+    Instant observedAt = columns.containsKey("timestamp")
+        ? epochMillis(f.get(columns.get("timestamp")), at + ".timestamp", problems) : null;
+    double forward = cell(f, columns, "underlying_price", at, problems, Bound.POSITIVE);
+    double index = cell(f, columns, "index_price", at, problems, Bound.POSITIVE);
+    double markPrice = cell(f, columns, "mark_price", at, problems, Bound.NON_NEGATIVE);
+    // An unreadable name still gets its numbers checked; only options have a mark IV to check.
+    double markIvPercent = instrument instanceof EuropeanOption
+        ? cell(f, columns, "mark_iv", at, problems, Bound.POSITIVE) : Double.NaN;
+    if (instrument == null) {
       return;
     }
-    String at = where + " (" + name + ")";
-    int before = problems.count();
-    Instant observedAt = epochMillis(f.get(columns.get("timestamp")), at + ".timestamp", problems);
-    double forward = number(f.get(columns.get("underlying_price")), at + ".underlying_price", problems, Bound.POSITIVE);
-    double index = number(f.get(columns.get("index_price")), at + ".index_price", problems, Bound.POSITIVE);
-    double markPrice = number(f.get(columns.get("mark_price")), at + ".mark_price", problems, Bound.NON_NEGATIVE);
-    double markIvPercent = instrument instanceof EuropeanOption
-        ? number(f.get(columns.get("mark_iv")), at + ".mark_iv", problems, Bound.POSITIVE) : Double.NaN;
-    if (problems.count() > before) {
+    chain.listed(instrument, observedAt, at);
+    if (problems.count() > before || observedAt == null || REQUIRED.stream().anyMatch(c -> !columns.containsKey(c))) {
       return;
     }
     chain.index(instrument.underlying(), index, observedAt);
@@ -114,6 +128,13 @@ public final class DeribitChainCsv {
     } else {
       chain.futureOrPerpetual(instrument, markPrice, observedAt);
     }
+  }
+
+  /** A number from a column when the file has the column (its absence is reported once, not per row). */
+  private static double cell(List<String> f, Map<String, Integer> columns, String column, String at,
+      Problems problems, Bound bound) {
+    Integer c = columns.get(column);
+    return c == null ? Double.NaN : number(f.get(c), at + "." + column, problems, bound);
   }
 
   /** How a number must be bounded. */

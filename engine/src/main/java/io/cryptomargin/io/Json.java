@@ -40,11 +40,7 @@ final class Json {
 
   /** Writes text to a file, or a validation error naming it. */
   static void writeFile(Path path, String text) {
-    try {
-      Files.writeString(path, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw ValidationException.of("file", "cannot write " + path + ": " + e.getMessage());
-    }
+    OutputFiles.write(path, text, "file");
   }
 
   /** Parses JSON text; malformed JSON becomes a validation error with the line and column. */
@@ -58,8 +54,25 @@ final class Json {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw ValidationException.of(source, "malformed JSON" + where + ": " + e.getOriginalMessage());
+      throw ValidationException.of(source, "malformed JSON" + where + ": " + parserMessage(e.getOriginalMessage()));
     }
+  }
+
+  /**
+   * The parser's message without Jackson internals (source descriptions, feature names), which
+   * mean nothing to a user: only what is wrong and where.
+   */
+  static String parserMessage(String message) {
+    if (message == null) {
+      return "not valid JSON";
+    }
+    return message
+        .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+        .replaceAll("start marker at line", "opened at line")
+        .replaceAll(": enable `[A-Za-z_.]+` to allow", " (JSON does not allow it)")
+        .replaceAll("\\s*\\(through reference chain:[^)]*\\)", "")
+        .strip();
   }
 
   /** A JSON object as a pretty-printed string. */
@@ -202,6 +215,51 @@ final class Json {
     return atEight.equals(expiry) ? date.toString() : expiry.toString();
   }
 
+  /**
+   * Records a problem for every key of an object that is not one of the known ones, with its path
+   * and the likely intended key: a misspelt optional key ({@code flatvol}) would otherwise be
+   * ignored without a word.
+   */
+  static void onlyKnownKeys(JsonNode node, String path, java.util.List<String> known, Problems problems) {
+    for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (known.contains(key)) {
+        continue;
+      }
+      String closest = null;
+      int best = Integer.MAX_VALUE;
+      for (String k : known) {
+        int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+        if (d < best) {
+          best = d;
+          closest = k;
+        }
+      }
+      String hint = closest != null && best <= 2 ? "did you mean \"" + closest + "\"? " : "";
+      problems.add(path(path, key), "unknown key: " + hint + "known keys here are " + known);
+    }
+  }
+
+  /** Levenshtein edit distance, for suggesting the key a typo meant. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   static String describe(JsonNode node) {
     if (node.isTextual()) {
       return "the string \"" + node.textValue() + "\"";
@@ -220,10 +278,30 @@ final class Json {
    * problem is reported at once); null when it refused.
    */
   static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
+    return construct(constructor, path, problems, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #construct(java.util.function.Supplier, String, Problems)}, also dropping the
+   * constructor's problems with the given fields (fields the reader had no value for, already
+   * reported elsewhere).
+   */
+  static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems,
+      java.util.Set<String> ignoredFields) {
     try {
       return constructor.get();
     } catch (ValidationException e) {
-      problems.addAll(path, e);
+      // A field already reported while reading (missing, not a number) is not reported again by
+      // the constructor, which sees it as NaN: the reader's message is the useful one.
+      for (io.cryptomargin.validation.Problem p : e.problems()) {
+        if (ignoredFields.contains(p.field())) {
+          continue;
+        }
+        String field = path.isEmpty() ? p.field() : p.field().isEmpty() ? path : path + "." + p.field();
+        if (!problems.hasProblemAt(field)) {
+          problems.add(field, p.message());
+        }
+      }
     } catch (IllegalArgumentException e) {
       problems.add(path, e.getMessage());
     }

@@ -12,6 +12,7 @@ import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Set;
  * Model parameter files: one versioned JSON file per model,
  * {@code {"id":"span-16","version":"1.0.0","description":"...","scenarioSet":{...},"margin":{...}}}.
  *
- * <p>{@code scenarioSet} has a {@code type} ({@code span-16} or {@code crypto-pm}; defaults to the
- * file's id), model-wide fields, {@code defaults} per underlying and {@code underlyings} whose
+ * <p>{@code scenarioSet} has a {@code type} ({@code span-16} or {@code crypto-pm}, required),
+ * model-wide fields, {@code defaults} per underlying and {@code underlyings} whose
  * entries may be partial: each is merged field by field over {@code defaults}.
  *
  * <ul>
@@ -33,13 +34,25 @@ import java.util.Set;
  *       powerLongDated, pivotDays, floorVol, minDaysToExpiry}; per underlying {@code priceRange},
  *       {@code priceSteps}, {@code extendedMoves}, {@code extendedWeightNumerator}.
  * </ul>
- * {@code margin} is read as plain values and handed over untouched.
+ * {@code margin} is read as plain values and handed over untouched (the margin layer checks it).
+ * Any other key in the file or its {@code scenarioSet} is an error naming its path.
  */
 public final class ModelFiles {
   /** The models shipped in {@code src/main/resources/models/}. */
   public static final List<String> BUILT_IN = List.of("span-16", "crypto-pm");
 
   private static final Set<String> TYPES = Set.of("span-16", "crypto-pm");
+  private static final List<String> ROOT_KEYS = List.of("id", "version", "description", "scenarioSet", "margin");
+  private static final List<String> SPAN16_KEYS = List.of("type", "lookAheadDays", "volFloor", "defaults",
+      "underlyings");
+  private static final List<String> SPAN16_PARAMETER_KEYS = List.of("priceScanRange", "volScanRange",
+      "extremeMultiple", "extremeCoverFraction");
+  private static final List<String> CRYPTO_PM_KEYS = List.of("type", "lookAheadDays", "volShock", "defaults",
+      "underlyings");
+  private static final List<String> VOL_SHOCK_KEYS = List.of("up", "down", "powerShortDated", "powerLongDated",
+      "pivotDays", "floorVol", "minDaysToExpiry");
+  private static final List<String> CRYPTO_PM_PARAMETER_KEYS = List.of("priceRange", "priceSteps", "extendedMoves",
+      "extendedWeightNumerator");
 
   private ModelFiles() {}
 
@@ -89,19 +102,26 @@ public final class ModelFiles {
       throw ValidationException.of(source, "must be a JSON object with id, version and scenarioSet");
     }
     Problems problems = new Problems();
+    Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
     String id = Json.text(root, "id", "", problems, true);
     String version = Json.text(root, "version", "", problems, true);
     String description = Json.text(root, "description", "", problems, false);
     JsonNode set = Json.object(root, "scenarioSet", "", problems, true);
     JsonNode margin = Json.object(root, "margin", "", problems, false);
     ScenarioSetDefinition definition = null;
-    if (set != null && id != null && version != null) {
+    if (set != null) {
+      // Required: guessing the type from the file's id read a crypto-pm file named "my-span" as
+      // span-16 and reported its keys as wrong instead of the missing type.
       String type = Json.text(set, "type", "scenarioSet", problems, false);
-      type = type == null ? id : type;
-      if (!TYPES.contains(type)) {
+      if (type == null && (set.get("type") == null || set.get("type").isNull())) {
+        problems.add("scenarioSet.type", "is required: one of " + BUILT_IN);
+      } else if (type != null && !TYPES.contains(type)) {
         problems.add("scenarioSet.type", "unknown scenario set type '" + type + "': known types are " + BUILT_IN);
-      } else {
-        definition = type.equals("span-16") ? span16(id, version, set, problems) : cryptoPm(id, version, set, problems);
+      } else if (type != null) {
+        String setId = id == null ? "" : id;
+        String setVersion = version == null ? "" : version;
+        definition = type.equals("span-16") ? span16(setId, setVersion, set, problems)
+            : cryptoPm(setId, setVersion, set, problems);
       }
     }
     problems.throwIfAny();
@@ -109,16 +129,17 @@ public final class ModelFiles {
     return new ModelFile(id, version, description, definition, marginValues, source);
   }
 
+  // The readers below build every part they can, whatever other parts got wrong, so a file's
+  // range problems come in the same list as its missing or malformed fields (not in a second round).
+
   private static Span16Definition span16(String id, String version, JsonNode set, Problems problems) {
     String path = "scenarioSet";
     int before = problems.count();
+    Json.onlyKnownKeys(set, path, SPAN16_KEYS, problems);
     double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
     double volFloor = Json.positive(set, "volFloor", path, problems, true);
     JsonNode defaults = Json.object(set, "defaults", path, problems, true);
-    if (defaults == null) {
-      return null;
-    }
-    Span16Parameters base = span16Parameters(defaults, null, path + ".defaults", problems);
+    Span16Parameters base = defaults == null ? null : span16Parameters(defaults, null, path + ".defaults", problems);
     Map<String, Span16Parameters> byUnderlying = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
       Span16Parameters p = span16Parameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
@@ -137,25 +158,25 @@ public final class ModelFiles {
       problems.add(path, "must be an object");
       return null;
     }
-    int before = problems.count();
-    double psr = merged(node, defaults, "priceScanRange", path, problems);
-    double vsr = merged(node, defaults, "volScanRange", path, problems);
-    double x = merged(node, defaults, "extremeMultiple", path, problems);
-    double c = merged(node, defaults, "extremeCoverFraction", path, problems);
-    if (problems.count() > before) {
-      return null;
-    }
-    return Json.construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems);
+    Json.onlyKnownKeys(node, path, SPAN16_PARAMETER_KEYS, problems);
+    Set<String> unknown = new HashSet<>();
+    double psr = merged(node, defaults, "priceScanRange", path, problems, unknown);
+    double vsr = merged(node, defaults, "volScanRange", path, problems, unknown);
+    double x = merged(node, defaults, "extremeMultiple", path, problems, unknown);
+    double c = merged(node, defaults, "extremeCoverFraction", path, problems, unknown);
+    return Json.construct(() -> new Span16Parameters(psr, vsr, x, c), path, problems, unknown);
   }
 
   private static CryptoPmDefinition cryptoPm(String id, String version, JsonNode set, Problems problems) {
     String path = "scenarioSet";
     int before = problems.count();
+    Json.onlyKnownKeys(set, path, CRYPTO_PM_KEYS, problems);
     double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
     JsonNode shock = Json.object(set, "volShock", path, problems, true);
     TermScaledVolShock volShock = null;
     if (shock != null) {
       String p = path + ".volShock";
+      Json.onlyKnownKeys(shock, p, VOL_SHOCK_KEYS, problems);
       double up = Json.number(shock, "up", p, problems, true);
       double down = Json.number(shock, "down", p, problems, true);
       double shortPower = Json.number(shock, "powerShortDated", p, problems, true);
@@ -163,16 +184,12 @@ public final class ModelFiles {
       double pivot = Json.number(shock, "pivotDays", p, problems, true);
       double floor = Json.number(shock, "floorVol", p, problems, true);
       double minDte = Json.number(shock, "minDaysToExpiry", p, problems, true);
-      if (problems.count() == before) {
-        volShock = Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
-            p, problems);
-      }
+      volShock = Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
+          p, problems);
     }
     JsonNode defaults = Json.object(set, "defaults", path, problems, true);
-    if (defaults == null) {
-      return null;
-    }
-    CryptoPmParameters base = cryptoPmParameters(defaults, null, path + ".defaults", problems);
+    CryptoPmParameters base = defaults == null ? null
+        : cryptoPmParameters(defaults, null, path + ".defaults", problems);
     Map<String, CryptoPmParameters> byUnderlying = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
       CryptoPmParameters p = cryptoPmParameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
@@ -180,12 +197,15 @@ public final class ModelFiles {
         byUnderlying.put(e.getKey(), p);
       }
     }
-    if (problems.count() > before || base == null || volShock == null) {
+    if (base == null || volShock == null) {
       return null;
     }
     TermScaledVolShock shockFinal = volShock;
-    return Json.construct(() -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path,
-        problems);
+    // Built even when other fields were bad: its own check (one grid length for every underlying)
+    // belongs in the same list.
+    CryptoPmDefinition definition = Json.construct(
+        () -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path, problems);
+    return problems.count() > before ? null : definition;
   }
 
   private static CryptoPmParameters cryptoPmParameters(JsonNode node, JsonNode defaults, String path,
@@ -194,14 +214,17 @@ public final class ModelFiles {
       problems.add(path, "must be an object");
       return null;
     }
-    int before = problems.count();
-    double range = merged(node, defaults, "priceRange", path, problems);
-    double steps = merged(node, defaults, "priceSteps", path, problems);
-    double numerator = merged(node, defaults, "extendedWeightNumerator", path, problems);
+    Json.onlyKnownKeys(node, path, CRYPTO_PM_PARAMETER_KEYS, problems);
+    Set<String> unknown = new HashSet<>();
+    double range = merged(node, defaults, "priceRange", path, problems, unknown);
+    double steps = merged(node, defaults, "priceSteps", path, problems, unknown);
+    double numerator = merged(node, defaults, "extendedWeightNumerator", path, problems, unknown);
     JsonNode movesNode = node.has("extendedMoves") || defaults == null ? node.get("extendedMoves")
         : defaults.get("extendedMoves");
     List<Double> moves = new ArrayList<>();
-    if (movesNode == null || !movesNode.isArray()) {
+    if (movesNode == null && defaults != null) {
+      unknown.add("extendedMoves");
+    } else if (movesNode == null || !movesNode.isArray()) {
       problems.add(path + ".extendedMoves", movesNode == null ? "is required" : "must be an array of fractions");
     } else {
       for (int i = 0; i < movesNode.size(); i++) {
@@ -211,18 +234,34 @@ public final class ModelFiles {
     if (!Double.isNaN(steps) && steps != Math.rint(steps)) {
       problems.add(path + ".priceSteps", "must be a whole number, was " + steps);
     }
-    if (problems.count() > before) {
-      return null;
+    if (Double.isNaN(steps)) {
+      unknown.add("priceSteps");
     }
-    return Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems);
+    return Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems,
+        unknown);
   }
 
-  /** A field of a per-underlying entry, else of the defaults. */
-  private static double merged(JsonNode node, JsonNode defaults, String field, String path, Problems problems) {
+  /**
+   * A field of a per-underlying entry, else of the defaults; NaN when absent or bad. A field absent
+   * from both is reported for the defaults only (where it belongs), and added to {@code unknown}
+   * so the constructor's check of the NaN is not reported either.
+   *
+   * @param defaults the defaults object, or null when reading the defaults themselves
+   */
+  private static double merged(JsonNode node, JsonNode defaults, String field, String path, Problems problems,
+      Set<String> unknown) {
     if (node.has(field) || defaults == null) {
-      return Json.number(node, field, path, problems, true);
+      double value = Json.number(node, field, path, problems, true);
+      if (Double.isNaN(value)) {
+        unknown.add(field);
+      }
+      return value;
     }
-    return Json.number(defaults, field, path, problems, true);
+    double value = Json.number(defaults, field, path, new Problems(), false);
+    if (Double.isNaN(value)) {
+      unknown.add(field);
+    }
+    return value;
   }
 
   private static List<Map.Entry<String, JsonNode>> entries(JsonNode set, String path, Problems problems) {

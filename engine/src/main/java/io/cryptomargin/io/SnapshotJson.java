@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -32,18 +33,29 @@ import java.util.TreeMap;
  *    "ETH": {"index": 3500, "flatVol": 0.6,
  *            "forwards": {"2024-03-29": 3510},
  *            "smiles": {"2024-03-29": [[3000, 0.65], [3500, 0.6], [4000, 0.62]]}}},
- *  "instruments": ["BTC-PERPETUAL", "ETH-29MAR24-3500-C"],
+ *  "instruments": ["BTC-PERPETUAL", "ETH-29MAR24-3500-C", {"name": "ETH-PERPETUAL", "contractSize": 0.1}],
  *  "marks": {"ETH-29MAR24-3500-C": {"price": 0.05, "iv": 0.6, "forward": 3510,
  *                                   "observedAt": "2024-03-01T07:59:58Z"}}}
  * }</pre>
  *
  * Prices USD per coin, vols annual fractions, expiries dates (Deribit's 08:00 UTC) or full UTC
  * times. A missing forward is interpolated from the index. {@code instruments} names the snapshot's
- * instrument universe (stored as empty marks); {@code marks} adds the venue's marks (price in the
+ * instrument universe (stored as empty marks); an entry may be an object with the name and a
+ * {@code contractSize}, in coins of the underlying per contract (linear and inverse alike; default 1,
+ * Deribit's size); {@code marks} adds the venue's marks (price in the
  * settlement currency). Every mark or instrument name must be a Deribit name on a listed
- * underlying. Writing keeps every double exactly (shortest round-trip text).
+ * underlying. When an underlying has both {@code flatVol} and {@code smiles} (as the issue's own
+ * example does), the smiles win everywhere, at every strike and expiry, and {@code flatVol} is not
+ * used: it is the vol of an underlying without smiles. A key not listed here is an
+ * error (a typo such as {@code flatvol} would otherwise be ignored). Writing keeps every double
+ * exactly (shortest round-trip text).
  */
 public final class SnapshotJson {
+  private static final List<String> ROOT_KEYS = List.of("id", "asOf", "underlyings", "instruments", "marks");
+  private static final List<String> UNDERLYING_KEYS = List.of("index", "flatVol", "forwards", "smiles");
+  private static final List<String> INSTRUMENT_KEYS = List.of("name", "contractSize");
+  private static final List<String> MARK_KEYS = List.of("price", "iv", "forward", "observedAt");
+
   private SnapshotJson() {}
 
   /**
@@ -70,6 +82,7 @@ public final class SnapshotJson {
       throw ValidationException.of(source, "must be a JSON object with \"asOf\" and \"underlyings\"");
     }
     Problems problems = new Problems();
+    Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
     String id = Json.text(root, "id", "", problems, false);
     String asOfText = Json.text(root, "asOf", "", problems, true);
     Instant asOf = asOfText == null ? null : Json.instant(asOfText, "asOf", problems);
@@ -88,18 +101,35 @@ public final class SnapshotJson {
       }
     }
     Map<String, Mark> marks = new LinkedHashMap<>();
+    Map<String, Double> contractSizes = new TreeMap<>();
     JsonNode instruments = root.get("instruments");
     if (instruments != null && !instruments.isNull()) {
       if (!instruments.isArray()) {
         problems.add("instruments", "must be an array of instrument names");
       } else {
         for (int i = 0; i < instruments.size(); i++) {
-          JsonNode name = instruments.get(i);
+          JsonNode entry = instruments.get(i);
           String path = "instruments[" + i + "]";
+          JsonNode name = entry;
+          double contractSize = Double.NaN;
+          if (entry.isObject()) {
+            Json.onlyKnownKeys(entry, path, INSTRUMENT_KEYS, problems);
+            name = entry.get("name");
+            contractSize = Json.positive(entry, "contractSize", path, problems, false);
+            if (name == null || name.isNull()) {
+              problems.add(path + ".name", "is required");
+              continue;
+            }
+            path = path + ".name";
+          }
           if (!name.isTextual()) {
-            problems.add(path, "must be an instrument name, was " + Json.describe(name));
-          } else if (checkName(name.textValue(), path, unders, problems)) {
+            problems.add(path, "must be an instrument name (or {\"name\": ..., \"contractSize\": ...}), was "
+                + Json.describe(name));
+          } else if (checkName(name.textValue(), path, unders, asOf, problems)) {
             marks.put(name.textValue(), emptyMark());
+            if (!Double.isNaN(contractSize)) {
+              contractSizes.put(name.textValue(), contractSize);
+            }
           }
         }
       }
@@ -109,7 +139,7 @@ public final class SnapshotJson {
       for (Iterator<Map.Entry<String, JsonNode>> it = marksNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String path = "marks." + e.getKey();
-        boolean nameOk = checkName(e.getKey(), path, unders, problems);
+        boolean nameOk = checkName(e.getKey(), path, unders, asOf, problems);
         Mark mark = mark(e.getValue(), path, problems);
         if (nameOk && mark != null) {
           marks.put(e.getKey(), mark);
@@ -117,7 +147,7 @@ public final class SnapshotJson {
       }
     }
     problems.throwIfAny();
-    return new MarketSnapshot(id, asOf, underlyings, marks);
+    return new MarketSnapshot(id, asOf, underlyings, marks, Map.of(), contractSizes);
   }
 
   /** The snapshot as JSON text (every mark under {@code marks}, empty ones as {@code {}}). */
@@ -149,6 +179,11 @@ public final class SnapshotJson {
         });
       }
     });
+    if (!snapshot.contractSizes().isEmpty()) {
+      ArrayNode instruments = root.putArray("instruments");
+      snapshot.contractSizes().forEach((name, size) -> instruments.addObject().put("name", name)
+          .put("contractSize", size));
+    }
     if (!snapshot.marks().isEmpty()) {
       ObjectNode marks = root.putObject("marks");
       snapshot.marks().forEach((name, mark) -> {
@@ -173,6 +208,7 @@ public final class SnapshotJson {
       return null;
     }
     int before = problems.count();
+    Json.onlyKnownKeys(node, path, UNDERLYING_KEYS, problems);
     double index = Json.positive(node, "index", path, problems, true);
     double flatVol = Json.positive(node, "flatVol", path, problems, false);
     TreeMap<Instant, Double> forwards = new TreeMap<>();
@@ -204,7 +240,11 @@ public final class SnapshotJson {
         }
       }
     }
-    if (Double.isNaN(flatVol) && smiles.isEmpty() && problems.count() == before) {
+    // Judged from the keys given, not from whether their values were good, so a missing vol is
+    // reported together with the underlying's other problems rather than in a second round.
+    boolean noFlatVol = absent(node, "flatVol");
+    boolean noSmiles = absent(node, "smiles") || (node.get("smiles").isObject() && node.get("smiles").isEmpty());
+    if (noFlatVol && noSmiles) {
       problems.add(path, "needs \"flatVol\" or \"smiles\" (a volatility)");
     }
     if (problems.count() > before) {
@@ -253,6 +293,7 @@ public final class SnapshotJson {
       return null;
     }
     int before = problems.count();
+    Json.onlyKnownKeys(node, path, MARK_KEYS, problems);
     double price = Json.nonNegative(node, "price", path, problems, false);
     double iv = Json.positive(node, "iv", path, problems, false);
     double forward = Json.positive(node, "forward", path, problems, false);
@@ -264,7 +305,8 @@ public final class SnapshotJson {
     return new Mark(optional(price), optional(iv), optional(forward), Optional.ofNullable(observedAt));
   }
 
-  private static boolean checkName(String name, String path, JsonNode underlyings, Problems problems) {
+  private static boolean checkName(String name, String path, JsonNode underlyings, Instant asOf,
+      Problems problems) {
     Instrument instrument;
     try {
       instrument = DeribitNames.parse(name);
@@ -272,12 +314,30 @@ public final class SnapshotJson {
       problems.addAll(path, e);
       return false;
     }
+    boolean ok = true;
     if (underlyings != null && !underlyings.has(instrument.underlying())) {
       problems.add(path, "unknown underlying '" + instrument.underlying() + "': the snapshot's underlyings are "
           + fieldNames(underlyings));
-      return false;
+      ok = false;
     }
-    return true;
+    // An expired contract cannot be valued in this market: say so while loading, with the file's
+    // other problems, instead of only when something prices it.
+    if (asOf != null && instrument.expiry().isPresent() && !instrument.expiry().get().isAfter(asOf)) {
+      problems.add(path, expired(instrument, asOf, path.contains(name)));
+      ok = false;
+    }
+    return ok;
+  }
+
+  /** The message for an expired contract; names it unless the path already does. */
+  static String expired(Instrument instrument, Instant asOf, boolean pathNamesIt) {
+    return (pathNamesIt ? "" : instrument.name() + " ") + "expired: expiry " + instrument.expiry().orElseThrow()
+        + " is not after the snapshot time " + asOf;
+  }
+
+  private static boolean absent(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull();
   }
 
   private static String fieldNames(JsonNode object) {

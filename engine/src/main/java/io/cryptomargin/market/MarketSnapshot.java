@@ -1,6 +1,9 @@
 package io.cryptomargin.market;
 
+import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.EuropeanOption;
+import io.cryptomargin.instrument.Instrument;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,12 +28,20 @@ import java.util.TreeMap;
  *     instrument universe
  * @param volShocks vol shocks of scenarios applied to this snapshot, per coin, in order (empty for
  *     a market as observed); applied whenever a vol is looked up, so they can depend on the expiry
+ * @param contractSizes coins of the underlying per contract, by instrument name, for instruments
+ *     of the universe whose size is not Deribit's 1 coin (e.g. 0.1); absent names are 1
  */
 public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings,
-    Map<String, Mark> marks, Map<String, List<AppliedVolShock>> volShocks) {
-  /** A snapshot as observed (no scenario applied). */
+    Map<String, Mark> marks, Map<String, List<AppliedVolShock>> volShocks, Map<String, Double> contractSizes) {
+  /** A snapshot as observed (no scenario applied), every contract 1 coin. */
   public MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings, Map<String, Mark> marks) {
-    this(id, asOf, underlyings, marks, Map.of());
+    this(id, asOf, underlyings, marks, Map.of(), Map.of());
+  }
+
+  /** A snapshot with vol shocks applied, every contract 1 coin. */
+  public MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings, Map<String, Mark> marks,
+      Map<String, List<AppliedVolShock>> volShocks) {
+    this(id, asOf, underlyings, marks, volShocks, Map.of());
   }
 
   public MarketSnapshot {
@@ -46,6 +57,19 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     Map<String, List<AppliedVolShock>> shocks = new TreeMap<>();
     volShocks.forEach((coin, list) -> shocks.put(coin, List.copyOf(list)));
     volShocks = Collections.unmodifiableMap(shocks);
+    Problems problems = new Problems();
+    contractSizes.forEach((name, size) -> problems.requirePositive("contractSizes." + name, size));
+    problems.throwIfAny();
+    contractSizes = Collections.unmodifiableMap(new TreeMap<>(contractSizes));
+  }
+
+  /**
+   * An instrument of the snapshot's universe by its Deribit name, with its contract size.
+   *
+   * @throws ValidationException for a malformed name
+   */
+  public Instrument instrument(String name) {
+    return DeribitNames.parse(name, contractSizes.getOrDefault(name, 1.0));
   }
 
   /** A snapshot with no marks, identified by its time. */
@@ -67,7 +91,13 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     return market;
   }
 
-  /** Whether this snapshot is a scenario (made by {@link #shifted}) rather than a market as observed. */
+  /**
+   * Whether this snapshot is a scenario (made by {@link #shifted}) rather than a market as observed.
+   *
+   * @deprecated only the deprecated two-argument {@code InstrumentPricer.inputs} reads it; callers say
+   *     what to do with expired contracts with an {@code ExpiryPolicy} instead. Goes with that method.
+   */
+  @Deprecated
   public boolean isScenario() {
     return !volShocks.isEmpty();
   }
@@ -140,7 +170,7 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
 
   /** The snapshot with another set of marks. */
   public MarketSnapshot withMarks(Map<String, Mark> newMarks) {
-    return new MarketSnapshot(id, asOf, underlyings, newMarks);
+    return new MarketSnapshot(id, asOf, underlyings, newMarks, volShocks, contractSizes);
   }
 
   /**
@@ -165,7 +195,7 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     coinShocks.add(new AppliedVolShock(shift.volShock(), asOf));
     shocks.put(coin, coinShocks);
     Instant later = asOf.plusMillis(Math.round(shift.lookAheadDays() * 86_400_000.0));
-    return new MarketSnapshot(id + "+shift", later, moved, shiftedMarks, shocks);
+    return new MarketSnapshot(id + "+shift", later, moved, shiftedMarks, shocks, contractSizes);
   }
 
   /** Whether an instrument name (Deribit style) is on a coin: {@code BTC-...} or {@code BTC_USDC-...}. */

@@ -25,18 +25,37 @@ public final class InstrumentPricer {
   /**
    * The inputs an instrument is valued from in a snapshot.
    *
+   * @deprecated kept so existing callers see the same results: it still values a contract past its
+   *     expiry at intrinsic when the snapshot was made by {@link MarketSnapshot#shifted}, which makes
+   *     pricing depend on scenarios. Say what you want with
+   *     {@link #inputs(Instrument, MarketSnapshot, ExpiryPolicy)}; this goes, with
+   *     {@code MarketSnapshot.isScenario()}, once the last caller passes a policy.
    * @throws ValidationException for an unknown underlying or an expired contract
    */
+  @Deprecated
   public static PricingInputs inputs(Instrument instrument, MarketSnapshot snapshot) {
+    return inputs(instrument, snapshot,
+        snapshot.isScenario() ? ExpiryPolicy.INTRINSIC_PAST_EXPIRY : ExpiryPolicy.REJECT_EXPIRED);
+  }
+
+  /**
+   * The inputs an instrument is valued from in a snapshot.
+   *
+   * @param expiry what to do with a contract at or past its expiry: an error for a market as
+   *     observed, intrinsic value (zero years) for a scenario that looks past the expiry
+   * @throws ValidationException for an unknown underlying, or an expired contract under
+   *     {@link ExpiryPolicy#REJECT_EXPIRED}
+   */
+  public static PricingInputs inputs(Instrument instrument, MarketSnapshot snapshot, ExpiryPolicy expiry) {
     Optional<Mark> mark = snapshot.mark(instrument.name());
     if (instrument instanceof EuropeanOption option) {
       return new PricingInputs(snapshot.forward(option.underlying(), option.expiryTime()),
-          liveYears(instrument, snapshot, option.expiryTime()), snapshot.vol(option));
+          liveYears(instrument, snapshot, option.expiryTime(), expiry), snapshot.vol(option));
     }
     if (instrument instanceof Future future) {
       return new PricingInputs(
           markForward(mark).orElseGet(() -> snapshot.forward(future.underlying(), future.expiryTime())),
-          liveYears(instrument, snapshot, future.expiryTime()), 0.0);
+          liveYears(instrument, snapshot, future.expiryTime(), expiry), 0.0);
     }
     if (instrument instanceof Perpetual) {
       return new PricingInputs(markForward(mark).orElseGet(() -> snapshot.index(instrument.underlying())), 0.0, 0.0);
@@ -70,7 +89,7 @@ public final class InstrumentPricer {
    */
   public static double presentValue(Instrument instrument, MarketSnapshot snapshot) {
     return markValue(instrument, snapshot).orElseGet(() -> {
-      PricingInputs in = inputs(instrument, snapshot);
+      PricingInputs in = inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
       return value(instrument, in.forward(), in.years(), in.vol(), in.forward());
     });
   }
@@ -113,11 +132,10 @@ public final class InstrumentPricer {
     return mark.filter(m -> m.forward().isPresent()).map(m -> m.forward().getAsDouble());
   }
 
-  private static double liveYears(Instrument instrument, MarketSnapshot snapshot, java.time.Instant expiry) {
+  private static double liveYears(Instrument instrument, MarketSnapshot snapshot, java.time.Instant expiry,
+      ExpiryPolicy policy) {
     double years = snapshot.yearsTo(expiry);
-    if (years <= 0 && snapshot.isScenario()) {
-      // A scenario's look-ahead can pass an expiry: the contract is then worth its intrinsic value,
-      // as the risk-array calculator values it.
+    if (years <= 0 && policy == ExpiryPolicy.INTRINSIC_PAST_EXPIRY) {
       return 0.0;
     }
     if (years <= 0) {

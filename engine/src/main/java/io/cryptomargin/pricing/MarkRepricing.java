@@ -7,6 +7,7 @@ import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.market.Mark;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.YearFractions;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,10 +59,13 @@ public final class MarkRepricing {
 
   /**
    * Every option with a mark price and a mark IV, repriced, in the snapshot's mark order.
-   * Options at or past expiry are compared at their intrinsic value.
+   *
+   * @throws ValidationException naming every option at or past its expiry when it was observed: an
+   *     expired option has no model price from an IV, so comparing it would only hide a stale market
    */
   public static List<Comparison> compare(MarketSnapshot snapshot) {
     List<Comparison> out = new ArrayList<>();
+    Problems problems = new Problems();
     for (Map.Entry<String, Mark> entry : snapshot.marks().entrySet()) {
       Mark mark = entry.getValue();
       if (mark.price().isEmpty() || mark.impliedVol().isEmpty()) {
@@ -79,13 +83,19 @@ public final class MarkRepricing {
       double forward = mark.forward().isPresent() ? mark.forward().getAsDouble()
           : snapshot.forward(option.underlying(), option.expiryTime());
       Instant at = mark.observedAt().orElse(snapshot.asOf());
-      double years = Math.max(YearFractions.between(at, option.expiryTime()), 0.0);
+      double years = YearFractions.between(at, option.expiryTime());
+      if (years <= 0) {
+        problems.add(option.name(), "expired: expiry " + option.expiryTime() + " is not after "
+            + (mark.observedAt().isPresent() ? "its mark's observation time " : "the snapshot time ") + at);
+        continue;
+      }
       double vol = mark.impliedVol().getAsDouble();
       double usd = Black76.price(forward, option.strike(), years, vol, option.putCall());
       double model = option.contractSize() * (option.settlement() == Settlement.INVERSE ? usd / forward : usd);
       out.add(new Comparison(option.name(), option.settlementCurrency(), forward, years, vol, model,
           mark.price().getAsDouble() * option.contractSize()));
     }
+    problems.throwIfAny();
     return out;
   }
 

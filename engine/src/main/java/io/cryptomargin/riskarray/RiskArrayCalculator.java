@@ -1,11 +1,11 @@
 package io.cryptomargin.riskarray;
 
-import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.VolShock;
+import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.scenario.Scenario;
@@ -42,7 +42,7 @@ public final class RiskArrayCalculator {
     Problems problems = new Problems();
     for (String name : snapshot.marks().keySet()) {
       try {
-        instruments.add(DeribitNames.parse(name));
+        instruments.add(snapshot.instrument(name));
       } catch (ValidationException e) {
         problems.addAll("marks." + name, e);
       }
@@ -75,14 +75,19 @@ public final class RiskArrayCalculator {
     return new RiskArraySet(definition.id(), definition.version(), snapshot.id(), labels, arrays);
   }
 
-  /** Scenario labels of a definition, from a representative underlying (they are alike for all). */
+  /**
+   * Scenario labels of a definition, true for every coin it knows: where moves differ by coin
+   * (crypto-pm's ranges), a label names each, the defaults as "other coins".
+   */
   public static List<String> labels(ScenarioSetDefinition definition) {
-    return definition.forUnderlying("BTC").scenarios().stream().map(Scenario::label).toList();
+    return definition.labels();
   }
 
   /** The array of one instrument under one underlying's scenario set. */
   public static RiskArray compute(MarketSnapshot snapshot, Instrument instrument, ScenarioSet set) {
-    PricingInputs base = InstrumentPricer.inputs(instrument, snapshot);
+    // The snapshot is the market as observed: an expired contract cannot be arrayed. Scenarios that
+    // look past an expiry are valued at intrinsic below (zero years left), decided here, not in pricing.
+    PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
     double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
     double laterYears = Math.max(base.years() - set.lookAheadDays() / 365.0, 0.0);
     double daysToExpiry = base.years() * 365.0;

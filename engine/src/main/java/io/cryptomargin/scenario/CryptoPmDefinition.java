@@ -1,10 +1,12 @@
 package io.cryptomargin.scenario;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The Deribit-style crypto portfolio-margin grid: {@code priceSteps} evenly spaced price moves
@@ -42,20 +44,45 @@ public record CryptoPmDefinition(String id, String version, double lookAheadDays
   public ScenarioSet forUnderlying(String underlying) {
     CryptoPmParameters p = parameters(underlying);
     List<Scenario> scenarios = new ArrayList<>();
+    List<ScenarioLabels.Part> parts = labelParts(p);
     int half = p.priceSteps() / 2;
     for (int step = -half; step <= half; step++) {
       double move = p.priceRange() * step / half;
       for (VolDirection vol : VolDirection.values()) {
-        String label = String.format(Locale.ROOT, "%+.0f%%, vol %s", move * 100, vol.name().toLowerCase());
+        String label = parts.get(scenarios.size()).label();
         scenarios.add(new Scenario(scenarios.size() + 1, label, move, vol, 1.0, ScenarioRole.REGULAR));
       }
     }
     for (double move : p.extendedMoves()) {
       double weight = p.extendedWeightNumerator() / Math.abs(move);
-      String label = String.format(Locale.ROOT, "%+.0f%% extended, vol up", move * 100);
+      String label = parts.get(scenarios.size()).label();
       scenarios.add(new Scenario(scenarios.size() + 1, label, move, VolDirection.UP, weight, ScenarioRole.EXTREME));
     }
     return new ScenarioSet(id, version, underlying, scenarios, volShock, lookAheadDays);
+  }
+
+  @Override
+  public List<String> labels() {
+    Map<String, List<ScenarioLabels.Part>> parts = new LinkedHashMap<>();
+    new TreeMap<>(byUnderlying).forEach((coin, p) -> parts.put(coin, labelParts(p)));
+    parts.put(ScenarioLabels.OTHER_COINS, labelParts(defaults));
+    return ScenarioLabels.combine(parts);
+  }
+
+  /** The labels of one underlying's scenarios, in order, split into the move and the rest. */
+  private static List<ScenarioLabels.Part> labelParts(CryptoPmParameters p) {
+    List<ScenarioLabels.Part> parts = new ArrayList<>();
+    int half = p.priceSteps() / 2;
+    for (int step = -half; step <= half; step++) {
+      String move = ScenarioLabels.percent(p.priceRange() * step / half);
+      for (VolDirection vol : VolDirection.values()) {
+        parts.add(new ScenarioLabels.Part(move, ", vol " + vol.name().toLowerCase(Locale.ROOT)));
+      }
+    }
+    for (double move : p.extendedMoves()) {
+      parts.add(new ScenarioLabels.Part(ScenarioLabels.percent(move), " extended, vol up"));
+    }
+    return parts;
   }
 
   @Override

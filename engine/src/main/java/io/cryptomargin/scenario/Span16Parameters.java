@@ -20,7 +20,9 @@ public record Span16Parameters(double priceScanRange, double volScanRange, doubl
     if (!(volScanRange >= 0 && volScanRange < 1)) {
       problems.add("volScanRange", "must be in [0, 1), was " + volScanRange);
     }
-    if (!(extremeMultiple >= 1) || !(extremeMultiple * priceScanRange < 1)) {
+    // The product is judged only with a valid PSR, so a bad PSR is not also blamed on X.
+    boolean psrValid = priceScanRange > 0 && priceScanRange < 1;
+    if (!(extremeMultiple >= 1) || (psrValid && !(extremeMultiple * priceScanRange < 1))) {
       problems.add("extremeMultiple", "must be >= 1 and keep the extreme move below 100%, was " + extremeMultiple);
     }
     if (!(extremeCoverFraction > 0 && extremeCoverFraction <= 1)) {

@@ -20,12 +20,12 @@ public record TermScaledVolShock(double up, double down, double powerShortDated,
     double pivotDays, double floorVol, double minDaysToExpiry) implements VolatilityShock {
   public TermScaledVolShock {
     Problems problems = new Problems();
-    problems.requireNonNegative("volUp", up);
-    problems.requireNonNegative("volDown", down);
+    problems.requireNonNegative("up", up);
+    problems.requireNonNegative("down", down);
     problems.requireNonNegative("powerShortDated", powerShortDated);
     problems.requireNonNegative("powerLongDated", powerLongDated);
     problems.requirePositive("pivotDays", pivotDays);
-    problems.requirePositive("volFloor", floorVol);
+    problems.requirePositive("floorVol", floorVol);
     problems.requirePositive("minDaysToExpiry", minDaysToExpiry);
     problems.throwIfAny();
   }

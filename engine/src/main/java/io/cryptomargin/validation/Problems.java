@@ -16,7 +16,10 @@ public final class Problems {
   /** Records every problem of an exception thrown while checking a nested part. */
   public Problems addAll(String prefix, ValidationException nested) {
     for (Problem p : nested.problems()) {
-      String field = prefix.isEmpty() ? p.field() : p.field().isEmpty() ? prefix : prefix + "." + p.field();
+      // A nested problem that already names the prefix (an instrument's own name) is not prefixed
+      // again: "BTC-29FEB24: expired", never "BTC-29FEB24.BTC-29FEB24: expired".
+      boolean named = p.field().equals(prefix) || p.field().startsWith(prefix + ".");
+      String field = prefix.isEmpty() || named ? p.field() : p.field().isEmpty() ? prefix : prefix + "." + p.field();
       found.add(new Problem(field, p.message()));
     }
     return this;
@@ -44,6 +47,11 @@ public final class Problems {
       add(field, "must be a finite number, was " + value);
     }
     return this;
+  }
+
+  /** Whether a problem was already recorded for a field (lets a later check skip a repeat). */
+  public boolean hasProblemAt(String field) {
+    return found.stream().anyMatch(p -> p.field().equals(field));
   }
 
   /** How many problems were found so far (lets a reader skip a record whose fields were bad). */

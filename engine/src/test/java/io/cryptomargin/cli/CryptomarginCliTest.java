@@ -57,6 +57,62 @@ class CryptomarginCliTest {
   }
 
   @Test
+  void validateMarket_expiredOptionAmongOtherProblems_exits2NamingIt(@TempDir Path dir) throws Exception {
+    Path market = dir.resolve("expired.json");
+    Files.writeString(market, "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,"
+        + "\"flatVol\":0.55}},\"marks\":{\"BTC-29FEB24-60000-C\":{\"price\":0.1,\"iv\":0.5},"
+        + "\"BTC-29MAR24-60000-C\":{\"price\":-0.15,\"iv\":0.5}}}");
+    Run r = run("validate-market", "--market", market.toString());
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("marks.BTC-29FEB24-60000-C: expired")
+        .contains("marks.BTC-29MAR24-60000-C.price").doesNotContain("\tat ");
+  }
+
+  @Test
+  void riskArrays_outputInMissingDirectory_saysWhy(@TempDir Path dir) {
+    Path output = dir.resolve("nonexistent").resolve("x.json");
+    Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString(), "--output", output.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--output: cannot write " + output + ": no such directory " + output.getParent());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[1, 2]", " null\n"})
+  void riskArrays_marketFileJsonButNotAnObject_saysSoOnce(String text, @TempDir Path dir) throws Exception {
+    Path market = dir.resolve("m.json");
+    Files.writeString(market, text);
+    Run r = run("risk-arrays", "--market", market.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("m.json: is JSON but").contains("must be an object").doesNotContain("column");
+  }
+
+  @Test
+  void riskArrays_snapshotWithoutInstruments_warnsHowToListThemAndExits0(@TempDir Path dir) throws Exception {
+    Path market = dir.resolve("issue.json");
+    Files.writeString(market, "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,"
+        + "\"flatVol\":0.55},\"ETH\":{\"index\":3500,\"flatVol\":0.6,\"forwards\":{\"2024-03-29\":3510},"
+        + "\"smiles\":{\"2024-03-29\":[[3000,0.65],[3500,0.6],[4000,0.62]]}}}}");
+    Run r = run("risk-arrays", "--market", market.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"riskArrays\" : [ ]");
+    assertThat(r.err()).contains("warning:").contains("lists no instruments").contains("\"instruments\"");
+  }
+
+  @Test
+  void price_worthlessPut_printsZeroNeverNegativeZero() {
+    String[] put = {"price", "--forward", "20", "--strike", "5", "--years", "0.1", "--vol", "0.05", "--type", "put"};
+    Run table = run(put);
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("price  0 ").doesNotContain("-0 ").doesNotContain("(-0 per day)");
+    String[] json = java.util.Arrays.copyOf(put, put.length + 2);
+    json[put.length] = "--format";
+    json[put.length + 1] = "json";
+    Run j = run(json);
+    assertThat(j.out()).contains("\"price\" : 0.0").doesNotContain("-0.0");
+  }
+
+  @Test
   void riskArrays_jsonToStdout_hasEveryOption() {
     Run r = run("risk-arrays", "--market", TestFiles.chainMay14().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -73,7 +129,7 @@ class CryptomarginCliTest {
     assertThat(r.err()).contains("wrote 326 risk arrays (crypto-pm 1.0.0, 35 scenarios)");
     String[] lines = Files.readString(output).split("\r\n");
     assertThat(lines).hasSize(327);
-    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"-16%, vol up\"");
+    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"BTC/ETH -16%, other coins -24%, vol up\"");
   }
 
   @Test

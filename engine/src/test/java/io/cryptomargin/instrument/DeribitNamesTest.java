@@ -68,6 +68,20 @@ class DeribitNamesTest {
         .hasMessageContaining("'" + name + "'");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"BTC-31APR24-70000-C", "BTC-30FEB23", "BTC-29FEB23-1000-P", "BTC-0MAR24"})
+  void parse_impossibleDate_isAnErrorNamingTheInstrument(String name) {
+    assertThatThrownBy(() -> DeribitNames.parse(name))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("'" + name + "'")
+        .hasMessageContaining("is not a date on the calendar");
+  }
+
+  @Test
+  void parse_leapDay_isThe29th() {
+    assertThat(DeribitNames.parse("BTC-29FEB24").expiry()).contains(Instant.parse("2024-02-29T08:00:00Z"));
+  }
+
   @Test
   void optionName_roundTripsThroughParse() {
     Instant expiry = Instant.parse("2020-06-26T08:00:00Z");

@@ -53,4 +53,17 @@ class DeribitBookSummaryJsonTest {
     assertThatThrownBy(() -> DeribitBookSummaryJson.parse("{\"result\":[{\"instrument_name\":}]}", "b", "b.json"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("malformed JSON at line 1");
   }
+
+  @Test
+  void parse_badEntryAndExpiredFuture_listsBothInOnePass() {
+    String json = "{\"result\":[{\"instrument_name\":\"BTC-26JUN20-9000-C\",\"creation_timestamp\":1589434896486,"
+        + "\"mark_price\":-0.1,\"mark_iv\":80,\"underlying_price\":9356,\"estimated_delivery_price\":9350},"
+        + "{\"instrument_name\":\"BTC-8MAY20\",\"creation_timestamp\":1589434896486,\"mark_price\":9300,"
+        + "\"estimated_delivery_price\":9350}]}";
+    assertThatThrownBy(() -> DeribitBookSummaryJson.parse(json, "b", "b.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
+        .hasMessageContaining("result[0].mark_price")
+        .hasMessageContaining("result[1] (BTC-8MAY20): expired");
+  }
 }

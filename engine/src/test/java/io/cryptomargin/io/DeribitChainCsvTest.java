@@ -105,4 +105,17 @@ class DeribitChainCsvTest {
     assertThatThrownBy(() -> DeribitChainCsv.parse("instrument_name,x\n\"BTC-PERPETUAL,1\n", "t", "t.csv"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("never closed");
   }
+
+  @Test
+  void parse_missingColumnBadNumberAndExpiredRow_listsEveryProblemInOnePass() {
+    String csv = "instrument_name,timestamp,underlying_price,index_price,mark_price\n"
+        + "BTC-26JUN20-9000-C,1589434896486,9356,9350,-0.1\n"
+        + "BTC-13MAY20-9000-P,1589434896486,9356,9350,0.1\n";
+    assertThatThrownBy(() -> DeribitChainCsv.parse(csv, "t", "t.csv"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(3))
+        .hasMessageContaining("t.csv: missing column 'mark_iv'")
+        .hasMessageContaining("t.csv line 2 (BTC-26JUN20-9000-C).mark_price")
+        .hasMessageContaining("t.csv line 3 (BTC-13MAY20-9000-P): expired: expiry 2020-05-13T08:00:00Z");
+  }
 }

@@ -80,4 +80,60 @@ class ModelFilesTest {
     assertThatThrownBy(() -> ModelFiles.parse("{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"var\"}}", "t"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("unknown scenario set type 'var'");
   }
+
+  @Test
+  void parse_missingFieldsAndBadRanges_listsEveryProblemInOnePass() {
+    String span = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
+        + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":-0.15,\"extremeMultiple\":-2,"
+        + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"ETH\":{\"volScanRange\":2}}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(span, "span.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(6))
+        .hasMessageContaining("scenarioSet.defaults.volScanRange: is required")
+        .hasMessageContaining("scenarioSet.defaults.priceScanRange: must be in (0, 1)")
+        .hasMessageContaining("scenarioSet.defaults.extremeMultiple: must be >= 1")
+        .hasMessageContaining("scenarioSet.underlyings.ETH.volScanRange: must be in [0, 1)")
+        .hasMessageContaining("scenarioSet.underlyings.ETH.priceScanRange: must be in (0, 1)")
+        .hasMessageContaining("scenarioSet.underlyings.ETH.extremeMultiple: must be >= 1");
+    String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
+        + "\"volShock\":{\"up\":-0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
+        + "\"pivotDays\":30,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,"
+        + "\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
+        .hasMessageContaining("scenarioSet.lookAheadDays")
+        .hasMessageContaining("scenarioSet.volShock.floorVol: is required")
+        .hasMessageContaining("scenarioSet.volShock.up: must be a finite number >= 0")
+        .hasMessageContaining("scenarioSet.defaults.priceRange: must be in (0, 1)")
+        .hasMessageContaining("scenarioSet.defaults.priceSteps: must be a whole number");
+  }
+
+  @Test
+  void parse_unknownKeysAndMissingType_areReportedWithTheirPath() {
+    String file = "{\"id\":\"x\",\"version\":\"1\",\"descripton\":\"typo\",\"scenarioSet\":{\"lookAheadDays\":1}}";
+    assertThatThrownBy(() -> ModelFiles.parse(file, "x.json"))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
+        .hasMessageContaining("descripton: unknown key: did you mean \"description\"?")
+        .hasMessageContaining("scenarioSet.type: is required");
+    String typos = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
+        + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":0.25,\"volScanRange\":0.25,\"extremeMultiple\":2,"
+        + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"BTC\":{\"priceScanRnage\":0.15}}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(typos, "typos.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("scenarioSet.underlyings.BTC.priceScanRnage: unknown key: did you mean \"priceScanRange\"?");
+  }
+
+  @Test
+  void parse_badCryptoPmFloor_namesTheFilesKey() {
+    String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":0,"
+        + "\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
+        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":0.16,"
+        + "\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+    assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("scenarioSet.volShock.floorVol: must be a finite number > 0")
+        .hasMessageNotContaining("volFloor");
+  }
 }

@@ -44,4 +44,23 @@ class ImpliedVolatilityTest {
     assertThatThrownBy(() -> ImpliedVolatility.fromPrice(5, 110, 100, 0.5, PutCall.CALL, 0))
         .isInstanceOf(ValidationException.class).hasMessageContaining("no volatility fits");
   }
+
+  /** The audit's case: a call 43% out of the money a week from expiry, priced ~1e-14 USD. */
+  @ParameterizedTest(name = "vol={0} rate={1}")
+  @CsvSource({"0.3, 0", "0.4, 0", "0.3, -800", "0.1, 0"})
+  void fromPrice_tinyPriceOfFarOutOfTheMoneyCall_recoversTheVol(double vol, double rate) {
+    double price = Black76.price(70000, 100000, 0.02, vol, PutCall.CALL, rate);
+    assertThat(price).isLessThan(1e-6);
+    assertThat(ImpliedVolatility.fromPrice(price, 70000, 100000, 0.02, PutCall.CALL, rate))
+        .isCloseTo(vol, within(1e-9));
+  }
+
+  @Test
+  void fromPrice_priceBelowWhatDeterminesAVol_saysSoInsteadOfAWrongNumber() {
+    for (double price : new double[] {1e-300, 0.0, Black76.price(70000, 100000, 0.02, 0.05, PutCall.CALL, 0)}) {
+      assertThatThrownBy(() -> ImpliedVolatility.fromPrice(price, 70000, 100000, 0.02, PutCall.CALL, 0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("too small to determine a volatility");
+    }
+  }
 }

@@ -16,10 +16,13 @@ import io.cryptomargin.scenario.ScenarioRole;
 import io.cryptomargin.scenario.ScenarioSet;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
 import io.cryptomargin.validation.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -100,7 +103,40 @@ class RiskArrayCalculatorTest {
     assertThatThrownBy(() -> RiskArrayCalculator.compute(snapshot(), List.of(expired, eth), ModelFiles.scenarioSet("span-16")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("2 problems")
-        .hasMessageContaining("BTC-23FEB24-60000-C").hasMessageContaining("expired")
+        .hasMessageContaining("BTC-23FEB24-60000-C: expired")
+        .hasMessageNotContaining("BTC-23FEB24-60000-C.BTC-23FEB24-60000-C")
         .hasMessageContaining("ETH-29MAR24-3500-C").hasMessageContaining("unknown underlying 'ETH'");
+  }
+
+  @Test
+  void compute_twoUnderlyingsWithDifferentRanges_labelsStateEachCoinsMove() {
+    MarketSnapshot market = MarketSnapshot.of(AS_OF, Map.of("BTC", UnderlyingMarket.flat(INDEX, 0.6),
+        "SOL", UnderlyingMarket.flat(150, 0.9)));
+    List<Instrument> perpetuals = List.of(DeribitNames.parse("BTC_USDC-PERPETUAL"),
+        DeribitNames.parse("SOL_USDC-PERPETUAL"));
+    RiskArraySet set = RiskArrayCalculator.compute(market, perpetuals, ModelFiles.scenarioSet("crypto-pm"));
+    // Built-in crypto-pm: BTC and ETH move +-16%, SOL (the defaults) +-24%.
+    assertThat(set.scenarioLabels().get(0)).isEqualTo("BTC/ETH -16%, other coins -24%, vol up");
+    assertThat(set.get("SOL_USDC-PERPETUAL").loss(0)).isCloseTo(0.24 * 150, within(EXACT));
+    assertThat(set.get("BTC_USDC-PERPETUAL").loss(0)).isCloseTo(0.16 * INDEX, within(EXACT));
+    assertThat(set.scenarioLabels().get(12)).isEqualTo("+0%, vol up");
+    assertThat(set.scenarioLabels().get(27)).isEqualTo("-66% extended, vol up");
+  }
+
+  @Test
+  void compute_userFileWithAnotherBtcRange_labelsStateEthsOwnRange(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pm.json");
+    Files.writeString(file, "{\"id\":\"pm\",\"version\":\"2\",\"scenarioSet\":{\"type\":\"crypto-pm\","
+        + "\"lookAheadDays\":0,\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,"
+        + "\"powerLongDated\":0.13,\"pivotDays\":30,\"floorVol\":0.01,\"minDaysToExpiry\":1},"
+        + "\"defaults\":{\"priceRange\":0.15,\"priceSteps\":9,\"extendedMoves\":[-0.66],"
+        + "\"extendedWeightNumerator\":0.16},\"underlyings\":{\"BTC\":{\"priceRange\":0.2}}}}");
+    ScenarioSetDefinition definition = ModelFiles.scenarioSet(file.toString());
+    MarketSnapshot market = MarketSnapshot.of(AS_OF, Map.of("ETH", UnderlyingMarket.flat(3500, 0.7)));
+    RiskArraySet eth = RiskArrayCalculator.compute(market, List.of(DeribitNames.parse("ETH_USDC-PERPETUAL")), definition);
+    assertThat(eth.scenarioLabels().get(0)).isEqualTo("BTC -20%, other coins -15%, vol up");
+    assertThat(eth.scenarioLabels().get(3)).isEqualTo("BTC -15%, other coins -11.25%, vol up");
+    assertThat(eth.scenarioLabels().get(27)).isEqualTo("-66% extended, vol up");
+    assertThat(eth.get("ETH_USDC-PERPETUAL").loss(3)).isCloseTo(0.1125 * 3500, within(EXACT));
   }
 }
