@@ -12,6 +12,7 @@ import io.cryptomargin.margin.Position;
 import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketShift;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.scenario.Scenario;
@@ -110,7 +111,7 @@ public final class FullRevaluationMargin {
       boolean deltaPoint = scenario.role() == ScenarioRole.REGULAR && scenario.priceMove() != lastDeltaMove;
       double loss = 0;
       for (int l = 0; l < n; l++) {
-        PricingInputs in = InstrumentPricer.inputs(instrument[l], shifted);
+        PricingInputs in = InstrumentPricer.inputs(instrument[l], shifted, ExpiryPolicy.INTRINSIC_PAST_EXPIRY);
         double years = Math.max(in.years() - shift.lookAheadDays() / 365.0, 0.0);
         double value = InstrumentPricer.value(instrument[l], in.forward(), years, in.vol(), baseForward[l]);
         loss += quantity[l] * (baseValue[l] - value) * scenario.weight();

@@ -91,17 +91,6 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     return market;
   }
 
-  /**
-   * Whether this snapshot is a scenario (made by {@link #shifted}) rather than a market as observed.
-   *
-   * @deprecated only the deprecated two-argument {@code InstrumentPricer.inputs} reads it; callers say
-   *     what to do with expired contracts with an {@code ExpiryPolicy} instead. Goes with that method.
-   */
-  @Deprecated
-  public boolean isScenario() {
-    return !volShocks.isEmpty();
-  }
-
   /** The index (spot) price of an underlying, USD per coin. */
   public double index(String coin) {
     return underlying(coin).indexPrice();

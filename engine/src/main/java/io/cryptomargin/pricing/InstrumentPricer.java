@@ -23,19 +23,13 @@ public final class InstrumentPricer {
   private InstrumentPricer() {}
 
   /**
-   * The inputs an instrument is valued from in a snapshot.
+   * The inputs an instrument is valued from in a market as observed: a contract at or past its
+   * expiry is an error ({@link ExpiryPolicy#REJECT_EXPIRED}).
    *
-   * @deprecated kept so existing callers see the same results: it still values a contract past its
-   *     expiry at intrinsic when the snapshot was made by {@link MarketSnapshot#shifted}, which makes
-   *     pricing depend on scenarios. Say what you want with
-   *     {@link #inputs(Instrument, MarketSnapshot, ExpiryPolicy)}; this goes, with
-   *     {@code MarketSnapshot.isScenario()}, once the last caller passes a policy.
    * @throws ValidationException for an unknown underlying or an expired contract
    */
-  @Deprecated
   public static PricingInputs inputs(Instrument instrument, MarketSnapshot snapshot) {
-    return inputs(instrument, snapshot,
-        snapshot.isScenario() ? ExpiryPolicy.INTRINSIC_PAST_EXPIRY : ExpiryPolicy.REJECT_EXPIRED);
+    return inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
   }
 
   /**

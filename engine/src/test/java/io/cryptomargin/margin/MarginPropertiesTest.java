@@ -10,6 +10,7 @@ import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.Smile;
 import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.market.VolSurface;
+import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.riskarray.RiskArray;
@@ -197,7 +198,7 @@ class MarginPropertiesTest {
       double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
       for (Scenario scenario : set.scenarios()) {
         MarketSnapshot moved = snapshot.shifted(instrument.underlying(), set.shift(scenario));
-        PricingInputs after = InstrumentPricer.inputs(instrument, moved);
+        PricingInputs after = InstrumentPricer.inputs(instrument, moved, ExpiryPolicy.INTRINSIC_PAST_EXPIRY);
         double fullLoss = baseValue - InstrumentPricer.value(instrument, after.forward(), after.years(), after.vol(),
             base.forward());
         double tolerance = 1e-9 * Math.max(1, Math.abs(fullLoss));
@@ -224,7 +225,7 @@ class MarginPropertiesTest {
     double baseValue = InstrumentPricer.value(call, base.forward(), base.years(), base.vol(), base.forward());
     for (Scenario scenario : set.scenarios()) {
       MarketSnapshot moved = snapshot.shifted("BTC", set.shift(scenario));
-      PricingInputs after = InstrumentPricer.inputs(call, moved);
+      PricingInputs after = InstrumentPricer.inputs(call, moved, ExpiryPolicy.INTRINSIC_PAST_EXPIRY);
       assertThat(after.years()).isZero();
       double intrinsic = Math.max(after.forward() - 69_000, 0);
       assertThat(array.loss(scenario.number() - 1))
