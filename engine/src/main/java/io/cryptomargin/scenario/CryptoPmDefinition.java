@@ -1,12 +1,10 @@
 package io.cryptomargin.scenario;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The Deribit-style crypto portfolio-margin grid: {@code priceSteps} evenly spaced price moves
@@ -63,10 +61,7 @@ public record CryptoPmDefinition(String id, String version, double lookAheadDays
 
   @Override
   public List<String> labels() {
-    Map<String, List<ScenarioLabels.Part>> parts = new LinkedHashMap<>();
-    new TreeMap<>(byUnderlying).forEach((coin, p) -> parts.put(coin, labelParts(p)));
-    parts.put(ScenarioLabels.OTHER_COINS, labelParts(defaults));
-    return ScenarioLabels.combine(parts);
+    return ScenarioLabels.forEachCoin(byUnderlying, defaults, CryptoPmDefinition::labelParts);
   }
 
   /** The labels of one underlying's scenarios, in order, split into the move and the rest. */

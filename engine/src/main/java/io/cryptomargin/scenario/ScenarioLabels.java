@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Scenario labels that hold for several underlyings at once. A label is a move part and the rest
@@ -30,6 +32,17 @@ final class ScenarioLabels {
    *
    * @param partsByCoin the label parts of every underlying's scenarios, in the same order and number
    */
+  /**
+   * The labels of a set whose coins have their own parameters: each coin's parts (coins in name
+   * order), then the defaults' as {@link #OTHER_COINS}, combined.
+   */
+  static <P> List<String> forEachCoin(Map<String, P> byUnderlying, P defaults, Function<P, List<Part>> partsOf) {
+    Map<String, List<Part>> parts = new LinkedHashMap<>();
+    new TreeMap<>(byUnderlying).forEach((coin, p) -> parts.put(coin, partsOf.apply(p)));
+    parts.put(OTHER_COINS, partsOf.apply(defaults));
+    return combine(parts);
+  }
+
   static List<String> combine(Map<String, List<Part>> partsByCoin) {
     List<String> labels = new ArrayList<>();
     int size = partsByCoin.values().iterator().next().size();

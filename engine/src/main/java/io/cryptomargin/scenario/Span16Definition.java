@@ -1,12 +1,10 @@
 package io.cryptomargin.scenario;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * CME SPAN's 16 scenarios: price 0, ±PSR/3, ±2PSR/3, ±PSR each with vol up and down, then ±X·PSR
@@ -58,10 +56,7 @@ public record Span16Definition(String id, String version, double lookAheadDays, 
 
   @Override
   public List<String> labels() {
-    Map<String, List<ScenarioLabels.Part>> parts = new LinkedHashMap<>();
-    new TreeMap<>(byUnderlying).forEach((coin, p) -> parts.put(coin, labelParts(p)));
-    parts.put(ScenarioLabels.OTHER_COINS, labelParts(defaults));
-    return ScenarioLabels.combine(parts);
+    return ScenarioLabels.forEachCoin(byUnderlying, defaults, Span16Definition::labelParts);
   }
 
   /**

@@ -2,29 +2,14 @@ package io.cryptomargin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompareCommandTest {
   @TempDir
   Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = CryptomarginCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path files(double usdCollateral) throws Exception {
     Path market = dir.resolve("market.json");
@@ -45,7 +30,7 @@ class CompareCommandTest {
   void compare_table_showsBothModelsPerUnderlyingAndTheLegs() throws Exception {
     Path book = files(500_000);
 
-    Run r = run("compare", "--portfolio", book.toString(), "--market", dir.resolve("market.json").toString());
+    CliRun r = CliRun.of("compare", "--portfolio", book.toString(), "--market", dir.resolve("market.json").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("rules-based", "crypto-pm", "Capital efficiency gain", "Per underlying",
@@ -56,7 +41,7 @@ class CompareCommandTest {
   void compare_smallAccount_flagsTheFallbackToRulesBased() throws Exception {
     Path book = files(1_000);
 
-    Run r = run("compare", "--portfolio", book.toString(), "--market", dir.resolve("market.json").toString(),
+    CliRun r = CliRun.of("compare", "--portfolio", book.toString(), "--market", dir.resolve("market.json").toString(),
         "--model", "span-16", "--format", "json");
 
     assertThat(r.code()).as(r.err()).isZero();

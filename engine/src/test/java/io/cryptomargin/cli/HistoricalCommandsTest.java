@@ -2,14 +2,11 @@ package io.cryptomargin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code margin --model historical-var} and {@code backtest} from the command line, on the shipped BTC history. */
 class HistoricalCommandsTest {
@@ -17,18 +14,6 @@ class HistoricalCommandsTest {
 
   @TempDir
   Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = CryptomarginCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path book(String positions) throws Exception {
     Path book = dir.resolve("book.json");
@@ -40,7 +25,7 @@ class HistoricalCommandsTest {
   void margin_historicalVar_listsTheWorstScenariosByDateWithTheCrashFirst() throws Exception {
     Path book = book("{\"instrument\": \"BTC_USDC-PERPETUAL\", \"quantity\": 1}");
 
-    Run r = run("margin", "--portfolio", book.toString(), "--market", DEMO_MARKET, "--model", "historical-var");
+    CliRun r = CliRun.of("margin", "--portfolio", book.toString(), "--market", DEMO_MARKET, "--model", "historical-var");
 
     assertThat(r.code()).as(r.err()).isZero();
     // The long perpetual's worst day in the shipped history up to 2024-02-27 is the 2020-03-12 crash
@@ -53,7 +38,7 @@ class HistoricalCommandsTest {
   void margin_historicalVarJson_hasTheWorstScenarios() throws Exception {
     Path book = book("{\"instrument\": \"BTC_USDC-PERPETUAL\", \"quantity\": 1}");
 
-    Run r = run("margin", "--portfolio", book.toString(), "--market", DEMO_MARKET, "--model", "historical-var",
+    CliRun r = CliRun.of("margin", "--portfolio", book.toString(), "--market", DEMO_MARKET, "--model", "historical-var",
         "--format", "json");
 
     assertThat(r.code()).as(r.err()).isZero();
@@ -64,7 +49,7 @@ class HistoricalCommandsTest {
   void margin_historicalVarUnderlyingWithoutHistory_exits2NamingIt() throws Exception {
     Path book = book("{\"instrument\": \"ETH_USDC-PERPETUAL\", \"quantity\": 1}");
 
-    Run r = run("margin", "--portfolio", book.toString(), "--market", DEMO_MARKET, "--model", "historical-var");
+    CliRun r = CliRun.of("margin", "--portfolio", book.toString(), "--market", DEMO_MARKET, "--model", "historical-var");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("ETH").doesNotContain("Exception");
@@ -74,7 +59,7 @@ class HistoricalCommandsTest {
   void backtest_shortPeriod_tableAndChartReadyCsv() throws Exception {
     Path csv = dir.resolve("coverage.csv");
 
-    Run r = run("backtest", "--from", "2020-03-01", "--to", "2020-04-30", "--coverage", "0.975", "--csv", csv.toString());
+    CliRun r = CliRun.of("backtest", "--from", "2020-03-01", "--to", "2020-04-30", "--coverage", "0.975", "--csv", csv.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("(61 days)", "nominal 97.5% coverage");
@@ -89,7 +74,7 @@ class HistoricalCommandsTest {
 
   @Test
   void backtest_periodAfterTheHistory_exits2SayingWhatTheHistoryHolds() {
-    Run r = run("backtest", "--from", "2030-01-01");
+    CliRun r = CliRun.of("backtest", "--from", "2030-01-01");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no day to test", "2011-08-18 to 2025-09-24", "from 2030-01-01")

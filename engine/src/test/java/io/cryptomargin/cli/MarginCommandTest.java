@@ -2,30 +2,15 @@ package io.cryptomargin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code margin} end to end on small files written by the test. */
 class MarginCommandTest {
   @TempDir
   Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = CryptomarginCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path market() throws Exception {
     Path market = dir.resolve("market.json");
@@ -49,8 +34,8 @@ class MarginCommandTest {
         {"account": "a-1", "collateral": {"USD": 1000}, "positions": [{"instrument": "ETH_USDC", "quantity": -1}]}
         """);
 
-    Run table = run("margin", "--portfolio", book.toString(), "--market", market().toString());
-    Run json = run("margin", "--portfolio", book.toString(), "--market", market().toString(), "--format", "json");
+    CliRun table = CliRun.of("margin", "--portfolio", book.toString(), "--market", market().toString());
+    CliRun json = CliRun.of("margin", "--portfolio", book.toString(), "--market", market().toString(), "--format", "json");
 
     assertThat(table.code()).as(table.err()).isZero();
     assertThat(table.out()).contains("ETH", "Applicable margin: RULES_BASED, not computed",
@@ -73,7 +58,7 @@ class MarginCommandTest {
         """);
 
     for (String command : new String[] {"margin", "compare"}) {
-      Run r = run(command, "--portfolio", book.toString(), "--market", market().toString());
+      CliRun r = CliRun.of(command, "--portfolio", book.toString(), "--market", market().toString());
 
       assertThat(r.code()).isEqualTo(2);
       assertThat(r.err()).contains("6 problems", "account: is required", "collateral.USD: must be >= 0",
@@ -92,7 +77,7 @@ class MarginCommandTest {
         """);
 
     for (String command : new String[] {"margin", "compare"}) {
-      Run r = run(command, "--portfolio", book.toString(), "--market", market().toString());
+      CliRun r = CliRun.of(command, "--portfolio", book.toString(), "--market", market().toString());
 
       assertThat(r.code()).isEqualTo(2);
       assertThat(r.err()).contains("positions[1].quantity: BTC_USDC-29MAR24-70000-P").doesNotContain("initial:");
@@ -110,13 +95,13 @@ class MarginCommandTest {
                        {"instrument": "BTC-26JUN20-9000-P", "quantity": 2}]}
         """);
     Path arrays = dir.resolve("arrays.json");
-    Run export = run("risk-arrays", "--market", chain.toString(), "--scenarios", "span-16", "--output",
+    CliRun export = CliRun.of("risk-arrays", "--market", chain.toString(), "--scenarios", "span-16", "--output",
         arrays.toString());
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(Files.readString(arrays)).contains("\"asOf\"");
 
-    Run fromMarket = run("margin", "--portfolio", book.toString(), "--market", chain.toString(), "--format", "json");
-    Run fromArrays = run("margin", "--portfolio", book.toString(), "--risk-arrays", arrays.toString(), "--format",
+    CliRun fromMarket = CliRun.of("margin", "--portfolio", book.toString(), "--market", chain.toString(), "--format", "json");
+    CliRun fromArrays = CliRun.of("margin", "--portfolio", book.toString(), "--risk-arrays", arrays.toString(), "--format",
         "json");
 
     assertThat(fromArrays.code()).as(fromArrays.err()).isZero();
@@ -140,9 +125,9 @@ class MarginCommandTest {
          "positions": [{"instrument": "BTC_USDC-29MAR24-70000-P", "quantity": -1}]}
         """);
 
-    Run mismatch = run("margin", "--portfolio", book.toString(), "--market", market().toString(), "--model",
+    CliRun mismatch = CliRun.of("margin", "--portfolio", book.toString(), "--market", market().toString(), "--model",
         "span-16", "--params", params.toString());
-    Run same = run("margin", "--portfolio", book.toString(), "--market", market().toString(), "--model",
+    CliRun same = CliRun.of("margin", "--portfolio", book.toString(), "--market", market().toString(), "--model",
         "crypto-pm", "--params", params.toString());
 
     assertThat(mismatch.code()).isEqualTo(2);
