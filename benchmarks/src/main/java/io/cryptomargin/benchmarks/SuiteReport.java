@@ -300,7 +300,9 @@ public final class SuiteReport {
     if (numerator.isEmpty() || denominator.isEmpty()) {
       return "–";
     }
-    return String.format(Locale.ROOT, "%.2f", numerator.get().getScore() / denominator.get().getScore());
+    double ratio = numerator.get().getScore() / denominator.get().getScore();
+    // Two significant digits for small ratios, which "%.2f" would flatten to 0.00.
+    return String.format(Locale.ROOT, ratio < 0.1 ? "%.2g" : "%.2f", ratio);
   }
 
   private static String fmt(double x) {
