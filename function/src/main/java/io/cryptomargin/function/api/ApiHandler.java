@@ -5,18 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cryptomargin.comparison.MarginComparison;
 import io.cryptomargin.function.margin.CachedMargin;
+import io.cryptomargin.function.margin.ModelMargin;
 import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.MarginResultStore;
 import io.cryptomargin.function.store.SnapshotNotCurrentException;
-import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.io.ReportJson;
-import io.cryptomargin.io.RulesParametersJson;
-import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
-import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.validation.Problem;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
@@ -39,8 +35,9 @@ import org.jboss.logging.Logger;
  *   <li>{@code POST /margin}: body a portfolio ({@code account}, {@code collateral}, {@code positions}),
  *       or {@code {"account":"id"}} for a stored account; optional {@code whatIf} (positions to add:
  *       the answer then also has the margin with them and the increments), {@code model}
- *       (a configured scenario set; the default otherwise) and {@code compare} (true: the
- *       rules-based comparison too).
+ *       (a configured scenario set, {@code rules-based} or {@code historical-var}; the default
+ *       otherwise) and {@code compare} (true: the rules-based comparison too; not with
+ *       {@code rules-based} itself).
  *   <li>{@code GET /accounts/{accountId}/margin}: the stored result of an account, or its margin
  *       computed now when none is stored yet.
  * </ul>
@@ -55,13 +52,16 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
 
   private final ObjectMapper mapper;
   private final CachedMargin margin;
+  private final ModelMargin models;
   private final AccountStore accounts;
   private final MarginResultStore results;
 
   @Inject
-  public ApiHandler(ObjectMapper mapper, CachedMargin margin, AccountStore accounts, MarginResultStore results) {
+  public ApiHandler(ObjectMapper mapper, CachedMargin margin, ModelMargin models, AccountStore accounts,
+      MarginResultStore results) {
     this.mapper = mapper;
     this.margin = margin;
+    this.models = models;
     this.accounts = accounts;
     this.results = results;
   }
@@ -146,11 +146,11 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
         problems.add(name, "unknown field: expected " + new java.util.TreeSet<>(POST_FIELDS));
       }
     });
-    String model = margin.defaultModel();
+    String model = models.defaultModel();
     JsonNode modelNode = body.get("model");
     if (modelNode != null) {
-      if (!modelNode.isTextual() || !margin.modelIds().contains(modelNode.asText())) {
-        problems.add("model", "must be one of " + margin.modelIds() + ", was " + modelNode);
+      if (!modelNode.isTextual() || !models.modelIds().contains(modelNode.asText())) {
+        problems.add("model", "must be one of " + models.modelIds() + ", was " + modelNode);
       } else {
         model = modelNode.asText();
       }
@@ -162,6 +162,10 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
         problems.add("compare", "must be true or false, was " + compareNode);
       } else {
         compare = compareNode.asBoolean();
+        if (compare && !ModelMargin.comparable(model)) {
+          problems.add("compare", "compares the rules-based margin with a portfolio model: not available with model "
+              + model + " (use one of " + models.modelIds().stream().filter(ModelMargin::comparable).toList() + ")");
+        }
       }
     }
     List<Position> whatIf = new ArrayList<>();
@@ -213,7 +217,7 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
       whatIf.forEach(p -> instruments.add(p.instrument()));
       if (!instruments.isEmpty()) {
         try {
-          margin.checkInstruments(instruments, margin.current(model), problems);
+          models.checkInstruments(instruments, model, models.current(model), problems);
         } catch (SnapshotNotCurrentException noMarket) {
           // nothing to check names against: the field problems alone (the 503 follows once they are fixed)
         }
@@ -242,29 +246,31 @@ public class ApiHandler implements RequestHandler<Map<String, Object>, Map<Strin
 
   /** The margin (and what-if, comparison) of a book; every engine problem of the book and the trades listed at once. */
   private Object marginAnswer(Portfolio portfolio, List<Position> whatIf, String model, boolean compare) {
-    SnapshotPointer pointer = margin.current(model);
     java.util.Set<String> instruments = new java.util.LinkedHashSet<>(portfolio.instruments());
     whatIf.forEach(p -> instruments.add(p.instrument()));
-    var arrays = margin.arraysFor(instruments, model, pointer);
-    AccountMargin current = margin.margin(portfolio, model, pointer, arrays);
+    ModelMargin.Session session = models.session(model, instruments);
+    ModelMargin.Result current = session.margin(portfolio);
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("margin", current);
+    answer.put("margin", current.margin());
+    answer.putAll(current.extra());
     if (!whatIf.isEmpty()) {
-      AccountMargin with = margin.margin(portfolio.with(whatIf), model, pointer, arrays);
+      ModelMargin.Result with = session.margin(portfolio.with(whatIf));
       Map<String, Object> trades = new LinkedHashMap<>();
       trades.put("trades", whatIf);
       trades.put("incrementalInitialMargin", with.initialMargin() - current.initialMargin());
       trades.put("incrementalMaintenanceMargin", with.maintenanceMargin() - current.maintenanceMargin());
       trades.put("statusAfter", with.status());
-      trades.put("margin", with);
+      trades.put("margin", with.margin());
+      trades.putAll(with.extra());
       answer.put("whatIf", trades);
     }
     if (compare) {
-      answer.put("comparison", MarginComparison.of(
-          RulesBasedMargin.compute(portfolio, margin.snapshot(pointer), RulesParametersJson.builtIn()), current));
+      answer.put("comparison", session.comparison(portfolio, current));
     }
     return answer;
   }
+
+
 
   private Object accountMargin(String account) {
     Optional<MarginResultStore.Row> row = results.find(account);

@@ -9,6 +9,7 @@ import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.config.ScenarioSetCatalog;
 import io.cryptomargin.function.margin.AccountRecalculator;
 import io.cryptomargin.function.margin.CachedMargin;
+import io.cryptomargin.function.margin.ModelMargin;
 import io.cryptomargin.function.positions.PositionsHandler;
 import io.cryptomargin.function.recalc.AccountFanOut;
 import io.cryptomargin.function.recalc.RecalcBatch;
@@ -116,7 +117,7 @@ public final class LocalReplay {
         new RiskArrayPublisher(catalog, arrays, pointers, config, clock, snapshots), new AccountFanOut(accounts, queue, config));
     PositionsHandler positions = new PositionsHandler(JSON, recalculator);
     RecalcHandler recalc = new RecalcHandler(JSON, recalculator);
-    ApiHandler api = new ApiHandler(JSON, margin, accounts, results);
+    ApiHandler api = new ApiHandler(JSON, margin, new ModelMargin(margin), accounts, results);
 
     step("1. stored accounts and positions (events/seed/tables.json)");
     JsonNode seed = read("seed/tables.json");
@@ -157,17 +158,24 @@ public final class LocalReplay {
     print(recalc.handleRequest(map(read("recalc-sqs.json")), null));
 
     step("6. api handler <- events/api-*.json");
-    for (String sample : List.of("api-post-margin.json", "api-post-margin-account.json", "api-get-account-margin.json")) {
+    for (String sample : List.of("api-post-margin.json", "api-post-margin-account.json",
+        "api-post-margin-historical-var.json", "api-get-account-margin.json")) {
       Map<String, Object> response = api.handleRequest(map(read(sample)), null);
       JsonNode body = JSON.readTree((String) response.get("body"));
       JsonNode m = body.path("margin");
-      System.out.printf("   %-30s %s  %s %s: IM %,.2f MM %,.2f equity %,.2f %s%s%n", sample, response.get("statusCode"),
+      System.out.printf("   %-36s %s  %s %s: IM %,.2f MM %,.2f equity %,.2f %s%s%n", sample, response.get("statusCode"),
           m.path("account").asText(), m.path("model").asText(), m.path("initialMargin").asDouble(),
           m.path("maintenanceMargin").asDouble(), m.path("equity").asDouble(), m.path("status").asText(),
           body.has("whatIf") ? String.format("; what-if %s: +IM %,.2f", body.path("whatIf").path("trades"),
               body.path("whatIf").path("incrementalInitialMargin").asDouble()) : "");
+      if (body.has("historicalVar")) {
+        JsonNode h = body.path("historicalVar");
+        System.out.printf("   %-36s     historical-var: ES %,.2f USD, VaR %,.2f USD over %d dated scenarios; worst %s%n", "",
+            h.path("expectedShortfallUsd").asDouble(), h.path("valueAtRiskUsd").asDouble(), h.path("scenarioCount").asInt(),
+            h.path("worstScenarios").path(0).path("date").asText());
+      }
       if (body.has("comparison")) {
-        System.out.printf("   %-30s     comparison: rules-based requirement %,.2f USD vs portfolio margin %,.2f USD%n", "",
+        System.out.printf("   %-36s     comparison: rules-based requirement %,.2f USD vs portfolio margin %,.2f USD%n", "",
             body.path("comparison").path("rules").path("requirementUsd").asDouble(),
             body.path("comparison").path("portfolioMargin").path("requirementUsd").asDouble());
       }

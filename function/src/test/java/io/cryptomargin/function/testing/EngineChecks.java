@@ -13,8 +13,15 @@ import java.util.Map;
 public interface EngineChecks {
   List<String> differences(Path snapshotFile, String scenarioSetId);
 
+  /**
+   * The engine's margin of a book (plus trades) under any model the API serves, as JSON: the
+   * {@code AccountMargin} of a scenario set, the rules-based result, or for {@code historical-var}
+   * the engine's historical-var report ({@code account} = the margin, then the ES fields and
+   * {@code worstScenarios}).
+   */
   String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf);
 
+  /** The engine's comparison of the rules-based margin with a portfolio model (a scenario set or historical-var). */
   String comparison(String portfolioJson, Path snapshotFile, String model);
 
   boolean storedArrayEqualsEngine(Path snapshotFile, String scenarioSetId, String instrument);

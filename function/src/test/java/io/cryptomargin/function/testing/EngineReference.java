@@ -48,22 +48,48 @@ public class EngineReference implements EngineChecks {
     return differences;
   }
 
-  /** The engine's own margin of a portfolio (JSON as the API writes it) in a snapshot file, computed from scratch. */
+  /**
+   * The engine's own margin of a portfolio in a snapshot file, computed from scratch, as JSON: a
+   * scenario set's {@code AccountMargin}, the {@code rules-based} result, or for
+   * {@code historical-var} {@code HistoricalVarReport.plain} (the margin under {@code account}).
+   */
   public String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf) {
     io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
     if (whatIf != null) {
       portfolio = portfolio.with(whatIf.stream().map(t -> new io.cryptomargin.margin.Position((String) t.get("instrument"),
           ((Number) t.get("quantity")).doubleValue())).toList());
     }
-    return io.cryptomargin.io.ReportJson.write(io.cryptomargin.margin.PortfolioMargin.compute(portfolio,
-        SnapshotJson.read(snapshotFile), io.cryptomargin.io.MarginModelFiles.load(model)));
+    MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
+    return io.cryptomargin.io.ReportJson.write(switch (model) {
+      case "rules-based" -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot,
+          io.cryptomargin.io.RulesParametersJson.builtIn());
+      case "historical-var" -> io.cryptomargin.report.HistoricalVarReport.plain(historicalVar().margin(portfolio, snapshot));
+      default -> io.cryptomargin.margin.PortfolioMargin.compute(portfolio, snapshot,
+          io.cryptomargin.io.MarginModelFiles.load(model));
+    });
   }
 
-  /** The engine's own comparison of a portfolio in a snapshot file. */
+  /** The engine's own comparison (rules-based beside the model) of a portfolio in a snapshot file. */
   public String comparison(String portfolioJson, Path snapshotFile, String model) {
-    return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.compute(
-        io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test"), SnapshotJson.read(snapshotFile),
+    io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
+    MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
+    if (model.equals("historical-var")) {
+      return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.of(
+          io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot, io.cryptomargin.io.RulesParametersJson.builtIn()),
+          historicalVar().margin(portfolio, snapshot).account()));
+    }
+    return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.compute(portfolio, snapshot,
         io.cryptomargin.io.MarginModelFiles.load(model), io.cryptomargin.io.RulesParametersJson.builtIn()));
+  }
+
+  private io.cryptomargin.historical.HistoricalVarModel historicalVar;
+
+  /** The built-in historical-var model, loaded here independently of the function's own. */
+  private synchronized io.cryptomargin.historical.HistoricalVarModel historicalVar() {
+    if (historicalVar == null) {
+      historicalVar = io.cryptomargin.io.HistoricalVarModelFiles.load("historical-var", null);
+    }
+    return historicalVar;
   }
 
   /** Whether the current stored array of an instrument exists and equals the engine's, computed from the snapshot file. */

@@ -1,0 +1,185 @@
+package io.cryptomargin.function.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cryptomargin.function.testing.DynamoDbLocalResource;
+import io.cryptomargin.function.testing.EngineChecks;
+import io.cryptomargin.function.testing.EventFiles;
+import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.World;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /margin} under the models without risk arrays ({@code rules-based},
+ * {@code historical-var}) through the mock Lambda event server, on DynamoDB Local: each equal to
+ * the engine's own result for the same book and snapshot.
+ */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Api.class)
+@QuarkusTestResource(DynamoDbLocalResource.class)
+class ApiModelsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> ACCEPTED = List.of("span-16", "crypto-pm", "rules-based", "historical-var");
+
+  @Inject
+  World world;
+  @Inject
+  EngineChecks engine;
+
+  @BeforeEach
+  void reset() {
+    world.reset();
+  }
+
+  @Test
+  void handle_historicalVarSample_equalsTheEnginesOwnMarginWhatIfAndComparison() throws Exception {
+    JsonNode response = invoke(World.read("api-post-margin-historical-var.json"));
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    JsonNode request = JSON.readTree(World.read("api-post-margin-historical-var.json").path("body").asText());
+    String book = book(request);
+    ObjectNode expected = (ObjectNode) JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "historical-var", null));
+    assertThat(body.path("margin")).isEqualTo(expected.remove("account"));
+    assertThat(body.path("margin").path("model").asText()).isEqualTo("historical-var");
+    assertThat(body.path("historicalVar")).isEqualTo(expected);
+    assertThat(body.path("historicalVar").path("worstScenarios").size()).isEqualTo(10);
+    assertThat(body.path("historicalVar").path("worstScenarios").get(0).path("date").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
+    ObjectNode with = (ObjectNode) JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "historical-var", trades));
+    JsonNode withMargin = with.remove("account");
+    assertThat(body.path("whatIf").path("margin")).isEqualTo(withMargin);
+    assertThat(body.path("whatIf").path("historicalVar")).isEqualTo(with);
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
+        withMargin.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
+    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
+        engine.comparison(book, EventFiles.SNAPSHOT_FILE, "historical-var")));
+  }
+
+  @Test
+  void handle_rulesBasedForAPostedBookWithWhatIf_equalsTheEnginesOwnResults() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.remove("compare");
+    request.put("model", "rules-based");
+    event.put("body", request.toString());
+
+    JsonNode response = invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    String book = book(request);
+    assertThat(body.path("margin")).isEqualTo(JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "rules-based", null)));
+    assertThat(body.path("margin").path("parameterSet").path("id").asText()).isEqualTo("rules-based");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
+    JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "rules-based", trades));
+    assertThat(body.path("whatIf").path("margin")).isEqualTo(with);
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
+        with.path("initialMarginUsd").asDouble() - body.path("margin").path("initialMarginUsd").asDouble());
+    assertThat(body.has("historicalVar")).isFalse();
+  }
+
+  @Test
+  void handle_storedAccountUnderEitherModel_equalsTheEnginesResultForItsStoredBook() throws Exception {
+    // acct-7 as stored in events/seed/tables.json (positions in the table's key order)
+    String book = "{\"account\":\"acct-7\",\"collateral\":{\"BTC\":1.9},\"positions\":["
+        + "{\"instrument\":\"BTC-26JUN20-8000-C\",\"quantity\":2},{\"instrument\":\"BTC-PERPETUAL\",\"quantity\":1}]}";
+    List<Map<String, Object>> trades = List.of(Map.of("instrument", "BTC-26JUN20-9000-C", "quantity", -2));
+    for (String model : List.of("rules-based", "historical-var")) {
+      ObjectNode event = (ObjectNode) World.read("api-post-margin-account.json");
+      ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+      request.put("model", model);
+      event.put("body", request.toString());
+
+      JsonNode response = invoke(event);
+
+      assertThat(response.path("statusCode").asInt()).as(model + ": " + response).isEqualTo(200);
+      JsonNode body = JSON.readTree(response.path("body").asText());
+      JsonNode expected = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, model, null));
+      JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, model, trades));
+      if (model.equals("historical-var")) {
+        expected = expected.path("account");
+        with = with.path("account");
+      }
+      assertThat(body.path("margin")).as(model).isEqualTo(expected);
+      assertThat(body.path("whatIf").path("margin")).as(model).isEqualTo(with);
+    }
+  }
+
+  @Test
+  void handle_historicalVarWithAnEthPosition_returns400NamingEth() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("model", "historical-var");
+    event.put("body", request.toString());
+
+    JsonNode response = invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).containsExactly("history.ETH");
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("ETH").contains("historical-var");
+
+    // with a field problem too: both in the same answer
+    request.put("leverage", 10);
+    event.put("body", request.toString());
+    JsonNode both = JSON.readTree(invoke(event).path("body").asText());
+    assertThat(both.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("leverage", "history.ETH");
+  }
+
+  @Test
+  void handle_unknownModel_returns400ListingEveryAcceptedModel() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin-historical-var.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("model", "monte-carlo");
+    event.put("body", request.toString());
+
+    JsonNode response = invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).containsExactly("model");
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("monte-carlo").contains(ACCEPTED);
+  }
+
+  @Test
+  void handle_compareWithRulesBased_returns400SayingSo() throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("model", "rules-based");
+    event.put("body", request.toString());
+
+    JsonNode response = invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("errors").findValuesAsText("field")).containsExactly("compare");
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("rules-based").contains("historical-var");
+  }
+
+  /** The request without the API's own fields: the book the engine is given. */
+  private static String book(JsonNode request) {
+    ObjectNode book = request.deepCopy();
+    book.remove(List.of("whatIf", "model", "compare"));
+    return book.toString();
+  }
+
+  private static JsonNode invoke(JsonNode event) {
+    return given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
+        .extract().as(JsonNode.class);
+  }
+}
