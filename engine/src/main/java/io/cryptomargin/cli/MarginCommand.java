@@ -12,7 +12,6 @@ import io.cryptomargin.io.RiskArrayJson;
 import io.cryptomargin.io.RulesParametersJson;
 import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.BookCheck;
-import io.cryptomargin.margin.Position;
 import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMargin;
@@ -30,7 +29,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -112,7 +110,8 @@ final class MarginCommand implements Callable<Integer> {
         String why = result.notes().isEmpty() ? "the account does not qualify for portfolio margin"
             : result.notes().get(0);
         try {
-          applicable = ApplicableMargin.of(result, RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
+          applicable = ApplicableMargin.of(result,
+              RulesBasedMargin.compute(book, snapshot, RulesParametersJson.builtIn()));
         } catch (ValidationException e) {
           unavailable = UnavailableFallback.of(why, e);
         }
@@ -149,8 +148,7 @@ final class MarginCommand implements Callable<Integer> {
 
   /** The book, or every problem of the portfolio file and of the book against the market at once. */
   static Portfolio checked(PortfolioJson.Parsed parsed, MarketSnapshot snapshot) {
-    Problems problems = new Problems();
-    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
+    Problems problems = fileProblems(parsed);
     BookCheck.check(parsed.portfolio(), snapshot, parsed.fileIndex(), problems);
     problems.throwIfAny();
     return parsed.portfolio();
@@ -158,23 +156,16 @@ final class MarginCommand implements Callable<Integer> {
 
   /** The book, or every problem of the portfolio file and every instrument without an array at once. */
   private static Portfolio checked(PortfolioJson.Parsed parsed, RiskArraySet arrays) {
-    Problems problems = new Problems();
-    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
-    List<Position> positions = parsed.portfolio().positions();
-    for (int i = 0; i < positions.size(); i++) {
-      String name = positions.get(i).instrument();
-      if (arrays.find(name).isEmpty()) {
-        problems.add("positions[" + parsed.fileIndex()[i] + "].instrument", name + ": no risk array for this "
-            + "instrument in " + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId()
-            + " (never margined as zero risk)");
-      }
-    }
-    UsdRates rates = UsdRates.fromRiskArrays(arrays);
-    parsed.portfolio().collateral().keySet().stream().filter(c -> !rates.knows(c)).forEach(c -> problems.add(
-        "collateral." + c, "no USD price for " + c + " in the risk arrays (give underlyingPrice on a " + c
-            + " array)"));
+    Problems problems = fileProblems(parsed);
+    BookCheck.check(parsed.portfolio(), arrays, parsed.fileIndex(), problems);
     problems.throwIfAny();
     return parsed.portfolio();
+  }
+
+  private static Problems fileProblems(PortfolioJson.Parsed parsed) {
+    Problems problems = new Problems();
+    parsed.problems().forEach(p -> problems.add(p.field(), p.message()));
+    return problems;
   }
 
   private int historicalVar(Portfolio book) {

@@ -129,7 +129,7 @@ public final class RiskArrayJson {
     }
     RiskArraySet arrays;
     try {
-      arrays = parse(text, source);
+      arrays = parse(root, source);
     } catch (ValidationException e) {
       problems.addAll("", e);
       problems.throwIfAny();
@@ -146,7 +146,10 @@ public final class RiskArrayJson {
    * @throws ValidationException listing every problem with its JSON path ({@code riskArrays[3].losses[2]})
    */
   public static RiskArraySet parse(String text, String source) {
-    JsonNode root = Json.parse(text, source);
+    return parse(Json.parse(text, source), source);
+  }
+
+  private static RiskArraySet parse(JsonNode root, String source) {
     if (!root.isObject()) {
       throw ValidationException.of(source, "must be a JSON object with \"scenarioSet\" and \"riskArrays\"");
     }

@@ -4,8 +4,10 @@ import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.pricing.InstrumentPricer;
+import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything that stops a book from being margined in a snapshot, found in one pass so a user sees every problem
@@ -31,16 +33,11 @@ public final class BookCheck {
       String at = "positions[" + (fileIndex == null ? i : fileIndex[i]) + "]";
       String name = position.instrument();
       Instrument instrument;
-      try {
-        instrument = DeribitNames.parse(name);
-      } catch (ValidationException e) {
-        e.problems().forEach(p -> problems.add(at + ".instrument", name + ": " + p.message()));
-        continue;
-      }
       double price;
       try {
+        instrument = DeribitNames.parse(name);
         price = InstrumentPricer.inputs(instrument, snapshot).forward();
-      } catch (ValidationException e) {
+      } catch (ValidationException e) { // a malformed name, an underlying the market lacks, an expired contract
         e.problems().forEach(p -> problems.add(at + ".instrument", name + ": " + p.message()));
         continue;
       }
@@ -50,10 +47,38 @@ public final class BookCheck {
             + "is not a finite number: margin cannot be computed for it");
       }
     }
-    UsdRates rates = UsdRates.fromSnapshot(snapshot);
+    checkCollateral(portfolio, UsdRates.fromSnapshot(snapshot),
+        currency -> "in the market (it has " + snapshot.underlyings().keySet() + ")", problems);
+  }
+
+  /**
+   * Checks a book against supplied risk arrays (no pricing happens): every position needs an array, every
+   * collateral currency a USD price from the arrays' underlying prices.
+   *
+   * @param fileIndex the index in the portfolio file of each of the book's positions (null: the same)
+   * @param problems where every problem is added
+   */
+  public static void check(Portfolio portfolio, RiskArraySet arrays, int[] fileIndex, Problems problems) {
+    for (int i = 0; i < portfolio.positions().size(); i++) {
+      String name = portfolio.positions().get(i).instrument();
+      if (arrays.find(name).isEmpty()) {
+        problems.add("positions[" + (fileIndex == null ? i : fileIndex[i]) + "].instrument", noArray(name, arrays));
+      }
+    }
+    checkCollateral(portfolio, UsdRates.fromRiskArrays(arrays),
+        currency -> "in the risk arrays (give underlyingPrice on a " + currency + " array)", problems);
+  }
+
+  /** The problem of a position the arrays hold no array for: never margined as zero risk. */
+  static String noArray(String instrument, RiskArraySet arrays) {
+    return instrument + ": no risk array for this instrument in " + arrays.scenarioSetId() + " arrays of "
+        + arrays.snapshotId() + " (never margined as zero risk)";
+  }
+
+  private static void checkCollateral(Portfolio portfolio, UsdRates rates, UnaryOperator<String> whereNot,
+      Problems problems) {
     portfolio.collateral().keySet().stream().filter(currency -> !rates.knows(currency)).forEach(currency ->
-        problems.add("collateral." + currency, "no USD price for " + currency + " in the market (it has "
-            + snapshot.underlyings().keySet() + ")"));
+        problems.add("collateral." + currency, "no USD price for " + currency + " " + whereNot.apply(currency)));
   }
 
   /**

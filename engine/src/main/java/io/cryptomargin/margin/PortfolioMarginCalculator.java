@@ -48,14 +48,16 @@ public final class PortfolioMarginCalculator {
     // TreeMap keyed "underlying/settlement" gave), beats building and comparing a key per holding.
     List<CommodityBook> books = new ArrayList<>(2);
     CommodityBook last = null;
+    // A RiskArraySet holds only arrays of its own scenario count, so one comparison covers every holding.
+    boolean arrayLengthDiffersFromModel = arrays.scenarioCount() != model.scenarios().scenarioCount();
     for (int h = 0; h < net.size; h++) {
       RiskArray array = arrays.arrays().get(net.instruments[h]);
       if (array == null) {
-        problems.add(portfolio.positionPath(net.instruments[h]) + ".instrument", net.instruments[h]
-            + ": no risk array for this instrument in " + arrays.scenarioSetId() + " arrays of " + arrays.snapshotId() + " (never margined as zero risk)");
+        problems.add(portfolio.positionPath(net.instruments[h]) + ".instrument",
+            BookCheck.noArray(net.instruments[h], arrays));
         continue;
       }
-      if (array.size() != model.scenarios().scenarioCount() || array.size() != arrays.scenarioCount()) {
+      if (arrayLengthDiffersFromModel) {
         problems.add("riskArrays." + array.instrument(), array.instrument() + " has " + array.size()
             + " scenario losses, the " + model.id() + " model has " + model.scenarios().scenarioCount()
             + " scenarios (one loss per scenario)");

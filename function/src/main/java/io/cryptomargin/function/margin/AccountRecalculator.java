@@ -14,6 +14,7 @@ import io.cryptomargin.margin.MarginStatus;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
 import io.cryptomargin.riskarray.RiskArray;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -223,8 +224,8 @@ public class AccountRecalculator {
       try {
         pointer = margin.current(model);
       } catch (RuntimeException e) {
-        LOG.warnf("model %s of %d account(s) unavailable: %s", model, inputs.stream().filter(i -> i.model.equals(model))
-            .count(), e.toString());
+        LOG.warnf("model %s of %d account(s) unavailable: %s", model,
+            inputs.stream().filter(i -> i.model.equals(model)).count(), e.toString());
         failures.put(model, e);
         continue;
       }
@@ -263,7 +264,7 @@ public class AccountRecalculator {
             new IllegalStateException("no pointer of " + margin.defaultModel() + " was fetched"));
       }
       // every problem at once: the model's, and those of the book's names in that market
-      io.cryptomargin.validation.Problems problems = new io.cryptomargin.validation.Problems();
+      Problems problems = new Problems();
       problems.addAll("", refused);
       margin.checkInstruments(input.portfolio().instruments(), market, problems);
       try {
@@ -275,7 +276,8 @@ public class AccountRecalculator {
     if (modelFailure != null) {
       throw modelFailure;
     }
-    return compute(input, prefetched.pointers().get(input.model), prefetched.arrays().getOrDefault(input.model, Map.of()));
+    return compute(input, prefetched.pointers().get(input.model),
+        prefetched.arrays().getOrDefault(input.model, Map.of()));
   }
 
   private Outcome apply(Input input, Optional<Row> stored, Prefetched prefetched) {
