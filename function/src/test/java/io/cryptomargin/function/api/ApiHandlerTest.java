@@ -1,6 +1,5 @@
 package io.cryptomargin.function.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.EngineChecks;
 import io.cryptomargin.function.testing.EventFiles;
 import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.MockLambda;
 import io.cryptomargin.function.testing.World;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ class ApiHandlerTest {
 
   @Test
   void handle_postedPortfolioWithWhatIfAndCompare_equalsTheEnginesOwnResults() throws Exception {
-    JsonNode response = invoke("api-post-margin.json");
+    JsonNode response = MockLambda.invokeSample("api-post-margin.json");
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -63,7 +63,7 @@ class ApiHandlerTest {
   void handle_storedAccountWithWhatIfOfAnUncachedInstrument_computesTheArrayAndWritesItBack() throws Exception {
     assertThat(engine.arrayStored("span-16", "BTC", "BTC-26JUN20-9000-C")).isFalse();
 
-    JsonNode response = invoke("api-post-margin-account.json");
+    JsonNode response = MockLambda.invokeSample("api-post-margin-account.json");
 
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -75,11 +75,11 @@ class ApiHandlerTest {
 
   @Test
   void handle_getStoredAccountMargin_returnsTheStoredResultAfterARecalculation() throws Exception {
-    JsonNode computed = JSON.readTree(invoke("api-get-account-margin.json").path("body").asText());
+    JsonNode computed = JSON.readTree(MockLambda.invokeSample("api-get-account-margin.json").path("body").asText());
     assertThat(computed.path("source").asText()).isEqualTo("computed");
     world.recalculate("acct-7", 0);
 
-    JsonNode response = invoke("api-get-account-margin.json");
+    JsonNode response = MockLambda.invokeSample("api-get-account-margin.json");
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -90,7 +90,7 @@ class ApiHandlerTest {
 
   @Test
   void handle_badPost_returns400ListingEveryProblem() throws Exception {
-    JsonNode response = invoke("bad/api-post-margin-bad.json");
+    JsonNode response = MockLambda.invokeSample("bad/api-post-margin-bad.json");
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -100,7 +100,7 @@ class ApiHandlerTest {
 
   @Test
   void handle_instrumentsTheSnapshotCannotPrice_returns400NamingEach() throws Exception {
-    JsonNode response = invoke("bad/api-post-margin-unknown-instrument.json");
+    JsonNode response = MockLambda.invokeSample("bad/api-post-margin-unknown-instrument.json");
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     String body = response.path("body").asText();
@@ -119,7 +119,7 @@ class ApiHandlerTest {
         .put("instrument", "BTC-32JUN20-9000-C").put("quantity", 1);
     event.put("body", request.toString());
 
-    JsonNode response = invokeEvent(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -129,7 +129,7 @@ class ApiHandlerTest {
 
   @Test
   void handle_unknownAccount_returns404() throws Exception {
-    JsonNode response = invoke("bad/api-get-unknown-account.json");
+    JsonNode response = MockLambda.invokeSample("bad/api-get-unknown-account.json");
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(404);
     assertThat(response.path("body").asText()).contains("acct-unknown");
@@ -139,7 +139,7 @@ class ApiHandlerTest {
   void handle_expiredSnapshot_returns503NamingIt() {
     var pointers = world.expirePointers();
     try {
-      JsonNode response = invoke("api-post-margin.json");
+      JsonNode response = MockLambda.invokeSample("api-post-margin.json");
 
       assertThat(response.path("statusCode").asInt()).isEqualTo(503);
       assertThat(response.path("body").asText()).contains("expired").contains("deribit-2020-05-14T05:44Z");
@@ -154,7 +154,7 @@ class ApiHandlerTest {
     event.put("isBase64Encoded", true);
     event.put("body", "{not base64!}");
 
-    JsonNode response = invokeEvent(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -169,7 +169,7 @@ class ApiHandlerTest {
     event.put("body", java.util.Base64.getEncoder().encodeToString(
         event.path("body").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-    JsonNode response = invokeEvent(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
   }
@@ -179,7 +179,7 @@ class ApiHandlerTest {
     ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
     event.put("body", "account=acct-7&model=span-16");
 
-    JsonNode response = invokeEvent(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -193,7 +193,7 @@ class ApiHandlerTest {
     event.put("rawPath", "/margins");
     ((ObjectNode) event.path("requestContext").path("http")).put("path", "/margins");
 
-    JsonNode response = invokeEvent(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(404);
     assertThat(response.path("body").asText()).contains("POST /margins").contains("POST /margin or GET");
@@ -204,19 +204,9 @@ class ApiHandlerTest {
     ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
     ((ObjectNode) event.path("requestContext").path("http")).put("method", "GET");
 
-    JsonNode response = invokeEvent(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(405);
     assertThat(response.path("body").asText()).contains("method GET not allowed: use POST");
-  }
-
-  private static JsonNode invokeEvent(JsonNode event) {
-    return given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
-  }
-
-  static JsonNode invoke(String eventFile) {
-    return given().contentType("application/json").body(World.text(eventFile)).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
   }
 }

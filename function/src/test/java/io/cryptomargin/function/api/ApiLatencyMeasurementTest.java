@@ -1,11 +1,11 @@
 package io.cryptomargin.function.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.MockLambda;
 import io.cryptomargin.function.testing.World;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,15 +37,15 @@ class ApiLatencyMeasurementTest {
         "api-get-account-margin.json"}) {
       String event = World.text(sample);
       long firstStart = System.nanoTime();
-      assertThat(invoke(event).path("statusCode").asInt()).isEqualTo(200);
+      assertThat(MockLambda.invoke(event).path("statusCode").asInt()).isEqualTo(200);
       double firstMs = (System.nanoTime() - firstStart) / 1e6;
       for (int i = 0; i < WARM_UP; i++) {
-        invoke(event);
+        MockLambda.invoke(event);
       }
       double[] ms = new double[MEASURED];
       for (int i = 0; i < MEASURED; i++) {
         long start = System.nanoTime();
-        invoke(event);
+        MockLambda.invoke(event);
         ms[i] = (System.nanoTime() - start) / 1e6;
       }
       Arrays.sort(ms);
@@ -53,9 +53,5 @@ class ApiLatencyMeasurementTest {
           + " p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", sample, firstMs, MEASURED, ms[MEASURED / 2],
           ms[(int) (MEASURED * 0.90)], ms[(int) Math.ceil(MEASURED * 0.99) - 1], ms[MEASURED - 1]);
     }
-  }
-
-  private static JsonNode invoke(String event) {
-    return given().contentType("application/json").body(event).post().then().statusCode(200).extract().as(JsonNode.class);
   }
 }

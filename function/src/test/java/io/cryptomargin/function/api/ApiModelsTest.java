@@ -1,6 +1,5 @@
 package io.cryptomargin.function.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.EngineChecks;
 import io.cryptomargin.function.testing.EventFiles;
 import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.MockLambda;
 import io.cryptomargin.function.testing.World;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +44,7 @@ class ApiModelsTest {
 
   @Test
   void handle_historicalVarSample_equalsTheEnginesOwnMarginWhatIfAndComparison() throws Exception {
-    JsonNode response = invoke(World.read("api-post-margin-historical-var.json"));
+    JsonNode response = MockLambda.invoke(World.read("api-post-margin-historical-var.json"));
 
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -77,7 +77,7 @@ class ApiModelsTest {
     request.put("model", "rules-based");
     event.put("body", request.toString());
 
-    JsonNode response = invoke(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -105,7 +105,7 @@ class ApiModelsTest {
       request.put("model", model);
       event.put("body", request.toString());
 
-      JsonNode response = invoke(event);
+      JsonNode response = MockLambda.invoke(event);
 
       assertThat(response.path("statusCode").asInt()).as(model + ": " + response).isEqualTo(200);
       JsonNode body = JSON.readTree(response.path("body").asText());
@@ -127,7 +127,7 @@ class ApiModelsTest {
     request.put("model", "historical-var");
     event.put("body", request.toString());
 
-    JsonNode response = invoke(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -137,7 +137,7 @@ class ApiModelsTest {
     // with a field problem too: both in the same answer
     request.put("leverage", 10);
     event.put("body", request.toString());
-    JsonNode both = JSON.readTree(invoke(event).path("body").asText());
+    JsonNode both = JSON.readTree(MockLambda.invoke(event).path("body").asText());
     assertThat(both.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("leverage", "history.ETH");
   }
 
@@ -148,7 +148,7 @@ class ApiModelsTest {
     request.put("model", "monte-carlo");
     event.put("body", request.toString());
 
-    JsonNode response = invoke(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -163,7 +163,7 @@ class ApiModelsTest {
     request.put("model", "rules-based");
     event.put("body", request.toString());
 
-    JsonNode response = invoke(event);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
@@ -176,10 +176,5 @@ class ApiModelsTest {
     ObjectNode book = request.deepCopy();
     book.remove(List.of("whatIf", "model", "compare"));
     return book.toString();
-  }
-
-  private static JsonNode invoke(JsonNode event) {
-    return given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
   }
 }

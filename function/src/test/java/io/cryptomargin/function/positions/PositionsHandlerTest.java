@@ -1,12 +1,12 @@
 package io.cryptomargin.function.positions;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptomargin.function.testing.CapturedMarginEvents;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.MockLambda;
 import io.cryptomargin.function.testing.World;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class PositionsHandlerTest {
   void handle_streamEventAfterSnapshotEvent_writesResultAndRaisesMarginCall() {
     world.applyStream(STREAM);
 
-    JsonNode response = invoke(STREAM);
+    JsonNode response = MockLambda.invokeSample(STREAM);
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     Map<String, AttributeValue> result = world.result("acct-7");
@@ -66,10 +66,10 @@ class PositionsHandlerTest {
   @Test
   void handle_sameEventDeliveredTwice_changesNothingTheSecondTime() {
     world.applyStream(STREAM);
-    invoke(STREAM);
+    MockLambda.invokeSample(STREAM);
     Map<String, AttributeValue> first = world.result("acct-7");
 
-    JsonNode again = invoke(STREAM);
+    JsonNode again = MockLambda.invokeSample(STREAM);
 
     assertThat(again.path("batchItemFailures")).isEmpty();
     assertThat(world.result("acct-7")).isEqualTo(first);
@@ -79,14 +79,13 @@ class PositionsHandlerTest {
   @Test
   void handle_olderRecordAfterNewerOne_keepsTheNewerResult() {
     world.applyStream(STREAM);
-    invoke(STREAM);
+    MockLambda.invokeSample(STREAM);
     Map<String, AttributeValue> newer = world.result("acct-7");
     // the sample's first record (version 11) delivered again, late, on its own
     JsonNode sample = World.read(STREAM);
     ((com.fasterxml.jackson.databind.node.ArrayNode) sample.path("Records")).remove(1);
 
-    JsonNode response = given().contentType("application/json").body(sample.toString()).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
+    JsonNode response = MockLambda.invoke(sample);
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     assertThat(world.result("acct-7")).isEqualTo(newer);
@@ -131,7 +130,7 @@ class PositionsHandlerTest {
   void handle_malformedRecords_reportsOnlyThemAndMarginsTheRest() {
     world.applyStream("bad/positions-stream-bad.json");
 
-    JsonNode response = invoke("bad/positions-stream-bad.json");
+    JsonNode response = MockLambda.invokeSample("bad/positions-stream-bad.json");
 
     assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
         .containsExactly("4200000000012345678902", "4200000000012345678903");
@@ -145,7 +144,7 @@ class PositionsHandlerTest {
   @Test
   void handle_publishFailedThenRedelivered_republishesWithTheRealPreviousStatus() {
     world.applyStream(STREAM);
-    invoke(STREAM); // acct-7: HEALTHY → MARGIN_CALL, published
+    MockLambda.invokeSample(STREAM); // acct-7: HEALTHY → MARGIN_CALL, published
     // acct-7 sells more puts (version 13): MARGIN_CALL → LIQUIDATION
     com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
     com.fasterxml.jackson.databind.node.ObjectNode record = (com.fasterxml.jackson.databind.node.ObjectNode)
@@ -160,7 +159,7 @@ class PositionsHandlerTest {
     world.putPosition("acct-7", "BTC-26JUN20-10000-P", -10, 13);
     events.failNext(1);
 
-    JsonNode failed = invokeEvent(event);
+    JsonNode failed = MockLambda.invoke(event);
 
     assertThat(failed.path("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("4100000000012345678903");
     Map<String, AttributeValue> stored = world.result("acct-7");
@@ -168,7 +167,7 @@ class PositionsHandlerTest {
     assertThat(stored.get("pendingEvent").s()).isEqualTo("Liquidation");
     assertThat(events.published()).hasSize(1);
 
-    JsonNode redelivered = invokeEvent(event);
+    JsonNode redelivered = MockLambda.invoke(event);
 
     assertThat(redelivered.path("batchItemFailures")).isEmpty();
     assertThat(events.published()).hasSize(2);
@@ -196,8 +195,7 @@ class PositionsHandlerTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version")).put("N", "1");
     ((com.fasterxml.jackson.databind.node.ArrayNode) event.path("Records")).add(typo);
 
-    JsonNode response = given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
+    JsonNode response = MockLambda.invoke(event);
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     assertThat(world.result("acct-7").get("status").s()).isEqualTo("MARGIN_CALL");
@@ -210,7 +208,7 @@ class PositionsHandlerTest {
     world.applyStream(STREAM);
     var pointers = world.expirePointers();
     try {
-      JsonNode response = invoke(STREAM);
+      JsonNode response = MockLambda.invokeSample(STREAM);
 
       assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
           .containsExactly("4100000000012345678901", "4100000000012345678902");
@@ -223,15 +221,5 @@ class PositionsHandlerTest {
 
   private static long round(long version) {
     return version % 7 + 1;
-  }
-
-  private static JsonNode invokeEvent(JsonNode event) {
-    return given().contentType("application/json").body(event.toString()).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
-  }
-
-  private static JsonNode invoke(String eventFile) {
-    return given().contentType("application/json").body(World.text(eventFile)).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
   }
 }

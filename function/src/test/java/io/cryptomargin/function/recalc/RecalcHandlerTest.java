@@ -1,6 +1,5 @@
 package io.cryptomargin.function.recalc;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cryptomargin.function.testing.CapturedMarginEvents;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.HandlerProfiles;
+import io.cryptomargin.function.testing.MockLambda;
 import io.cryptomargin.function.testing.World;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class RecalcHandlerTest {
 
   @Test
   void handle_sampleMessages_marginsEveryAccountTheyName() {
-    JsonNode response = invoke(World.text("recalc-sqs.json"));
+    JsonNode response = MockLambda.invoke(World.text("recalc-sqs.json"));
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     for (String account : List.of("acct-7", "acct-8", "acct-9")) {
@@ -49,7 +49,7 @@ class RecalcHandlerTest {
 
   @Test
   void handle_badMessages_reportsOnlyThemAndMarginsTheRest() {
-    JsonNode response = invoke(World.text("bad/recalc-sqs-bad.json"));
+    JsonNode response = MockLambda.invoke(World.text("bad/recalc-sqs-bad.json"));
 
     assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
         .containsExactly("6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f21", "6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f22");
@@ -63,7 +63,7 @@ class RecalcHandlerTest {
     assertThat(world.recalcMessages()).isEqualTo(1); // 3 accounts, batches of 100
 
     for (String event : world.recalcEvents(10)) {
-      assertThat(invoke(event).path("batchItemFailures")).isEmpty();
+      assertThat(MockLambda.invoke(event).path("batchItemFailures")).isEmpty();
     }
 
     assertThat(world.resultStatuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
@@ -73,10 +73,10 @@ class RecalcHandlerTest {
 
   @Test
   void handle_sameMessagesTwice_secondDeliveryChangesNothing() {
-    invoke(World.text("recalc-sqs.json"));
+    MockLambda.invoke(World.text("recalc-sqs.json"));
     Map<String, ?> first = world.result("acct-8");
 
-    invoke(World.text("recalc-sqs.json"));
+    MockLambda.invoke(World.text("recalc-sqs.json"));
 
     assertThat(world.result("acct-8")).isEqualTo(first);
   }
@@ -85,7 +85,7 @@ class RecalcHandlerTest {
   void handle_expiredSnapshot_reportsEveryMessageForRetry() {
     var pointers = world.expirePointers();
     try {
-      JsonNode response = invoke(World.text("recalc-sqs.json"));
+      JsonNode response = MockLambda.invoke(World.text("recalc-sqs.json"));
 
       assertThat(response.path("batchItemFailures")).hasSize(2);
     } finally {
@@ -105,7 +105,7 @@ class RecalcHandlerTest {
     typo.put("body", "{\"snapshotId\": \"deribit-2020-05-14T05:44Z\", \"accounts\": [\"acct-typo\"]}");
     ((ArrayNode) event.path("Records")).add(typo);
 
-    JsonNode response = invoke(event.toString());
+    JsonNode response = MockLambda.invoke(event.toString());
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     for (String account : List.of("acct-7", "acct-8", "acct-9")) {
@@ -124,7 +124,7 @@ class RecalcHandlerTest {
   void handle_oneModelsSnapshotExpired_retriesOnlyTheMessagesOfItsAccounts() {
     var pointers = world.expirePointers(List.of("span-16")); // acct-7 is span-16; acct-8 and acct-9 crypto-pm
     try {
-      JsonNode response = invoke(World.text("recalc-sqs.json"));
+      JsonNode response = MockLambda.invoke(World.text("recalc-sqs.json"));
 
       assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
           .containsExactly("5f1d7a1e-0c3b-4a8e-9b71-2d4f6a8c0e11");
@@ -153,7 +153,7 @@ class RecalcHandlerTest {
     long start = System.nanoTime();
     int failures = 0;
     for (String event : sqsEvents) {
-      failures += invoke(event).path("batchItemFailures").size();
+      failures += MockLambda.invoke(event).path("batchItemFailures").size();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Integer> statuses = world.resultStatuses();
@@ -163,9 +163,5 @@ class RecalcHandlerTest {
         (accounts + 3) / seconds, failures, statuses, events.published().size());
     assertThat(failures).isZero();
     assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(accounts + 3);
-  }
-
-  private static JsonNode invoke(String event) {
-    return given().contentType("application/json").body(event).post().then().statusCode(200).extract().as(JsonNode.class);
   }
 }
