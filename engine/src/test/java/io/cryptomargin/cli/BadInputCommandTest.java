@@ -58,7 +58,7 @@ class BadInputCommandTest {
   void margin_snapshotIndexOf1e308_refusedNotHealthy() throws Exception {
     CliRun run = CliRun.of("margin", "--portfolio", book("1"), "--market",
         file("m.json", MARKET.replace("70000", "1e308")), "--format", "json");
-    assertRefused(run, "underlyings.BTC.index: must be a finite number from 1e-8 to 1e9 USD per coin, was 1.0E308");
+    assertRefused(run, "underlyings.BTC.index: must be a finite number > 0 (from 1e-8 to 1e9 USD per coin), was 1.0E308");
   }
 
   @Test
@@ -67,7 +67,7 @@ class BadInputCommandTest {
         {"account": "a-1", "collateral": {"BTC": 1e308}, "positions": []}
         """);
     assertRefused(CliRun.of("margin", "--portfolio", book, "--market", file("m.json", MARKET)),
-        "collateral.BTC: must be a finite number from 0 to 1e12 units of its currency, was 1.0E308");
+        "collateral.BTC: must be a finite number >= 0 (at most 1e12 units of its currency), was 1.0E308");
   }
 
   @Test
@@ -115,9 +115,9 @@ class BadInputCommandTest {
   void price_extremeInputs_everyOptionRefusedAtOnce() {
     assertRefused(CliRun.of("price", "--forward", "1e300", "--strike", "1", "--years", "1e10", "--vol", "100",
         "--rate", "NaN", "--type", "call"),
-        "4 problems", "--forward: must be a finite number from 1e-8 to 1e9 USD per coin",
-        "--years: must be a finite number from 0 to 50 years", "--rate: must be a finite number from -1 to 1",
-        "--vol: must be a finite number from 1e-4 to 10 annual fraction");
+        "4 problems", "--forward: must be a finite number > 0 (from 1e-8 to 1e9 USD per coin)",
+        "--years: must be a finite number >= 0 (at most 50 years)", "--rate: must be a finite number from -1 to 1",
+        "--vol: must be a finite number > 0 (from 1e-4 to 10 annual fraction)");
   }
 
   @Test

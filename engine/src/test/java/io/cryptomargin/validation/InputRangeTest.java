@@ -37,7 +37,7 @@ class InputRangeTest {
     InputRange.PRICE_USD.check("underlyings.BTC.index", 1e308, problems);
     assertThatThrownBy(problems::throwIfAny).hasMessageContaining(
         "positions[1].quantity: must be a finite number from -1e9 to 1e9 contracts, was beyond the range of a double")
-        .hasMessageContaining("underlyings.BTC.index: must be a finite number from 1e-8 to 1e9 USD per coin, "
+        .hasMessageContaining("underlyings.BTC.index: must be a finite number > 0 (from 1e-8 to 1e9 USD per coin), "
             + "was 1.0E308");
   }
 
