@@ -363,8 +363,14 @@ final class CliFuzz {
         return runner.of(compact(copy), Expect.INVALID, "time-out-of-range");
       }
       default: {
-        ((ObjectNode) copy).put("account", "a".repeat(257));
-        return runner.of(compact(copy), Expect.INVALID, "id-too-long");
+        if (random.nextBoolean()) {
+          ((ObjectNode) copy).put("account", "a".repeat(257));
+          return runner.of(compact(copy), Expect.INVALID, "id-too-long");
+        }
+        // A strike no double holds (it would read as infinity) or beyond the price range.
+        ObjectNode position = (ObjectNode) copy.get("positions").get(0);
+        position.put("instrument", "BTC-29MAR24-" + pick(new String[] {"9".repeat(400), "20000000000", "0d0"}) + "-C");
+        return runner.of(compact(copy), Expect.INVALID, "strike-out-of-range");
       }
     }
   }
