@@ -76,16 +76,12 @@ final class Json {
     return node;
   }
 
-  /** A number member; NaN (with a problem when required) if absent, and a problem if not a number. */
+  /**
+   * A number member within {@link InputRange#ANY_FIGURE}; NaN (with a problem when required) if absent, and a
+   * problem if not a number or beyond the range.
+   */
   static double number(JsonNode parent, String field, String path, Problems problems, boolean required) {
-    JsonNode node = parent.get(field);
-    if (node == null || node.isNull()) {
-      if (required) {
-        problems.add(path(path, field), "is required");
-      }
-      return Double.NaN;
-    }
-    return asNumber(node, path(path, field), problems);
+    return number(parent, field, path, InputRange.ANY_FIGURE, problems, required);
   }
 
   /** A number member that must be &gt; 0 when present; NaN if absent or bad. */
@@ -112,12 +108,7 @@ final class Json {
    * reads as an infinite double, which must never reach a computation).
    */
   static double asNumber(JsonNode node, String path, Problems problems) {
-    if (!node.isNumber()) {
-      problems.add(path, "must be a number, was " + describe(node));
-      return Double.NaN;
-    }
-    double value = node.doubleValue();
-    return InputRange.ANY_FIGURE.check(path, value, problems) ? value : Double.NaN;
+    return asNumber(node, path, InputRange.ANY_FIGURE, problems);
   }
 
   /** A node's number within a range; NaN and a problem when it is not a number or out of the range. */
