@@ -20,7 +20,11 @@ import java.util.Map;
  * (negative = short); collateral amounts are in their currency.
  */
 public final class PortfolioJson {
-  private static final List<String> ROOT_KEYS = List.of("account", "collateral", "positions");
+  /**
+   * The keys a portfolio object may have; any other is refused as an unknown key (a request that wraps a
+   * portfolio in more fields removes its own before parsing).
+   */
+  public static final List<String> KEYS = List.of("account", "collateral", "positions");
   private static final List<String> POSITION_KEYS = List.of("instrument", "quantity");
 
   private PortfolioJson() {}
@@ -80,7 +84,7 @@ public final class PortfolioJson {
       throw ValidationException.of(source, "must be a JSON object with account, collateral and positions");
     }
     Problems problems = new Problems();
-    Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
+    Json.onlyKnownKeys(root, "", KEYS, problems);
     String account = Json.text(root, "account", "", problems, true);
     if (account != null && !InputRange.checkIdLength("account", account, problems)) {
       account = null;

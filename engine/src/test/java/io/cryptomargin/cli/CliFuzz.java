@@ -145,7 +145,7 @@ final class CliFuzz {
         failures.add(r.outcome + " " + c.target() + "/" + c.mutation() + " " + abbreviate(String.join(" ", c.args()))
             + " -> " + abbreviate(r.detail));
       }
-      fileNumber = 0;
+      deleteWritten();
     }
     return new Report(count, counts, failures);
   }
@@ -475,6 +475,18 @@ final class CliFuzz {
       System.arraycopy(after, 0, bytes, before.length + badBytes.length, after.length);
     }
     return write(name, bytes).toString();
+  }
+
+  /** Deletes the files of the last input (a run writes megabytes of huge strings otherwise). */
+  private void deleteWritten() {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().matches("\\d+-.*")).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    fileNumber = 0;
   }
 
   private Path write(String name, byte[] bytes) {
