@@ -90,13 +90,6 @@ public final class CryptomarginCli implements Runnable {
     return cli;
   }
 
-  private static String commandList(Help help) {
-    StringBuilder list = new StringBuilder();
-    help.subcommands().forEach((name, command) -> list.append(String.format("  %-16s %s%n", name,
-        SUMMARIES.getOrDefault(name, String.join(" ", command.commandSpec().usageMessage().description())))));
-    return list.toString();
-  }
-
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -125,6 +118,13 @@ public final class CryptomarginCli implements Runnable {
       }
     }
     return false;
+  }
+
+  private static String commandList(Help help) {
+    StringBuilder list = new StringBuilder();
+    help.subcommands().forEach((name, command) -> list.append(String.format("  %-16s %s%n", name,
+        SUMMARIES.getOrDefault(name, String.join(" ", command.commandSpec().usageMessage().description())))));
+    return list.toString();
   }
 
   /** The version from the jar's Maven metadata, or "development build" when run from classes. */
