@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads a Deribit option chain saved as CSV (one row per instrument as returned by Deribit's
- * {@code public/ticker}, e.g. the files of {@code shared/data/deribit/}).
+ * {@code public/ticker}, e.g. the chains of the demo and of the tests).
  *
  * <p>Columns used: {@code instrument_name}, {@code timestamp} (ms since the epoch),
  * {@code underlying_price} (the forward the option is priced on, USD), {@code index_price} (USD),
