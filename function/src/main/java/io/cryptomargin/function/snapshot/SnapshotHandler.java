@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,8 +24,10 @@ import org.jboss.logging.Logger;
  * event rewrites identical items and leaves the pointer where it is: safe to retry.
  */
 @Named("snapshot")
-public class SnapshotHandler implements RequestHandler<Map<String, Object>, SnapshotRun> {
+public class SnapshotHandler implements RequestHandler<SnapshotEvent, SnapshotRun> {
   private static final Logger LOG = Logger.getLogger(SnapshotHandler.class);
+  /** Longest snapshot id, in UTF-8 bytes: it is part of DynamoDB keys (sort keys take at most 1,024). */
+  public static final int MAX_SNAPSHOT_ID_BYTES = 200;
 
   private final SnapshotTriggers triggers;
   private final SnapshotSource files;
@@ -43,12 +44,20 @@ public class SnapshotHandler implements RequestHandler<Map<String, Object>, Snap
   }
 
   @Override
-  public SnapshotRun handleRequest(Map<String, Object> event, Context context) {
+  public SnapshotRun handleRequest(SnapshotEvent event, Context context) {
     Problems problems = new Problems();
     List<RiskArrayPublisher.PreparedSnapshot> prepared = new ArrayList<>();
     for (SnapshotTrigger trigger : triggers.parse(event)) {
       try {
-        prepared.add(publisher.prepare(load(trigger), trigger.origin()));
+        MarketSnapshot snapshot = load(trigger);
+        int idBytes = snapshot.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (idBytes > MAX_SNAPSHOT_ID_BYTES) {
+          // it keys DynamoDB items: over the key limit DynamoDB would refuse it, which is no reason to retry
+          problems.add((trigger instanceof SnapshotTrigger.Inline ? "detail.snapshot" : trigger.origin()) + ".id",
+              "is " + idBytes + " bytes long: at most " + MAX_SNAPSHOT_ID_BYTES);
+          continue;
+        }
+        prepared.add(publisher.prepare(snapshot, trigger.origin()));
       } catch (ValidationException e) {
         problems.addAll(trigger.origin(), e);
       }
