@@ -60,7 +60,27 @@ public final class CryptomarginCli implements Runnable {
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(CryptomarginCli::handle);
+    cli.setExecutionStrategy(CryptomarginCli::executeGuarded);
     return cli;
+  }
+
+  /**
+   * Runs the command, turning an {@link Error} that escapes it (out of memory, stack overflow) into
+   * the failure exit code with a one-line message: picocli lets errors through its exception handler,
+   * and a stack trace of a JVM error tells a user nothing. Inputs are bounded
+   * ({@link io.cryptomargin.validation.InputRange}, {@link io.cryptomargin.io.StrictJson}) so that
+   * no input should get here.
+   */
+  private static int executeGuarded(ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+      String what = e instanceof StackOverflowError ? "ran out of stack" : "ran out of memory";
+      err.println("error: unexpected failure (please report it with the input): the computation " + what);
+      err.flush();
+      return EXIT_FAILURE;
+    }
   }
 
   /** Runs the command line and exits with its code. */

@@ -23,6 +23,7 @@ import io.cryptomargin.report.MarginReport;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.FiniteFigures;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
@@ -124,6 +125,8 @@ final class MarginCommand implements Callable<Integer> {
       result = PortfolioMarginCalculator.margin(book, arrays, chosen, UsdRates.fromRiskArrays(arrays),
           asOf(read));
     }
+    FiniteFigures.require("result", result);
+    FiniteFigures.require("applicableMargin", applicable);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Formats.TableOrJson.JSON) {
       out.print(applicable != null ? ReportJson.writeWith(result, "applicableMargin", applicable)
@@ -175,6 +178,7 @@ final class MarginCommand implements Callable<Integer> {
     }
     HistoricalVarMargin result = HistoricalVarModelFiles.load(params != null ? params.toString() : HISTORICAL_VAR,
         history == null ? null : history.toString(), historyCoin).margin(book, MarketFiles.read(source.market));
+    FiniteFigures.require("result", result);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(HistoricalVarReport.plain(result))
         : HistoricalVarReport.text(result));
