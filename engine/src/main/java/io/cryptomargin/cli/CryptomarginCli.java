@@ -71,7 +71,7 @@ public final class CryptomarginCli implements Runnable {
    * ({@link io.cryptomargin.validation.InputRange}, {@link io.cryptomargin.io.StrictJson}) so that
    * no input should get here.
    */
-  private static int executeGuarded(ParseResult parseResult) {
+  static int executeGuarded(ParseResult parseResult) {
     try {
       return new CommandLine.RunLast().execute(parseResult);
     } catch (StackOverflowError | OutOfMemoryError e) {

@@ -24,6 +24,7 @@ import io.cryptomargin.report.TextTable;
 import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.validation.FiniteFigures;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
@@ -206,6 +207,9 @@ final class MarginCommand implements Callable<Integer> {
   /** --as-of, else the file's asOf (a risk-arrays export has it), else its snapshot id when that is a time. */
   private Instant asOf(RiskArrayJson.Read read) {
     if (asOf != null) {
+      Problems problems = new Problems();
+      InputRange.checkTime("--as-of", asOf, problems);
+      problems.throwIfAny();
       return asOf;
     }
     if (read.asOf() != null) {

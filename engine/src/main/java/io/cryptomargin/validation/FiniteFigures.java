@@ -104,7 +104,7 @@ public final class FiniteFigures {
   }
 
   private static void figure(String path, String component, double x, Problems problems) {
-    if (Double.isFinite(x) || (Double.isNaN(x) && UNKNOWN_ALLOWED.contains(component))) {
+    if (Double.isFinite(x) || (Double.isNaN(x) && component != null && UNKNOWN_ALLOWED.contains(component))) {
       return;
     }
     problems.add(path, "is " + (Double.isNaN(x) ? "not a number (NaN)" : "infinite")

@@ -89,8 +89,12 @@ public enum InputRange {
   public String describe(double value) {
     String was = Double.isNaN(value) ? "not a number" : Double.isInfinite(value) ? "beyond the range of a double"
         : String.valueOf(value);
-    return "must be a finite number from " + format(low) + " to " + format(high)
-        + (unit.isEmpty() ? "" : " " + unit) + ", was " + was;
+    String units = unit.isEmpty() ? "" : " " + unit;
+    // Ranges that start at or above zero keep the wording of a sign check, which is what most bad values fail.
+    String range = low > 0 ? "> 0 (from " + format(low) + " to " + format(high) + units + ")"
+        : low == 0 ? ">= 0 (at most " + format(high) + units + ")"
+        : "from " + format(low) + " to " + format(high) + units;
+    return "must be a finite number " + range + ", was " + was;
   }
 
   /**

@@ -169,7 +169,7 @@ class SnapshotJsonTest {
         + "\"instruments\":[{\"name\":\"BTC-PERPETUAL\",\"contractSize\":-1},{\"contractsize\":2}]}";
     assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("instruments[0].contractSize: must be a finite number from 1e-8 to 1e6")
+        .hasMessageContaining("instruments[0].contractSize: must be a finite number > 0 (from 1e-8 to 1e6")
         .hasMessageContaining("instruments[1].contractsize: unknown key: did you mean \"contractSize\"?")
         .hasMessageContaining("instruments[1].name: is required");
   }
