@@ -16,11 +16,8 @@ public final class ApiLimits {
   public static final int MAX_ACCOUNT_ID_BYTES = 256;
   /** Longest instrument name, in UTF-8 bytes (Deribit's longest are about 25). */
   public static final int MAX_INSTRUMENT_BYTES = 64;
-  /**
-   * Largest quantity of one position or trade, in contracts either way: a thousand times the open
-   * interest of any Deribit instrument; beyond it a figure is a typo or an attack, not a book.
-   */
-  public static final double MAX_ABS_QUANTITY = 1e9;
+  /** Largest quantity of one position or trade, contracts either way (the engine's input range). */
+  public static final double MAX_ABS_QUANTITY = io.cryptomargin.validation.InputRange.QUANTITY.high();
   /** Most collateral currencies of a posted book. */
   public static final int MAX_COLLATERAL_CURRENCIES = 20;
   /**

@@ -172,9 +172,10 @@ public class MarginApi {
       throw ValidationException.of("body", "is required: a portfolio, or {\"account\":\"id\"}");
     }
     try {
-      return StrictJson.tree(text);
-    } catch (Exception e) {
-      throw ValidationException.of("body", "is not valid JSON: " + StrictJson.firstLine(e));
+      return StrictJson.tree(text, "body");
+    } catch (ValidationException e) {
+      throw ValidationException.of("body", "is not valid JSON: " + e.problems().get(0).message()
+          .replaceFirst("^malformed JSON ", ""));
     }
   }
 
@@ -273,8 +274,8 @@ public class MarginApi {
 
   private static JsonNode readTree(String json) {
     try {
-      return StrictJson.tree(json);
-    } catch (Exception e) {
+      return StrictJson.tree(json, "stored result");
+    } catch (ValidationException e) {
       throw new IllegalStateException("stored result is not JSON", e);
     }
   }

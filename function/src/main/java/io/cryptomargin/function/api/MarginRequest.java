@@ -8,16 +8,15 @@ import io.cryptomargin.function.store.SnapshotNotCurrentException;
 import io.cryptomargin.io.PortfolioJson;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The body of {@code POST /margin}, checked: either a stored account's id or a posted book, the
@@ -31,8 +30,9 @@ import java.util.TreeSet;
  */
 public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio, List<Position> whatIf, String model,
     boolean modelGiven, boolean compare) {
-  private static final String QUANTITY_LIMIT = String.format("%,.0f", ApiLimits.MAX_ABS_QUANTITY);
-  static final Set<String> FIELDS = Set.of("account", "collateral", "positions", "whatIf", "model", "compare");
+  static final List<String> FIELDS = List.of("account", "collateral", "positions", "whatIf", "model", "compare");
+  private static final List<String> BOOK_FIELDS = List.of("account", "collateral", "positions");
+  private static final List<String> TRADE_FIELDS = List.of("instrument", "quantity");
 
   public MarginRequest {
     whatIf = List.copyOf(whatIf);
@@ -48,11 +48,7 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       throw ValidationException.of("body", "must be a JSON object: a portfolio, or {\"account\":\"id\"}");
     }
     Problems problems = new Problems();
-    body.fieldNames().forEachRemaining(name -> {
-      if (!FIELDS.contains(name)) {
-        problems.add(name, "unknown field: expected " + new TreeSet<>(FIELDS) + hint(name));
-      }
-    });
+    io.cryptomargin.io.StrictJson.onlyKnownKeys(body, "", FIELDS, problems);
     String model = models.defaultModel();
     JsonNode modelNode = body.get("model");
     if (modelNode != null) {
@@ -116,11 +112,7 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
         problems.add(at, "must be an object {instrument, quantity}");
         continue;
       }
-      trade.fieldNames().forEachRemaining(name -> {
-        if (!name.equals("instrument") && !name.equals("quantity")) {
-          problems.add(at + "." + name, "unknown field: expected [instrument, quantity]");
-        }
-      });
+      io.cryptomargin.io.StrictJson.onlyKnownKeys(trade, at, TRADE_FIELDS, problems);
       JsonNode instrument = trade.path("instrument");
       JsonNode quantity = trade.path("quantity");
       boolean named = instrument.isTextual() && !instrument.asText().isBlank();
@@ -134,10 +126,8 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       boolean counted = quantity.isNumber() && Double.isFinite(quantity.asDouble());
       if (!counted) {
         problems.add(at + ".quantity", "is required (a number of contracts, negative to sell)");
-      } else if (Math.abs(quantity.asDouble()) > ApiLimits.MAX_ABS_QUANTITY) {
-        problems.add(at + ".quantity", "is " + quantity.asDouble() + " contracts: at most " + QUANTITY_LIMIT
-            + " either way");
-        counted = false;
+      } else {
+        counted = InputRange.QUANTITY.check(at + ".quantity", quantity.asDouble(), problems);
       }
       if (named && counted) {
         whatIf.add(new Position(instrument.asText(), quantity.asDouble()));
@@ -149,7 +139,8 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
   /** The posted book, through the engine's portfolio reader (its problems prefixed by nothing: they are body fields). */
   private static Portfolio book(ObjectNode body, Problems problems) {
     ObjectNode book = body.deepCopy();
-    book.remove(List.of("whatIf", "model", "compare"));
+    // the book's own keys only: the body's other keys, known or not, were checked above
+    book.retain(BOOK_FIELDS);
     JsonNode positions = book.get("positions");
     if (positions != null && positions.isArray() && positions.size() > ApiLimits.MAX_POSITIONS) {
       problems.add("positions", "has " + positions.size() + " positions: at most " + ApiLimits.MAX_POSITIONS);
@@ -172,14 +163,7 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       }
     }
     try {
-      Portfolio portfolio = PortfolioJson.parse(StrictJson.write(book), "body");
-      for (Position p : portfolio.positions()) {
-        if (!(Math.abs(p.quantity()) <= ApiLimits.MAX_ABS_QUANTITY)) {
-          problems.add("positions." + p.instrument(), "quantity " + p.quantity() + " contracts: at most "
-              + QUANTITY_LIMIT + " either way");
-        }
-      }
-      return portfolio;
+      return PortfolioJson.parse(StrictJson.write(book), "body"); // its quantities checked in InputRange.QUANTITY
     } catch (ValidationException e) {
       problems.addAll("", e);
       return null;
@@ -204,35 +188,6 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
         // nothing to check names against: the field problems alone (the 503 follows once they are fixed)
       }
     }
-  }
-
-  /** A hint for a misspelt field: the known field within two edits, if any. */
-  static String hint(String name) {
-    return FIELDS.stream().filter(f -> distance(f.toLowerCase(), name.toLowerCase()) <= 2)
-        .min(Comparator.comparingInt(f -> distance(f.toLowerCase(), name.toLowerCase())))
-        .map(f -> " (did you mean '" + f + "'?)").orElse("");
-  }
-
-  private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2 || b.length() > 64) {
-      return Integer.MAX_VALUE;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /** A caller's value as an error message repeats it: at most 100 characters. */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * mock server would answer other than 200), no known-bad input accepted.
  *
  * <p>A bounded run is part of the build ({@value #DEFAULT_REQUESTS} requests); the longer run is
- * {@code -Dfuzz.api.requests=10000} (see docs/fuzzing.md), with {@code -Dfuzz.api.seed} to vary it.
+ * {@code -Dcryptomargin.fuzz.api.requests=10000} (see docs/fuzzing.md), with {@code -Dcryptomargin.fuzz.api.seed} to vary it.
  */
 @QuarkusTest
 @TestProfile(HandlerProfiles.Api.class)
@@ -53,8 +53,8 @@ class ApiFuzzTest {
   @Test
   void handle_seededMutationsOfTheSamples_neverA5xxAnEscapedErrorOrAnAcceptedBadInput() throws Exception {
     world.reset();
-    int requests = Integer.getInteger("fuzz.api.requests", DEFAULT_REQUESTS);
-    long seed = Long.getLong("fuzz.api.seed", 20200514L);
+    int requests = Integer.getInteger("cryptomargin.fuzz.api.requests", DEFAULT_REQUESTS);
+    long seed = Long.getLong("cryptomargin.fuzz.api.seed", 20200514L);
     Random random = new Random(seed);
     List<Mutation> mutations = mutations();
     Map<String, Integer> byOutcome = new TreeMap<>();
@@ -92,6 +92,9 @@ class ApiFuzzTest {
     defects.stream().limit(20).forEach(d -> System.out.println("  DEFECT " + d.substring(0, Math.min(d.length(), 400))));
 
     assertThat(defects).isEmpty();
+    // a generator that produced nothing useful must not pass: many refused bad inputs, some accepted good ones
+    assertThat(byOutcome.getOrDefault("4xx bad input", 0)).isGreaterThanOrEqualTo(requests / 3);
+    assertThat(byOutcome.getOrDefault("2xx other input", 0)).isGreaterThanOrEqualTo(requests / 10);
   }
 
   private static List<Mutation> mutations() {

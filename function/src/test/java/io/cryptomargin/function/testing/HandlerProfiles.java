@@ -38,4 +38,17 @@ public final class HandlerProfiles {
           "arn:aws:iam::123456789012:user/nobody," + ADMIN);
     }
   }
+
+  /** The api handler on a margin that throws {@link Error}s for marked books ({@link ErrorThrowingMargin}). */
+  public static class ApiWithErrors implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.lambda.handler", "api");
+    }
+
+    @Override
+    public java.util.Set<Class<?>> getEnabledAlternatives() {
+      return java.util.Set.of(ErrorThrowingMargin.class);
+    }
+  }
 }
