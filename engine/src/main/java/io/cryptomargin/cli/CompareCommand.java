@@ -39,8 +39,8 @@ final class CompareCommand implements Callable<Integer> {
       description = "Portfolio margin model: span-16 or crypto-pm, or a model file (default ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--rules", defaultValue = "rules-based",
-      description = "Rules-based parameters: rules-based or a parameter file (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rules", defaultValue = "strategy-based",
+      description = "Rules-based model: deribit-sm, strategy-based or a parameter file (default ${DEFAULT-VALUE}).")
   String rules;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")

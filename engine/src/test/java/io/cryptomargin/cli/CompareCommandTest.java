@@ -33,7 +33,7 @@ class CompareCommandTest {
     CliRun r = CliRun.of("compare", "--portfolio", book.toString(), "--market", dir.resolve("market.json").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("rules-based", "crypto-pm", "Capital efficiency gain", "Per underlying",
+    assertThat(r.out()).contains("strategy-based", "crypto-pm", "Capital efficiency gain", "Per underlying",
         "VERTICAL_SPREAD", "BTC#1", "Applicable margin: PORTFOLIO_MARGIN");
   }
 

@@ -7,6 +7,7 @@ import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.CommodityMargin;
 import io.cryptomargin.margin.MarginStatus;
 import io.cryptomargin.margin.ParameterSetRef;
+import io.cryptomargin.rules.PairingStatus;
 import io.cryptomargin.rules.RulesMarginResult;
 import io.cryptomargin.rules.UnderlyingRulesMargin;
 import java.util.List;
@@ -19,10 +20,11 @@ class MarginComparisonTest {
 
   /** 100,000 USD cash, 1 BTC spot at 70,000 (haircut 7,000); rules IM 20,000 (BTC 18,000, ETH 2,000). */
   private static RulesMarginResult rules() {
-    return new RulesMarginResult("a-1", new ParameterSetRef("rules-based", "1.0.0"), "snap", List.of(), List.of(),
+    return new RulesMarginResult("a-1", new ParameterSetRef("strategy-based", "2.0.0"), "snap", List.of(), List.of(),
         List.of(new UnderlyingRulesMargin("BTC", "USDC", 70_000, 18_000, 9_000, 18_000, 9_000),
             new UnderlyingRulesMargin("ETH", "USDC", 3_500, 2_000, 1_000, 2_000, 1_000)),
-        20_000, 10_000, 100_000, 70_000, 7_000, Map.of("BTC", 70_000.0), Map.of("BTC", 7_000.0), List.of());
+        20_000, 10_000, 20_000, 10_000, 0, 100_000, 70_000, 7_000, Map.of("BTC", 70_000.0), Map.of("BTC", 7_000.0),
+        PairingStatus.EXACT, List.of());
   }
 
   private static CommodityMargin commodity(String coin, double initialUsd) {

@@ -35,9 +35,9 @@ import org.jboss.logging.Logger;
  *   <li>{@code POST /margin}: body a portfolio ({@code account}, {@code collateral}, {@code positions}),
  *       or {@code {"account":"id"}} for a stored account; optional {@code whatIf} (positions to add:
  *       the answer then also has the margin with them and the increments), {@code model}
- *       (a configured scenario set, {@code rules-based} or {@code historical-var}; the default
- *       otherwise) and {@code compare} (true: the rules-based comparison too; not with
- *       {@code rules-based} itself).
+ *       (a configured scenario set, {@code deribit-sm}, {@code strategy-based} or
+ *       {@code historical-var}; the default otherwise) and {@code compare} (true: the
+ *       {@code strategy-based} comparison too; not with a rules-based model itself).
  *   <li>{@code GET /accounts/{accountId}/margin}: the stored result of an account, or its margin
  *       computed now when none is stored yet.
  * </ul>

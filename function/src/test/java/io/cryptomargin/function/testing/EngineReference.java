@@ -50,7 +50,7 @@ public class EngineReference implements EngineChecks {
 
   /**
    * The engine's own margin of a portfolio in a snapshot file, computed from scratch, as JSON: a
-   * scenario set's {@code AccountMargin}, the {@code rules-based} result, or for
+   * scenario set's {@code AccountMargin}, the {@code deribit-sm} or {@code strategy-based} result, or for
    * {@code historical-var} {@code HistoricalVarReport.plain} (the margin under {@code account}).
    */
   public String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf) {
@@ -61,8 +61,8 @@ public class EngineReference implements EngineChecks {
     }
     MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
     return io.cryptomargin.io.ReportJson.write(switch (model) {
-      case "rules-based" -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot,
-          io.cryptomargin.io.RulesParametersJson.builtIn());
+      case "deribit-sm", "strategy-based" -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot,
+          io.cryptomargin.io.RulesParametersJson.load(model));
       case "historical-var" -> io.cryptomargin.report.HistoricalVarReport.plain(historicalVar().margin(portfolio, snapshot));
       default -> io.cryptomargin.margin.PortfolioMargin.compute(portfolio, snapshot,
           io.cryptomargin.io.MarginModelFiles.load(model));
