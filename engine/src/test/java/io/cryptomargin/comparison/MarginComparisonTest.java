@@ -42,21 +42,25 @@ class MarginComparisonTest {
 
   @Test
   void of_sameBook_consumesRequirementPlusHaircutUnderRulesAndRequirementUnderPm() {
-    MarginComparison c = MarginComparison.of(rules(), portfolio(170_000, true));
+    MarginComparison c = MarginComparison.of(List.of(rules()), portfolio(170_000, true));
 
-    assertThat(c.rules().collateralUsd()).isCloseTo(170_000, within(USD_EXACT));
-    assertThat(c.rules().capitalConsumedUsd()).isCloseTo(27_000, within(USD_EXACT));
-    assertThat(c.rules().freeCollateralUsd()).isCloseTo(143_000, within(USD_EXACT));
-    assertThat(c.portfolioMargin().collateralUsd()).isCloseTo(170_000, within(USD_EXACT));
-    assertThat(c.portfolioMargin().haircutUsd()).isZero();
+    ModelFigures rules = c.rulesModels().get(0);
+    assertThat(rules.equityUsd()).isCloseTo(170_000, within(USD_EXACT));
+    assertThat(rules.capitalConsumedUsd()).isCloseTo(27_000, within(USD_EXACT));
+    assertThat(rules.freeCollateralUsd()).isCloseTo(143_000, within(USD_EXACT));
+    assertThat(c.portfolioMargin().equityUsd()).isCloseTo(170_000, within(USD_EXACT));
     assertThat(c.portfolioMargin().capitalConsumedUsd()).isCloseTo(6_500, within(USD_EXACT));
     assertThat(c.portfolioMargin().freeCollateralUsd()).isCloseTo(163_500, within(USD_EXACT));
-    assertThat(c.capitalEfficiencyGain()).isCloseTo(1 - 6_500.0 / 27_000, within(USD_EXACT));
+    // Saving 27,000 − 6,500 = 20,500; gain 20,500 / 27,000.
+    assertThat(c.savings()).singleElement().satisfies(s -> {
+      assertThat(s.savingUsd()).isCloseTo(20_500, within(USD_EXACT));
+      assertThat(s.gain()).isCloseTo(20_500.0 / 27_000, within(USD_EXACT));
+    });
   }
 
   @Test
   void of_perUnderlying_chargesEachCoinItsOwnHaircut() {
-    MarginComparison c = MarginComparison.of(rules(), portfolio(170_000, true));
+    MarginComparison c = MarginComparison.of(List.of(rules()), portfolio(170_000, true));
 
     assertThat(c.underlyings()).extracting(UnderlyingComparison::underlying).containsExactly("BTC", "ETH");
     UnderlyingComparison btc = c.underlyings().get(0);
@@ -70,7 +74,7 @@ class MarginComparisonTest {
 
   @Test
   void of_qualifiedAccount_appliesPortfolioMargin() {
-    ApplicableMargin applicable = MarginComparison.of(rules(), portfolio(170_000, true)).applicable();
+    ApplicableMargin applicable = MarginComparison.of(List.of(rules()), portfolio(170_000, true)).applicable();
 
     assertThat(applicable.model()).isEqualTo(AppliedModel.PORTFOLIO_MARGIN);
     assertThat(applicable.initialMarginUsd()).isEqualTo(6_500);
@@ -78,7 +82,7 @@ class MarginComparisonTest {
 
   @Test
   void of_unqualifiedAccount_showsPmFiguresButFallsBackToRulesBased() {
-    MarginComparison c = MarginComparison.of(rules(), portfolio(90_000, false));
+    MarginComparison c = MarginComparison.of(List.of(rules()), portfolio(90_000, false));
 
     assertThat(c.portfolioMarginQualified()).isFalse();
     assertThat(c.portfolioMargin().requirementUsd()).isEqualTo(6_500);

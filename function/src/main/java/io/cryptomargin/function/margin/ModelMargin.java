@@ -144,15 +144,15 @@ public class ModelMargin {
       return new Result(m, m.initialMargin(), m.maintenanceMargin(), m.status(), m, Map.of("historicalVar", details));
     }
 
-    /** The engine's comparison of the rules-based margin with a portfolio-model result of the same book. */
+    /** The engine's comparison of both rules models with a portfolio-model result of the same book. */
     public MarginComparison comparison(Portfolio portfolio, Result result) {
       if (result.accountMargin() == null) {
         // e.g. a stored account whose accounts item names rules-based: the caller's request, a 400
         throw ValidationException.of("compare", "compares the rules-based margin with a portfolio model: not "
             + "available with model " + model);
       }
-      return MarginComparison.of(RulesBasedMargin.compute(portfolio, snapshot(),
-          rules.get(RulesParametersJson.STRATEGY_BASED)), result.accountMargin());
+      return MarginComparison.of(RULES_BASED.stream()
+          .map(id -> RulesBasedMargin.compute(portfolio, snapshot(), rules.get(id))).toList(), result.accountMargin());
     }
 
     private MarketSnapshot snapshot() {

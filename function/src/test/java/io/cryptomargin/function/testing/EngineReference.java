@@ -69,17 +69,19 @@ public class EngineReference implements EngineChecks {
     });
   }
 
-  /** The engine's own comparison (rules-based beside the model) of a portfolio in a snapshot file. */
+  /** The engine's own comparison (both rules models beside the model) of a portfolio in a snapshot file. */
   public String comparison(String portfolioJson, Path snapshotFile, String model) {
     io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
     MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
+    List<io.cryptomargin.rules.RulesParameters> rules = io.cryptomargin.io.RulesParametersJson.BUILT_IN.stream()
+        .map(io.cryptomargin.io.RulesParametersJson::load).toList();
     if (model.equals("historical-var")) {
       return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.of(
-          io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot, io.cryptomargin.io.RulesParametersJson.builtIn()),
+          rules.stream().map(r -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot, r)).toList(),
           historicalVar().margin(portfolio, snapshot).account()));
     }
     return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.compute(portfolio, snapshot,
-        io.cryptomargin.io.MarginModelFiles.load(model), io.cryptomargin.io.RulesParametersJson.builtIn()));
+        io.cryptomargin.io.MarginModelFiles.load(model), rules));
   }
 
   private io.cryptomargin.historical.HistoricalVarModel historicalVar;
