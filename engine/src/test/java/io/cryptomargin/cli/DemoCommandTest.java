@@ -33,9 +33,9 @@ class DemoCommandTest {
    * </ul>
    * Portfolio margin is lower for the long calendar and the hedged straddle at BTC 70,000.
    */
-  private static final Set<String> PM_ABOVE_RULES = Set.of("Short put spread", "Iron condor", "Covered call",
-      "Short 1 ETH iron condor", "Short put spread 9000/8500", "Iron condor 10500/11000 C, 8000/7500 P",
-      "Short 9500 straddle, delta-hedged");
+  // On the mark-to-market basis with Deribit's 2024 model whole, no defined-risk or hedged structure of the demo
+  // needs more portfolio margin than rules-based margin.
+  private static final Set<String> PM_ABOVE_RULES = Set.of();
 
   private static DemoReport report;
 
