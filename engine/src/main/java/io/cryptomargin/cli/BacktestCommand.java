@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         "History CSV: timestamp,open,close,... (one coin, --history-coin) or date,BTC,ETH,... (wide).",
         "Example: backtest --from 2015-08-01 --csv coverage.csv"})
 final class BacktestCommand implements Callable<Integer> {
-  private static final List<String> ALL_MODELS = List.of("span-16", "crypto-pm", HistoricalVarModel.ID,
+  private static final List<String> ALL_MODELS = List.of("span-16", "crypto-pm", "tims", HistoricalVarModel.ID,
       RulesParametersJson.DERIBIT_SM, RulesParametersJson.STRATEGY_BASED);
 
   @Spec
@@ -66,7 +66,7 @@ final class BacktestCommand implements Callable<Integer> {
   LocalDate to;
 
   @Option(names = "--models", split = ",", description = "Models, comma-separated (default span-16,crypto-pm,"
-      + "historical-var,deribit-sm,strategy-based).")
+      + "tims,historical-var,deribit-sm,strategy-based).")
   List<String> models;
 
   @Option(names = "--historical-params", description = "A historical-var model file replacing the built-in one.")

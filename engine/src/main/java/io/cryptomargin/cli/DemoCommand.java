@@ -21,7 +21,7 @@ final class DemoCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--models", split = ",", description = "Portfolio margin models, comma-separated: built-in ids or "
-      + "model files (default all built-in: crypto-pm,span-16).")
+      + "model files (default crypto-pm,span-16,tims).")
   List<String> models;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")

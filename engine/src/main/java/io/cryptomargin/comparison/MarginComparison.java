@@ -67,7 +67,7 @@ public record MarginComparison(String account, String snapshot, List<ModelFigure
   /** A portfolio model's figures. */
   public static ModelFigures figures(AccountMargin portfolio) {
     return ModelFigures.of(portfolio.model(), portfolio.parameterSet(), portfolio.initialMargin(),
-        portfolio.maintenanceMargin(), portfolio.equity(), 0.0);
+        portfolio.maintenanceMargin(), portfolio.equity(), portfolio.haircutUsd());
   }
 
   /**

@@ -244,14 +244,22 @@ public final class Demo {
 
   /** What strategy-based charges the row, in words: why its figure is lower. */
   private static String rulesCharge(DemoRow row) {
+    List<Instrument> legs = row.legs().stream().map(l -> DeribitNames.parse(l.substring(l.indexOf(' ') + 1)))
+        .toList();
+    if (legs.stream().anyMatch(i -> i instanceof Spot)) {
+      return "the rules models take a held coin as collateral (haircut 0) and charge its fall nothing, a portfolio "
+          + "model margins it (compare the increment over the coin held alone)";
+    }
+    boolean longOptionsOnly = row.legs().stream().noneMatch(l -> l.startsWith("-"));
+    if (longOptionsOnly) {
+      return "strategy-based ties up the long options' mark, all they can lose; the portfolio model's add-ons "
+          + "(an initial factor above 1) lift its figure above that";
+    }
     if (!row.recognized().isEmpty()) {
       return "strategy-based charges the structure its maximum loss beyond the marks";
     }
-    boolean coinsOnly = row.legs().stream().allMatch(l -> DeribitNames.parse(l.substring(l.indexOf(' ') + 1))
-        instanceof Spot);
-    return coinsOnly ? "the rules models take a held coin as collateral (haircut 0) and charge its price risk nothing"
-        : "the rules models charge a naked short option Deribit's 15%-of-U formula (floor 10%), a smaller move "
-            + "than the portfolio model's worst one";
+    return "the rules models charge a naked short option Deribit's 15%-of-U formula (floor 10%), a smaller move "
+        + "than the portfolio model's worst one";
   }
 
   /** Long (short) perpetual contracts, in lots, offsetting the options' delta. */

@@ -132,7 +132,7 @@ public final class HistoricalVarModel {
    *     instrument name, unknown underlying or expired contract
    */
   public HistoricalVarMargin margin(Portfolio portfolio, MarketSnapshot snapshot) {
-    List<Instrument> instruments = PortfolioMargin.instrumentsOf(portfolio);
+    List<Instrument> instruments = PortfolioMargin.instrumentsOf(portfolio, snapshot);
     Problems problems = new Problems();
     for (String coin : instruments.stream().map(Instrument::underlying).distinct().toList()) {
       if (!history().has(coin)) {

@@ -32,7 +32,7 @@ public final class DemoData {
   }
 
   /** The portfolio models the demo compares by default, in column order. */
-  public static final List<String> PORTFOLIO_MODELS = List.of("crypto-pm", "span-16");
+  public static final List<String> PORTFOLIO_MODELS = List.of("crypto-pm", "span-16", "tims");
 
   /** The whole demo with portfolio-margin models (built-in ids or model files), against both rules models. */
   public static DemoReport run(List<String> models) {

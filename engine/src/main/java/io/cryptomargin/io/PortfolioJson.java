@@ -1,6 +1,8 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.margin.AccountType;
+import io.cryptomargin.margin.MarginMode;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
 import io.cryptomargin.validation.Problem;
@@ -16,7 +18,9 @@ import java.util.Map;
 /**
  * Portfolio files: {@code {"account":"a-1","collateral":{"USD":50000,"BTC":0.5},
  * "positions":[{"instrument":"BTC-26JUN20-9000-C","quantity":-2}]}}. Quantities count contracts
- * (negative = short); collateral amounts are in their currency.
+ * (negative = short); collateral amounts are in their currency. Optional: {@code "accountType"}
+ * ({@code speculator} (default), {@code hedger} or {@code member}: span-16's initial factor) and
+ * {@code "marginMode"} ({@code cross} (default) or {@code segregated}: how crypto-pm margins currencies).
  */
 public final class PortfolioJson {
   private PortfolioJson() {}
@@ -116,8 +120,26 @@ public final class PortfolioJson {
         }
       }
     }
+    AccountType accountType = AccountType.SPECULATOR;
+    String type = Json.text(root, "accountType", "", problems, false);
+    if (type != null) {
+      try {
+        accountType = AccountType.parse(type);
+      } catch (ValidationException e) {
+        problems.addAll("", e);
+      }
+    }
+    MarginMode marginMode = MarginMode.CROSS;
+    String mode = Json.text(root, "marginMode", "", problems, false);
+    if (mode != null) {
+      try {
+        marginMode = MarginMode.parse(mode);
+      } catch (ValidationException e) {
+        problems.addAll("", e);
+      }
+    }
     Portfolio book = new Portfolio(account == null || account.isBlank() ? MISSING_ACCOUNT : account, collateral,
-        positions);
+        positions, accountType, marginMode);
     return new Parsed(book, fileIndex.stream().mapToInt(Integer::intValue).toArray(), listOf(problems));
   }
 

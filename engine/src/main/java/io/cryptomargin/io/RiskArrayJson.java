@@ -30,7 +30,7 @@ import java.util.Locale;
  * Losses and prices are per contract in the settlement currency (loss positive, weights applied),
  * composite delta in coins per contract. Reading also accepts a clearing house's minimal arrays,
  * {@code {"scenarioSet": "...", "riskArrays": [{"instrument", "underlying", "losses", "compositeDelta"}]}}
- * with optional {@code price} (or {@code optionValue}), {@code kind}, {@code putCall},
+ * with optional {@code price} (or {@code optionValue}), {@code contractSize} (coins per contract, default 1), {@code kind}, {@code putCall},
  * {@code expiry}, {@code settlementCurrency} (default USD) and {@code underlyingPrice}. Doubles are
  * written with full precision, so writing then reading gives back equal arrays.
  */
@@ -86,6 +86,9 @@ public final class RiskArrayJson {
       }
       if (!Double.isNaN(a.underlyingPrice())) {
         o.put("underlyingPrice", a.underlyingPrice());
+      }
+      if (a.contractSize() != 1.0) {
+        o.put("contractSize", a.contractSize());
       }
     }
     return Json.write(root);
@@ -265,6 +268,7 @@ public final class RiskArrayJson {
     }
     double value = Double.isNaN(price) ? optionValue : price;
     double underlyingPrice = Json.positive(node, "underlyingPrice", path, problems, false);
+    double contractSize = Json.positive(node, "contractSize", path, problems, false);
     double[] losses = null;
     JsonNode lossesNode = node.get("losses");
     if (lossesNode == null || lossesNode.isNull()) {
@@ -282,7 +286,7 @@ public final class RiskArrayJson {
     }
     try {
       return new RiskArray(instrument, underlying, currency == null ? DEFAULT_SETTLEMENT_CURRENCY : currency, expiry,
-          kind, putCall, losses, delta, value, underlyingPrice);
+          kind, putCall, losses, delta, value, underlyingPrice, Double.isNaN(contractSize) ? 1.0 : contractSize);
     } catch (ValidationException e) {
       problems.addAll(path, e);
       return null;

@@ -24,7 +24,7 @@ import picocli.CommandLine;
  */
 class DemoCommandTest {
   private static final double USD_EXACT = 1e-6;
-  private static final List<String> MODELS = List.of("deribit-sm", "strategy-based", "crypto-pm", "span-16");
+  private static final List<String> MODELS = List.of("deribit-sm", "strategy-based", "crypto-pm", "span-16", "tims");
 
   private static DemoReport report;
 
@@ -87,7 +87,7 @@ class DemoCommandTest {
                 .isLessThanOrEqualTo(f.requirementUsd() + USD_EXACT);
           }
         }
-        assertThat(row.savings()).hasSize(4);
+        assertThat(row.savings()).hasSize(6);
         for (Saving s : row.savings()) {
           double rules = row.model(s.rulesModel()).capitalConsumedUsd();
           assertThat(s.savingUsd()).isCloseTo(rules - row.model(s.portfolioModel()).capitalConsumedUsd(),

@@ -20,7 +20,8 @@ class ModelFilesTest {
   void load_span16_hasMethodologyDefaults() {
     ModelFile file = ModelFiles.load("span-16");
     assertThat(file.id()).isEqualTo("span-16");
-    assertThat(file.version()).isEqualTo("1.0.0");
+    assertThat(file.version()).isEqualTo("2.0.0");
+    assertThat(file.profile().name()).isEqualTo("cme-span-form");
     Span16Definition d = (Span16Definition) file.scenarioSet();
     assertThat(d.lookAheadDays()).isEqualTo(1.0);
     assertThat(d.volFloor()).isEqualTo(0.01);
@@ -36,11 +37,12 @@ class ModelFilesTest {
   void load_cryptoPm_hasMethodologyDefaults() {
     CryptoPmDefinition d = (CryptoPmDefinition) ModelFiles.scenarioSet("crypto-pm");
     assertThat(d.lookAheadDays()).isEqualTo(0.0);
-    assertThat(d.volShock()).isEqualTo(new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1));
     List<Double> moves = List.of(-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0);
-    assertThat(d.defaults()).isEqualTo(new CryptoPmParameters(0.24, 9, moves, 0.16));
-    assertThat(d.parameters("BTC")).isEqualTo(new CryptoPmParameters(0.16, 9, moves, 0.16));
-    assertThat(d.parameters("ETH").priceRange()).isEqualTo(0.16);
+    TermScaledVolShock ethShock = new TermScaledVolShock(0.4, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5);
+    assertThat(d.defaults()).isEqualTo(new CryptoPmParameters(0.24, 9, moves, 1, ethShock));
+    assertThat(d.parameters("BTC")).isEqualTo(new CryptoPmParameters(0.16, 9, moves, 1,
+        new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5)));
+    assertThat(d.parameters("ETH")).isEqualTo(new CryptoPmParameters(0.18, 9, moves, 1, ethShock));
     assertThat(d.scenarioCount()).isEqualTo(35);
   }
 
@@ -70,12 +72,12 @@ class ModelFilesTest {
   @Test
   void parse_badFile_listsEveryProblemWithPath() {
     String bad = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
-        + "\"volShock\":{\"up\":0.5},\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
-        + "\"extendedWeightNumerator\":0.16}}}";
+        + "\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
+        + "\"extendedFactor\":1,\"volShock\":{\"up\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("scenarioSet.lookAheadDays")
-        .hasMessageContaining("scenarioSet.volShock.down: is required")
+        .hasMessageContaining("scenarioSet.defaults.volShock.down: is required")
         .hasMessageContaining("scenarioSet.defaults.extendedMoves[0]");
     assertThatThrownBy(() -> ModelFiles.parse("{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"var\"}}", "t"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("unknown scenario set type 'var'");
@@ -96,15 +98,15 @@ class ModelFilesTest {
         .hasMessageContaining("scenarioSet.underlyings.ETH.priceScanRange: must be in (0, 1)")
         .hasMessageContaining("scenarioSet.underlyings.ETH.extremeMultiple: must be >= 1");
     String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
+        + "\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
         + "\"volShock\":{\"up\":-0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
-        + "\"pivotDays\":30,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,"
-        + "\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+        + "\"pivotDays\":30,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
         .hasMessageContaining("scenarioSet.lookAheadDays")
-        .hasMessageContaining("scenarioSet.volShock.floorVol: is required")
-        .hasMessageContaining("scenarioSet.volShock.up: must be a finite number >= 0")
+        .hasMessageContaining("scenarioSet.defaults.volShock.floorVol: is required")
+        .hasMessageContaining("scenarioSet.defaults.volShock.up: must be a finite number >= 0")
         .hasMessageContaining("scenarioSet.defaults.priceRange: must be in (0, 1)")
         .hasMessageContaining("scenarioSet.defaults.priceSteps: must be a whole number");
   }
@@ -128,12 +130,12 @@ class ModelFilesTest {
   @Test
   void parse_badCryptoPmFloor_namesTheFilesKey() {
     String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":0,"
+        + "\"defaults\":{\"priceRange\":0.16,\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
         + "\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
-        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":0.16,"
-        + "\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("scenarioSet.volShock.floorVol: must be a finite number > 0")
+        .hasMessageContaining("scenarioSet.defaults.volShock.floorVol: must be a finite number > 0")
         .hasMessageNotContaining("volFloor");
   }
 }
