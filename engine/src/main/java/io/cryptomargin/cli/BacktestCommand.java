@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
         "History CSV: timestamp,open,close,... (one coin, --history-coin) or date,BTC,ETH,... (wide).",
         "Example: backtest --from 2015-08-01 --csv coverage.csv"})
 final class BacktestCommand implements Callable<Integer> {
+  /** Exceedance dates printed per model and book; the rest are counted (the CSV has every day). */
+  private static final int LISTED_DATES = 20;
   private static final List<String> ALL_MODELS = List.of("span-16", "crypto-pm", "tims", HistoricalVarModel.ID,
       RulesParametersJson.DERIBIT_SM, RulesParametersJson.STRATEGY_BASED);
 
@@ -165,8 +167,11 @@ final class BacktestCommand implements Callable<Integer> {
     }
     out.append('\n');
     for (ModelCoverage c : result.coverage()) {
-      out.append(c.model()).append(" / ").append(c.book()).append(" breaches: ");
-      out.append(c.breachDates().isEmpty() ? "none" : c.breachDates().toString()).append('\n');
+      out.append(c.model()).append(" / ").append(c.book()).append(" exceedances: ");
+      List<LocalDate> dates = c.breachDates();
+      out.append(dates.isEmpty() ? "none" : dates.size() <= LISTED_DATES ? dates.toString()
+          : dates.subList(0, LISTED_DATES) + " and " + (dates.size() - LISTED_DATES) + " more (--csv lists every day)")
+          .append('\n');
       if (c.skippedDays() > 0) {
         out.append("  (").append(c.skippedDays()).append(" days could not be margined)\n");
       }

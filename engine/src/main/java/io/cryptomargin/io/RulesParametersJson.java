@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A rules-based model's parameter file, {@code models/deribit-sm.json} or {@code models/strategy-based.json}.
@@ -45,7 +44,6 @@ public final class RulesParametersJson {
   public static final String STRATEGY_BASED = "strategy-based";
   /** The built-in rules models, in the order they are compared. */
   public static final List<String> BUILT_IN = List.of(DERIBIT_SM, STRATEGY_BASED);
-  private static final List<String> TAGS = List.of("D", "D-num", "T", "I", "P");
   private static final List<String> ENTRY_KEYS = List.of("value", "tag", "source", "date", "note");
 
   private RulesParametersJson() {}
@@ -189,8 +187,8 @@ public final class RulesParametersJson {
     }
     String at = Json.path(path, field);
     String tag = Json.text(entry, "tag", at, problems, true);
-    if (tag != null && !TAGS.contains(tag)) {
-      problems.add(at + ".tag", "must be one of " + TAGS.stream().collect(Collectors.joining(", ")) + ", was " + tag);
+    if (tag != null && !ModelFiles.TAGS.contains(tag)) {
+      problems.add(at + ".tag", "must be one of " + String.join(", ", ModelFiles.TAGS) + ", was " + tag);
     }
     Json.text(entry, "source", at, problems, true);
     Json.text(entry, "date", at, problems, true);

@@ -160,8 +160,8 @@ public final class RulesBasedMargin {
       initialUsd += sum[0] * usd;
       maintenanceUsd += sum[1] * usd;
     }
-    return new RulesMarginResult(portfolio.account(), parameters.ref(), snapshot.id(), legs, strategies, underlyings,
-        initialUsd, maintenanceUsd, Math.max(initialUsd + venueShiftUsd, 0), Math.max(maintenanceUsd + venueShiftUsd, 0),
+    return new RulesMarginResult(portfolio.account(), parameters.ref(), parameters.asOf(), snapshot.id(), legs,
+        strategies, underlyings, initialUsd, maintenanceUsd, Math.max(initialUsd + venueShiftUsd, 0), Math.max(maintenanceUsd + venueShiftUsd, 0),
         optionValueUsd, collateralUsd, spotValueUsd, haircutUsd, holdingsByCoin, haircutsByCoin, pairing, notes);
   }
 

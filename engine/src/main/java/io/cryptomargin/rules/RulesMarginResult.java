@@ -16,6 +16,7 @@ import java.util.TreeMap;
  *
  * @param account account id
  * @param parameterSet the rules parameters used
+ * @param parametersAsOf the date the parameters were read from their sources (ISO date)
  * @param snapshot the market snapshot id
  * @param legs each position's margin, by instrument name
  * @param strategies the strategies recognized
@@ -33,7 +34,8 @@ import java.util.TreeMap;
  * @param pairing how the strategy search ended (the least exact over the underlyings)
  * @param notes plain-language remarks (e.g. a pairing search that stopped early)
  */
-public record RulesMarginResult(String account, ParameterSetRef parameterSet, String snapshot, List<LegMargin> legs,
+public record RulesMarginResult(String account, ParameterSetRef parameterSet, String parametersAsOf, String snapshot,
+    List<LegMargin> legs,
     List<RecognizedStrategy> strategies, List<UnderlyingRulesMargin> underlyings, double initialMarginUsd,
     double maintenanceMarginUsd, double venueInitialMarginUsd, double venueMaintenanceMarginUsd,
     double optionValueUsd, double collateralValueUsd, double spotPositionValueUsd, double spotHaircutUsd,

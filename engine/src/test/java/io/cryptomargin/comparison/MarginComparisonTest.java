@@ -20,7 +20,8 @@ class MarginComparisonTest {
 
   /** 100,000 USD cash, 1 BTC spot at 70,000 (haircut 7,000); rules IM 20,000 (BTC 18,000, ETH 2,000). */
   private static RulesMarginResult rules() {
-    return new RulesMarginResult("a-1", new ParameterSetRef("strategy-based", "2.0.0"), "snap", List.of(), List.of(),
+    return new RulesMarginResult("a-1", new ParameterSetRef("strategy-based", "2.0.0"), "2026-12-06", "snap",
+        List.of(), List.of(),
         List.of(new UnderlyingRulesMargin("BTC", "USDC", 70_000, 18_000, 9_000, 18_000, 9_000),
             new UnderlyingRulesMargin("ETH", "USDC", 3_500, 2_000, 1_000, 2_000, 1_000)),
         20_000, 10_000, 20_000, 10_000, 0, 100_000, 70_000, 7_000, Map.of("BTC", 70_000.0), Map.of("BTC", 7_000.0),
