@@ -4,6 +4,7 @@ import io.cryptomargin.validation.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +59,10 @@ public final class CryptomarginCli implements Runnable {
     for (Class<?> command : SUBCOMMANDS) {
       cli.addSubcommand(command);
     }
+    CommandLine margin = cli.getSubcommands().get("margin");
+    List<String> footer = new java.util.ArrayList<>(List.of(margin.getCommandSpec().usageMessage().footer()));
+    footer.addAll(MarginCommand.profileLines());
+    margin.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(CryptomarginCli::handle);
     return cli;

@@ -36,7 +36,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * The {@code historical-var} margin model (METHODOLOGY 2c): every position fully revalued in every
+ * The {@code historical-var} margin model (METHODOLOGY 2d): every position fully revalued in every
  * dated scenario with the engine's pricers, losses summed across underlyings in USD per scenario
  * (joint dates, so diversification is what history shows), requirement = expected shortfall of
  * that loss plus the charges the scenario models apply (calendar spread charge, short option

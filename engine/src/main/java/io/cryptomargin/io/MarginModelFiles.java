@@ -19,24 +19,29 @@ import java.util.Map;
 
 /**
  * Portfolio-margin models from model parameter files: the file's {@code scenarioSet} (read by
- * {@link ModelFiles}) plus its {@code margin} part:
+ * {@link ModelFiles}) plus its {@code margin} part, read as the scenario set's kind requires:
  *
  * <pre>{@code
- * "margin": {
- *   "initialToMaintenance": 1.1,              // initial = maintenance x this
- *   "intraSpreadRate": 0.01,                  // calendar charge per matched coin of delta, x price
- *   "intraTierBoundariesDays": [7, 30, 90, 180], // expiry tiers (upper bounds, days)
- *   "shortOptionMinimumRate": 0.01,           // per short option, x price
- *   "interCommodityCredits": [{"first": "BTC", "second": "ETH", "creditRate": 0.5}],
- *   "minimumEquityUsd": 100000                // equity needed to qualify for portfolio margin
- * }
+ * span-16:   {"initialToMaintenance": 1.1,          // speculator: IM = MM x this
+ *             "hedgerInitialToMaintenance": 1.0,    // hedger or member (optional, default 1.0)
+ *             "intraSpreadRate": 0.01, "intraTierBoundariesDays": [7, 30, 90, 180],
+ *             "shortOptionMinimumRate": 0,          // CME form: x PSR x price x coins
+ *             "interCommodityCredits": [{"first": "BTC", "second": "ETH", "creditRate": 0.5}],
+ *             "minimumEquityUsd": 100000}
+ * crypto-pm: {"minimumEquityUsd": 100000, "mmFactor": 0.8, "deltaShockRate": 0,
+ *             "correlationContingencyRate": 0,
+ *             "currencies": {"BTC": {"dampenerUsd": 100000, "minAnnualisedMove": 0.01, "pnlOffset": 0.6,
+ *                                    "maxOffsetablePnlUsd": 20000000, "haircut": 0}, ...},
+ *             "usdLike": {...}, "otherCoins": {...}}
+ * tims:      {"minimumEquityUsd": 100000, "perContractMinimumUsdPerCoin": 0.375}
  * }</pre>
  */
 public final class MarginModelFiles {
   private MarginModelFiles() {}
 
   /**
-   * A built-in model ({@code span-16}, {@code crypto-pm}) or a model file, with its margin part.
+   * A built-in model ({@code span-16}, {@code crypto-pm}, {@code tims}), a built-in profile
+   * ({@code crypto-pm-2026-09}) or a model file, with its margin part.
    *
    * @throws ValidationException listing every problem of the file with its JSON path
    */

@@ -3,6 +3,7 @@ package io.cryptomargin.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.CryptoPmParameters;
 import io.cryptomargin.scenario.Span16Definition;
@@ -11,9 +12,12 @@ import io.cryptomargin.scenario.TermScaledVolShock;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelFilesTest {
   @Test
@@ -137,5 +141,37 @@ class ModelFilesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("scenarioSet.defaults.volShock.floorVol: must be a finite number > 0")
         .hasMessageNotContaining("volFloor");
+  }
+
+  /** Every number of a built-in model file names its tag, source and date (METHODOLOGY 0), and nothing else does. */
+  @ParameterizedTest
+  @ValueSource(strings = {"span-16", "crypto-pm", "crypto-pm-2026-09", "tims"})
+  void builtIn_everyParameterValue_hasTagSourceAndDate(String id) throws Exception {
+    JsonNode root = Json.parse(Json.builtInModel(id), id);
+    List<String> parameters = new ArrayList<>();
+    leaves(root.get("scenarioSet"), "scenarioSet", parameters);
+    leaves(root.get("margin"), "margin", parameters);
+    ModelFile file = ModelFiles.load(id);
+    assertThat(file.provenance().keySet()).containsExactlyInAnyOrderElementsOf(parameters);
+    file.provenance().values().forEach(p -> {
+      assertThat(ModelFiles.TAGS).contains(p.tag());
+      assertThat(p.source()).isNotBlank();
+      assertThat(p.date()).matches("\\d{4}(-\\d{2}){0,2}");
+    });
+    assertThat(file.profile().name()).isNotEqualTo("unnamed");
+    assertThat(file.profile().date()).matches("\\d{4}(-\\d{2}){0,2}");
+  }
+
+  /** The paths of a part's values; a list (moves, tiers, credit pairs) is one parameter, "type" is not one. */
+  private static void leaves(JsonNode node, String path, List<String> out) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("type")) {
+          leaves(e.getValue(), path + "." + e.getKey(), out);
+        }
+      });
+    } else {
+      out.add(path);
+    }
   }
 }

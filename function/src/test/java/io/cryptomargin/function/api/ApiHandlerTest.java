@@ -69,8 +69,9 @@ class ApiHandlerTest {
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("margin").path("account").asText()).isEqualTo("acct-7");
     assertThat(body.path("margin").path("model").asText()).isEqualTo("span-16");
-    // acct-7 holds 2 long 8000 calls: selling 2 9000 calls against them makes call spreads, which on the
-    // mark-to-market basis need less margin than the long calls alone (their marks are in equity).
+    // acct-7 is long a perpetual and two 8,000 calls: writing two 9,000 calls against them caps the upside
+    // they would gain, so on the mark-to-market basis (the premium in equity, not in the requirement) it lowers
+    // the scan: a negative increment.
     assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isNegative();
     assertThat(engine.storedArrayEqualsEngine(EventFiles.SNAPSHOT_FILE, "span-16", "BTC-26JUN20-9000-C")).isTrue();
   }
