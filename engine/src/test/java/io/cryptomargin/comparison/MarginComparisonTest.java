@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.margin.AccountType;
 import io.cryptomargin.margin.CommodityMargin;
+import io.cryptomargin.margin.MarginMode;
 import io.cryptomargin.margin.MarginStatus;
+import io.cryptomargin.margin.ModelProfile;
 import io.cryptomargin.margin.ParameterSetRef;
 import io.cryptomargin.rules.PairingStatus;
 import io.cryptomargin.rules.RulesMarginResult;
@@ -91,6 +94,36 @@ class MarginComparisonTest {
     assertThat(c.applicable().initialMarginUsd()).isEqualTo(20_000);
     assertThat(c.applicable().equityUsd()).isCloseTo(170_000 - 7_000, within(USD_EXACT));
     assertThat(c.applicable().reason()).contains("rules-based margin applies");
+  }
+
+  /** The same book under deribit-sm: IM 50,000 (no strategy recognized), the same equity and haircut. */
+  private static RulesMarginResult deribitSm() {
+    return new RulesMarginResult("a-1", new ParameterSetRef("deribit-sm", "2.0.0"), "2026-12-06", "snap",
+        List.of(), List.of(), List.of(new UnderlyingRulesMargin("BTC", "USDC", 70_000, 50_000, 30_000, 50_000, 30_000)),
+        50_000, 30_000, 50_000, 30_000, 0, 100_000, 70_000, 7_000, Map.of("BTC", 70_000.0), Map.of("BTC", 7_000.0),
+        PairingStatus.EXACT, List.of());
+  }
+
+  @Test
+  void of_twoRulesModelsAndAPortfolioHaircut_savingAndGainAgainstEach() {
+    // Portfolio model: IM 6,500 plus a 700 USD haircut on the coin it holds → consumed 7,200.
+    // deribit-sm consumed 50,000 + 7,000 = 57,000: saving 49,800, gain 49,800 / 57,000.
+    // strategy-based consumed 20,000 + 7,000 = 27,000: saving 19,800, gain 19,800 / 27,000.
+    AccountMargin base = portfolio(170_000, true);
+    AccountMargin withHaircut = new AccountMargin(base.account(), base.model(), base.parameterSet(), base.snapshot(),
+        base.initialMargin(), base.maintenanceMargin(), base.equity(), base.collateralValue(), base.status(), true,
+        List.of(), base.commodities(), 0, 700, MarginMode.CROSS, AccountType.SPECULATOR, ModelProfile.UNNAMED, 0, "");
+
+    MarginComparison c = MarginComparison.of(List.of(deribitSm(), rules()), withHaircut);
+
+    assertThat(c.portfolioMargin().capitalConsumedUsd()).isCloseTo(7_200, within(USD_EXACT));
+    assertThat(c.savings()).extracting(Saving::rulesModel).containsExactly("deribit-sm", "strategy-based");
+    assertThat(c.savings().get(0).savingUsd()).isCloseTo(49_800, within(USD_EXACT));
+    assertThat(c.savings().get(0).gain()).isCloseTo(49_800.0 / 57_000, within(USD_EXACT));
+    assertThat(c.savings().get(1).savingUsd()).isCloseTo(19_800, within(USD_EXACT));
+    assertThat(c.savings().get(1).gain()).isCloseTo(19_800.0 / 27_000, within(USD_EXACT));
+    // The fallback is the last rules model: strategy-based.
+    assertThat(c.fallbackRules().parameterSet().id()).isEqualTo("strategy-based");
   }
 
   @Test
