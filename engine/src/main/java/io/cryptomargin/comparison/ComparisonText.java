@@ -31,7 +31,7 @@ public final class ComparisonText {
     out.append('\n');
     TextTable savings = new TextTable("Portfolio model", "Against", "Saving (USD)", "Gain");
     for (Saving s : c.savings()) {
-      savings.row(s.portfolioModel(), s.rulesModel(), TextTable.number(s.savingUsd(), 2), TextTable.percent(s.gain()));
+      savings.row(s.portfolioModel(), s.rulesModel(), TextTable.number(s.savingUsd(), 2), TextTable.percent(s.capitalEfficiencyGain()));
     }
     out.append(savings);
     out.append("(A gain against deribit-sm mostly shows that it recognizes no strategy.)\n");

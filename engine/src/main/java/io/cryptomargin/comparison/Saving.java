@@ -6,9 +6,10 @@ package io.cryptomargin.comparison;
  * @param portfolioModel the portfolio model
  * @param rulesModel the rules model compared with
  * @param savingUsd consumed(rules) − consumed(portfolio model), USD (negative when the portfolio model ties up more)
- * @param gain saving / consumed(rules), fraction; NaN when the rules model consumes nothing (no gain is defined)
+ * @param capitalEfficiencyGain the gain, saving / consumed(rules), fraction; NaN when the rules model consumes
+ *     nothing (no gain is defined)
  */
-public record Saving(String portfolioModel, String rulesModel, double savingUsd, double gain) {
+public record Saving(String portfolioModel, String rulesModel, double savingUsd, double capitalEfficiencyGain) {
 
   /** The saving of {@code portfolio} against {@code rules}. */
   public static Saving of(ModelFigures portfolio, ModelFigures rules) {

@@ -67,7 +67,7 @@ public final class DemoTables {
   }
 
   private static String saving(Saving s) {
-    return TextTable.number(s.savingUsd(), 0) + (Double.isNaN(s.gain()) ? " (n/a)" : " (" + TextTable.percent(s.gain())
+    return TextTable.number(s.savingUsd(), 0) + (Double.isNaN(s.capitalEfficiencyGain()) ? " (n/a)" : " (" + TextTable.percent(s.capitalEfficiencyGain())
         + ")");
   }
 

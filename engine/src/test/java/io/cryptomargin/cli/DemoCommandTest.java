@@ -93,9 +93,9 @@ class DemoCommandTest {
           assertThat(s.savingUsd()).isCloseTo(rules - row.model(s.portfolioModel()).capitalConsumedUsd(),
               within(USD_EXACT));
           if (rules > 0) {
-            assertThat(s.gain()).isCloseTo(s.savingUsd() / rules, within(1e-12));
+            assertThat(s.capitalEfficiencyGain()).isCloseTo(s.savingUsd() / rules, within(1e-12));
           } else {
-            assertThat(s.gain()).isNaN();
+            assertThat(s.capitalEfficiencyGain()).isNaN();
           }
         }
       }

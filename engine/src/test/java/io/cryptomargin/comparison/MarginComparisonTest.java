@@ -58,7 +58,7 @@ class MarginComparisonTest {
     // Saving 27,000 − 6,500 = 20,500; gain 20,500 / 27,000.
     assertThat(c.savings()).singleElement().satisfies(s -> {
       assertThat(s.savingUsd()).isCloseTo(20_500, within(USD_EXACT));
-      assertThat(s.gain()).isCloseTo(20_500.0 / 27_000, within(USD_EXACT));
+      assertThat(s.capitalEfficiencyGain()).isCloseTo(20_500.0 / 27_000, within(USD_EXACT));
     });
   }
 
@@ -119,9 +119,9 @@ class MarginComparisonTest {
     assertThat(c.portfolioMargin().capitalConsumedUsd()).isCloseTo(7_200, within(USD_EXACT));
     assertThat(c.savings()).extracting(Saving::rulesModel).containsExactly("deribit-sm", "strategy-based");
     assertThat(c.savings().get(0).savingUsd()).isCloseTo(49_800, within(USD_EXACT));
-    assertThat(c.savings().get(0).gain()).isCloseTo(49_800.0 / 57_000, within(USD_EXACT));
+    assertThat(c.savings().get(0).capitalEfficiencyGain()).isCloseTo(49_800.0 / 57_000, within(USD_EXACT));
     assertThat(c.savings().get(1).savingUsd()).isCloseTo(19_800, within(USD_EXACT));
-    assertThat(c.savings().get(1).gain()).isCloseTo(19_800.0 / 27_000, within(USD_EXACT));
+    assertThat(c.savings().get(1).capitalEfficiencyGain()).isCloseTo(19_800.0 / 27_000, within(USD_EXACT));
     // The fallback is the last rules model: strategy-based.
     assertThat(c.fallbackRules().parameterSet().id()).isEqualTo("strategy-based");
   }
