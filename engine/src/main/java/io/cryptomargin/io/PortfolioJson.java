@@ -120,27 +120,26 @@ public final class PortfolioJson {
         }
       }
     }
-    AccountType accountType = AccountType.SPECULATOR;
-    String type = Json.text(root, "accountType", "", problems, false);
-    if (type != null) {
-      try {
-        accountType = AccountType.parse(type);
-      } catch (ValidationException e) {
-        problems.addAll("", e);
-      }
-    }
-    MarginMode marginMode = MarginMode.CROSS;
-    String mode = Json.text(root, "marginMode", "", problems, false);
-    if (mode != null) {
-      try {
-        marginMode = MarginMode.parse(mode);
-      } catch (ValidationException e) {
-        problems.addAll("", e);
-      }
-    }
+    AccountType accountType = choice(root, "accountType", AccountType::parse, AccountType.SPECULATOR, problems);
+    MarginMode marginMode = choice(root, "marginMode", MarginMode::parse, MarginMode.CROSS, problems);
     Portfolio book = new Portfolio(account == null || account.isBlank() ? MISSING_ACCOUNT : account, collateral,
         positions, accountType, marginMode);
     return new Parsed(book, fileIndex.stream().mapToInt(Integer::intValue).toArray(), listOf(problems));
+  }
+
+  /** An optional named choice of the file (its parser names the field in its problem), else the default. */
+  private static <T> T choice(JsonNode root, String field, java.util.function.Function<String, T> parse, T fallback,
+      Problems problems) {
+    String text = Json.text(root, field, "", problems, false);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return parse.apply(text);
+    } catch (ValidationException e) {
+      problems.addAll("", e);
+      return fallback;
+    }
   }
 
   private static List<Problem> listOf(Problems problems) {
