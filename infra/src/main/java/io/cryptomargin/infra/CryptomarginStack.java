@@ -55,7 +55,7 @@ public final class CryptomarginStack extends Stack {
         storage = new Storage(this, STORAGE, stage);
         messaging = new Messaging(this, MESSAGING, stage);
         functions = new MarginFunctions(this, FUNCTIONS, settings, storage, messaging);
-        api = new MarginApi(this, API, stage, functions.function(MarginHandler.API));
+        api = new MarginApi(this, API, settings, functions.function(MarginHandler.API));
         alarms = new Alarms(this, ALARMS, settings, functions, messaging.deadLetterQueues());
 
         CfnOutput.Builder.create(this, "HttpApiUrl").value(api.httpApi().getApiEndpoint()).build();

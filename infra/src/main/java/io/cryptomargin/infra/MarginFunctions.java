@@ -35,6 +35,20 @@ public final class MarginFunctions extends Construct {
     /** Retries of a failing positions-stream batch (each bisected) before the on-failure destination. */
     public static final int POSITIONS_STREAM_RETRY_ATTEMPTS = 5;
 
+    /**
+     * Partition keys a batch write into the risk arrays table may touch: array partitions always
+     * contain {@code #} ({@code underlying#snapshotId#scenarioSetId#parameterVersion}), the
+     * snapshot pointers ({@code CURRENT}) and stored snapshots ({@code SNAPSHOT}) never do.
+     */
+    public static final String RISK_ARRAY_PARTITION_PATTERN = "*#*";
+
+    /**
+     * Batch writes cannot be conditional, so without this a write-back could overwrite the
+     * current-snapshot pointers; only the snapshot function's conditional PutItem moves them.
+     */
+    private static final Map<String, Map<String, List<String>>> ONLY_RISK_ARRAY_PARTITIONS = Map.of(
+            "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of(RISK_ARRAY_PARTITION_PATTERN)));
+
     // The four actions AWS's own example policy grants a stream-reading function, on the stream only.
     private static final List<String> STREAM_READ = List.of(
             "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
@@ -110,7 +124,8 @@ public final class MarginFunctions extends Construct {
         // SnapshotHandler.load -> S3SnapshotSource.read: GetObject of the file an event names (bucket checked by SnapshotTriggers).
         snapshot.allow("ReadSnapshotFiles", List.of("s3:GetObject"), List.of(storage.snapshotBucket().arnForObjects("*")));
         // RiskArrayPublisher.publish -> DynamoDbRiskArrayStore.putAll: BatchWriteItem rounds of 25 arrays.
-        snapshot.allow("WriteRiskArrays", List.of("dynamodb:BatchWriteItem"), List.of(riskArrays));
+        snapshot.allow("WriteRiskArrays", List.of("dynamodb:BatchWriteItem"), List.of(riskArrays),
+                ONLY_RISK_ARRAY_PARTITIONS);
         // RiskArrayPublisher.publish -> SnapshotStore.put (PutItem of the snapshot item) and
         // SnapshotPointerStore.advance (PutItem conditional on a later asOf).
         snapshot.allow("StoreSnapshotsAndAdvancePointers", List.of("dynamodb:PutItem"), List.of(riskArrays));
@@ -165,7 +180,8 @@ public final class MarginFunctions extends Construct {
         function.allow("ReadPointersSnapshotsAndRiskArrays", List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"),
                 List.of(riskArrays));
         // CachedMargin.computeMissing -> DynamoDbRiskArrayStore.putAll: BatchWriteItem of the computed arrays.
-        function.allow("WriteBackMissingRiskArrays", List.of("dynamodb:BatchWriteItem"), List.of(riskArrays));
+        function.allow("WriteBackMissingRiskArrays", List.of("dynamodb:BatchWriteItem"), List.of(riskArrays),
+                ONLY_RISK_ARRAY_PARTITIONS);
         // SnapshotStore.snapshot -> S3SnapshotSource.read: a snapshot too large to inline (over 350 KB
         // gzipped) is stored as its bucket/key, and every margining handler reads the file back.
         function.allow("ReadLargeSnapshotFiles", List.of("s3:GetObject"),

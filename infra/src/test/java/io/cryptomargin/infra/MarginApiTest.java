@@ -13,7 +13,7 @@ class MarginApiTest {
         DeploymentSettings settings = DeploymentSettings.of(StageConfig.PROD, FunctionPackaging.JVM,
                 SynthesizedStack.artifact());
         MarginFunction api = new MarginFunction(stack, "ApiFunction", MarginHandler.API, settings, Map.of());
-        new MarginApi(stack, "Api", StageConfig.PROD, api);
+        new MarginApi(stack, "Api", settings, api);
     }
 
     @Test
