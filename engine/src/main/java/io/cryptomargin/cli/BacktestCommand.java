@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,8 +83,8 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "Write the day-by-day series here (chart-ready).")
   Path csv;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
@@ -114,7 +115,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(json(result, seconds)) : table(result, seconds));
+    out.print(format.json() ? ReportJson.write(json(result, seconds)) : table(result, seconds));
     out.flush();
     return 0;
   }

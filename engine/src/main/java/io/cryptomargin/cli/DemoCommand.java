@@ -7,6 +7,7 @@ import io.cryptomargin.io.ReportJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,14 +24,14 @@ final class DemoCommand implements Callable<Integer> {
       description = "Portfolio margin model: crypto-pm or span-16 (default ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
     DemoReport report = run(model);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(report) : DemoTables.text(report));
+    out.print(format.json() ? ReportJson.write(report) : DemoTables.text(report));
     out.flush();
     return 0;
   }

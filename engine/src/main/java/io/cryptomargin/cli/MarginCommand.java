@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,8 +53,8 @@ final class MarginCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--portfolio", required = true, description = "Portfolio JSON file.")
-  Path portfolio;
+  @Mixin
+  SharedOptions.PortfolioFile portfolio;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -87,12 +88,12 @@ final class MarginCommand implements Callable<Integer> {
       + "(ISO instant; overrides the file's asOf; default the file's asOf, else its snapshot id when a time).")
   Instant asOf;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
-    PortfolioJson.Parsed parsed = PortfolioJson.readAll(portfolio);
+    PortfolioJson.Parsed parsed = PortfolioJson.readAll(portfolio.path);
     if (HISTORICAL_VAR.equals(model)) {
       return historicalVar(parsed.orThrow());
     }
@@ -125,7 +126,7 @@ final class MarginCommand implements Callable<Integer> {
           asOf(read));
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Formats.TableOrJson.JSON) {
+    if (format.json()) {
       out.print(applicable != null ? ReportJson.writeWith(result, "applicableMargin", applicable)
           : unavailable != null ? ReportJson.writeWith(result, "rulesBasedFallback", unavailable)
           : ReportJson.write(result));
@@ -176,7 +177,7 @@ final class MarginCommand implements Callable<Integer> {
     HistoricalVarMargin result = HistoricalVarModelFiles.load(params != null ? params.toString() : HISTORICAL_VAR,
         history == null ? null : history.toString(), historyCoin).margin(book, MarketFiles.read(source.market));
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(HistoricalVarReport.plain(result))
+    out.print(format.json() ? ReportJson.write(HistoricalVarReport.plain(result))
         : HistoricalVarReport.text(result));
     out.flush();
     return 0;
