@@ -70,7 +70,7 @@ public final class MarginApi extends Construct {
         httpApi.addRoutes(AddRoutesOptions.builder()
                 .path(ACCOUNT_MARGIN_PATH).methods(List.of(HttpMethod.GET)).integration(integration).build());
 
-        adminRole = Role.Builder.create(this, "AdminRole")
+        adminRole = Role.Builder.create(this, "ApiAdminRole")
                 .assumedBy(new AccountRootPrincipal())
                 .description("Admin of the cryptomargin HTTP API (" + stage.name() + "): reads and simulates every account")
                 .build();
