@@ -11,7 +11,7 @@
 set -euo pipefail
 
 NOTEBOOKS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JUPYTER=/usr/bin/jupyter
+JUPYTER="${JUPYTER:-/usr/bin/jupyter}" # as in setup.sh
 RENDERED_DIR="$NOTEBOOKS_DIR/target/rendered"
 CELL_TIMEOUT="${NOTEBOOKS_CELL_TIMEOUT:-600}"
 

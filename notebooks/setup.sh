@@ -5,30 +5,32 @@
 #   3. the engine's CLI jar that the notebooks load (%jars ../engine/target/cryptomargin-engine-*-cli.jar),
 #      when it is missing or older than the engine's sources;
 #   4. the kernelspec "java" in the project-local JUPYTER_PATH notebooks/target/jupyter.
-# Safe to run again and again. Jupyter is always /usr/bin/jupyter: the python3 first on PATH may
-# be a build without the Jupyter modules.
+# Safe to run again and again. Jupyter is /usr/bin/jupyter unless JUPYTER names another one: the
+# python3 first on PATH may be a build without the Jupyter modules.
 set -euo pipefail
 
 NOTEBOOKS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$NOTEBOOKS_DIR")"
 KERNEL_DIR="$NOTEBOOKS_DIR/kernel"
 ENGINE_DIR="$REPO_DIR/engine"
-JUPYTER=/usr/bin/jupyter
+JUPYTER="${JUPYTER:-/usr/bin/jupyter}"
 JUPYTER_DIR="$NOTEBOOKS_DIR/target/jupyter"
 KERNELSPEC_DIR="$JUPYTER_DIR/kernels/java"
 APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel jupyter-notebook)
 
 say() { echo "[notebooks/setup] $*"; }
 die() { echo "[notebooks/setup] ERROR: $*" >&2; exit 1; }
+# What to do when Jupyter cannot be installed here, said with every such error.
+JUPYTER_HELP="Install Jupyter yourself (Debian, Ubuntu: sudo apt-get install ${APT_PACKAGES[*]}; elsewhere: pip install nbconvert nbclient ipykernel, then run again with JUPYTER=/path/to/jupyter), or build without the notebooks: ./mvnw -B verify -Dnotebooks.skip=true"
 
 install_jupyter() {
   if "$JUPYTER" nbconvert --version >/dev/null 2>&1; then
     return
   fi
-  command -v apt-get >/dev/null || die "$JUPYTER nbconvert is missing and apt-get is not available; install: ${APT_PACKAGES[*]}"
+  command -v apt-get >/dev/null || die "$JUPYTER nbconvert is missing and apt-get is not available. $JUPYTER_HELP"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || die "installing Jupyter needs root (or sudo): apt-get install ${APT_PACKAGES[*]}"
+    command -v sudo >/dev/null || die "$JUPYTER nbconvert is missing and installing it needs root or sudo. $JUPYTER_HELP"
     sudo="sudo"
   fi
   say "installing Jupyter from Debian packages (${APT_PACKAGES[*]}) ..."
@@ -36,10 +38,10 @@ install_jupyter() {
   log="$(mktemp)"
   if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${APT_PACKAGES[@]}"; } >"$log" 2>&1; then
     tail -n 30 "$log" >&2
-    die "apt-get could not install Jupyter (full log: $log)"
+    die "apt-get could not install Jupyter (full log: $log; a full disk or no network are the usual causes). $JUPYTER_HELP"
   fi
   rm -f "$log"
-  "$JUPYTER" nbconvert --version >/dev/null 2>&1 || die "$JUPYTER nbconvert still does not run after installing"
+  "$JUPYTER" nbconvert --version >/dev/null 2>&1 || die "$JUPYTER nbconvert still does not run after installing. $JUPYTER_HELP"
   say "Jupyter installed: nbconvert $("$JUPYTER" nbconvert --version)"
 }
 

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The peer of the cached-array margin (issue #7, item 3): portfolio margin by full revaluation, as
+ * The peer of the cached-array margin (benchmark item 3): portfolio margin by full revaluation, as
  * a notebook user would write it without risk arrays. For each coin of the book and each of its
  * scenarios, the market is shifted ({@link MarketSnapshot#shifted}) and every leg repriced with the
  * engine's {@link InstrumentPricer} in the shifted market; the scenario P&amp;L is summed over the

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * What the margin benchmarks (issue #7, items 3 and 4) sample books from: the real Deribit BTC
+ * What the margin benchmarks (items 3 and 4) sample books from: the real Deribit BTC
  * chain of 2020-05-14 (310 options) and a synthetic ETH universe (2,000 options over 10 expiries,
  * smile surface, index 200 USD) at the chain's time, in one two-coin snapshot. Two coins so every
  * charge of the model is exercised: scanning risk, calendar spread, short option minimum, net

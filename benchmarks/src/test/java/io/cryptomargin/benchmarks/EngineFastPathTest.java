@@ -6,7 +6,7 @@ import io.cryptomargin.pricing.Black76;
 import org.junit.jupiter.api.Test;
 
 /**
- * The risk-array build's composite delta uses {@link Black76#delta}, added for speed (issue #7):
+ * The risk-array build's composite delta uses {@link Black76#delta}, added for speed:
  * it must equal the delta of {@link Black76#greeks} at rate 0 bit for bit, so arrays did not change.
  */
 class EngineFastPathTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OptionUniverseTest {
   /**
    * Median gap between the model price at Deribit's mark IV and Deribit's mark price, BTC. With each
-   * row's own forward and read time the gap is about 4e-6 (shared/data/deribit/README.md); the
+   * row's own forward and read time the gap is about 4e-6 (validate-market on the chain); the
    * snapshot has one forward per expiry and one time for the chain, which leaves about 7e-5.
    */
   private static final double MEDIAN_MARK_GAP_BTC = 1e-4;

@@ -9,6 +9,7 @@ import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RulesParametersJson;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.validation.FiniteFigures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,6 +54,7 @@ final class CompareCommand implements Callable<Integer> {
     Portfolio book = MarginCommand.checked(PortfolioJson.readAll(portfolio.path), snapshot);
     MarginComparison comparison = MarginComparison.compute(book, snapshot, MarginModelFiles.load(model),
         RulesParametersJson.load(rules));
+    FiniteFigures.require("result", comparison);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.json() ? ReportJson.write(comparison) : ComparisonText.text(comparison));
     out.flush();

@@ -2,6 +2,9 @@ package io.cryptomargin.cli;
 
 import io.cryptomargin.io.JsonText;
 import io.cryptomargin.pricing.ImpliedVolatility;
+import io.cryptomargin.validation.FiniteFigures;
+import io.cryptomargin.validation.InputRange;
+import io.cryptomargin.validation.Problems;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +34,13 @@ final class ImpliedVolCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Problems problems = terms.check();
+    InputRange.MARK_PRICE.check("--price", price, problems);
+    problems.throwIfAny();
     double vol = terms.inverse
         ? ImpliedVolatility.fromInversePrice(price, terms.forward, terms.strike, terms.years, terms.type, terms.rate)
         : ImpliedVolatility.fromPrice(price, terms.forward, terms.strike, terms.years, terms.type, terms.rate);
+    FiniteFigures.require("impliedVol", vol);
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {
       Map<String, Object> json = new LinkedHashMap<>();

@@ -23,6 +23,8 @@ import io.cryptomargin.report.MarginReport;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.FiniteFigures;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
@@ -125,6 +127,8 @@ final class MarginCommand implements Callable<Integer> {
       result = PortfolioMarginCalculator.margin(book, arrays, chosen, UsdRates.fromRiskArrays(arrays),
           asOf(read));
     }
+    FiniteFigures.require("result", result);
+    FiniteFigures.require("applicableMargin", applicable);
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {
       out.print(applicable != null ? ReportJson.writeWith(result, "applicableMargin", applicable)
@@ -176,6 +180,7 @@ final class MarginCommand implements Callable<Integer> {
     }
     HistoricalVarMargin result = HistoricalVarModelFiles.load(params != null ? params.toString() : HISTORICAL_VAR,
         history == null ? null : history.toString(), historyCoin).margin(book, MarketFiles.read(source.market));
+    FiniteFigures.require("result", result);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.json() ? ReportJson.write(HistoricalVarReport.plain(result))
         : HistoricalVarReport.text(result));
@@ -203,6 +208,9 @@ final class MarginCommand implements Callable<Integer> {
   /** --as-of, else the file's asOf (a risk-arrays export has it), else its snapshot id when that is a time. */
   private Instant asOf(RiskArrayJson.Read read) {
     if (asOf != null) {
+      Problems problems = new Problems();
+      InputRange.checkTime("--as-of", asOf, problems);
+      problems.throwIfAny();
       return asOf;
     }
     if (read.asOf() != null) {

@@ -1,6 +1,8 @@
 package io.cryptomargin.cli;
 
 import io.cryptomargin.instrument.PutCall;
+import io.cryptomargin.validation.InputRange;
+import io.cryptomargin.validation.Problems;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,4 +28,17 @@ final class OptionTerms {
 
   @Option(names = "--inverse", description = "Coin-settled (Deribit style): prices in coin = USD price / forward.")
   boolean inverse;
+
+  /**
+   * Problems with the terms' ranges ({@link InputRange}), named by their options, for the command
+   * to add its own to and throw: an extreme input is refused rather than priced into NaN or infinity.
+   */
+  Problems check() {
+    Problems problems = new Problems();
+    InputRange.PRICE_USD.check("--forward", forward, problems);
+    InputRange.PRICE_USD.check("--strike", strike, problems);
+    InputRange.YEARS.check("--years", years, problems);
+    InputRange.RATE.check("--rate", rate, problems);
+    return problems;
+  }
 }

@@ -4,6 +4,9 @@ import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.io.JsonText;
 import io.cryptomargin.pricing.Black76;
 import io.cryptomargin.pricing.OptionGreeks;
+import io.cryptomargin.validation.FiniteFigures;
+import io.cryptomargin.validation.InputRange;
+import io.cryptomargin.validation.Problems;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +36,14 @@ final class PriceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Problems problems = terms.check();
+    InputRange.VOLATILITY.check("--vol", vol, problems);
+    problems.throwIfAny();
     Settlement settlement = terms.inverse ? Settlement.INVERSE : Settlement.LINEAR;
     OptionGreeks g = settlement == Settlement.INVERSE
         ? Black76.inverseGreeks(terms.forward, terms.strike, terms.years, vol, terms.type, terms.rate)
         : Black76.greeks(terms.forward, terms.strike, terms.years, vol, terms.type, terms.rate);
+    FiniteFigures.require("result", g);
     String money = settlement == Settlement.INVERSE ? "coin" : "USD";
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {

@@ -9,6 +9,7 @@ import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArrayCalculator;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
+import io.cryptomargin.validation.FiniteFigures;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class RiskArraysCommand implements Callable<Integer> {
   public Integer call() {
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(scenarios);
     MarketSnapshot snapshot = MarketFiles.read(market.path);
-    RiskArraySet arrays = RiskArrayCalculator.computeAll(snapshot, definition);
+    RiskArraySet arrays = FiniteFigures.require("riskArrays", RiskArrayCalculator.computeAll(snapshot, definition));
     if (arrays.arrays().isEmpty()) {
       // Not an error (an empty universe is valid), but an empty result with no word looks like a bug.
       spec.commandLine().getErr().println("warning: market " + market.path + " lists no instruments, so there are no "

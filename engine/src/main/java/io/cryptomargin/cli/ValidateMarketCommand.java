@@ -6,6 +6,7 @@ import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.pricing.MarkRepricing;
 import io.cryptomargin.pricing.MarkRepricing.Comparison;
 import io.cryptomargin.pricing.MarkRepricing.Summary;
+import io.cryptomargin.validation.FiniteFigures;
 import io.cryptomargin.validation.ValidationException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ final class ValidateMarketCommand implements Callable<Integer> {
       throw ValidationException.of("--market", market.path + " has no option with both a mark price and a mark IV");
     }
     List<Comparison> listed = worst == null ? all : MarkRepricing.worstFirst(all).subList(0, Math.min(worst, all.size()));
-    List<Summary> summaries = MarkRepricing.summarize(all);
+    FiniteFigures.require("options", all);
+    List<Summary> summaries = FiniteFigures.require("summary", MarkRepricing.summarize(all));
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {
       Map<String, Object> json = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.cryptomargin.instrument;
 
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +67,10 @@ public final class DeribitNames {
     }
     if (name == null || name.isBlank()) {
       throw ValidationException.of("instrument", "an instrument name is required");
+    }
+    if (name.length() > InputRange.MAX_ID_LENGTH) {
+      throw ValidationException.of("instrument", "an instrument name has at most " + InputRange.MAX_ID_LENGTH
+          + " characters, this one " + name.length());
     }
     String[] parts = name.trim().split("-", -1);
     Matcher base = BASE.matcher(parts[0]);
@@ -138,6 +143,9 @@ public final class DeribitNames {
     double strike = Double.parseDouble(text.replace('d', '.'));
     if (!(strike > 0)) {
       throw malformed(name, "strike must be > 0");
+    }
+    if (!InputRange.PRICE_USD.contains(strike)) {
+      throw malformed(name, "strike " + InputRange.PRICE_USD.describe(strike));
     }
     return strike;
   }

@@ -1,5 +1,6 @@
 package io.cryptomargin.io;
 
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.List;
  * list literals that are full of commas, so splitting on commas is not enough.
  */
 final class Csv {
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   /** One record and the line it starts on (1-based), for error messages. */
   record Row(int line, List<String> fields) {
     Row {
@@ -101,6 +105,26 @@ final class Csv {
       }
     }
     return rows;
+  }
+
+  /**
+   * A decimal number cell within a range; NaN and a problem otherwise. Only plain decimal text is a
+   * number here: {@code NaN}, {@code Infinity}, hexadecimal floats and Java's {@code d}/{@code f}
+   * suffixes, which {@link Double#parseDouble} accepts, are not numbers in a CSV file.
+   */
+  static double number(String text, String field, InputRange range, Problems problems) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      problems.add(field, "is empty, a number is required");
+      return Double.NaN;
+    }
+    if (trimmed.length() > 100 || !DECIMAL.matcher(trimmed).matches()) {
+      problems.add(field, "'" + (trimmed.length() > 100 ? trimmed.substring(0, 100) + "..." : trimmed)
+          + "' is not a number");
+      return Double.NaN;
+    }
+    double value = Double.parseDouble(trimmed);
+    return range.check(field, value, problems) ? value : Double.NaN;
   }
 
   /** Quotes a field for writing when it needs it. */

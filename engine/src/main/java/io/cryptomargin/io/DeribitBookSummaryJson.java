@@ -6,6 +6,7 @@ import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.InstrumentKind;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Path;
@@ -95,17 +96,19 @@ public final class DeribitBookSummaryJson {
     }
     int before = problems.count();
     Long millis = Json.integer(entry, "creation_timestamp", path, problems, true);
-    chain.listed(instrument, millis == null ? null : Instant.ofEpochMilli(millis), path + " (" + name + ")");
+    Instant at = millis == null ? null : Json.epochMillis(millis, path + ".creation_timestamp", problems);
+    chain.listed(instrument, at, path + " (" + name + ")");
     boolean isOption = instrument instanceof EuropeanOption;
-    double markPrice = isOption ? Json.nonNegative(entry, "mark_price", path, problems, true)
-        : Json.positive(entry, "mark_price", path, problems, true);
-    double index = Json.positive(entry, "estimated_delivery_price", path, problems, false);
-    double markIv = isOption ? Json.positive(entry, "mark_iv", path, problems, true) : Double.NaN;
-    double forward = isOption ? Json.positive(entry, "underlying_price", path, problems, true) : Double.NaN;
+    double markPrice = Json.number(entry, "mark_price", path, isOption ? InputRange.MARK_PRICE : InputRange.PRICE_USD,
+        problems, true);
+    double index = Json.number(entry, "estimated_delivery_price", path, InputRange.PRICE_USD, problems, false);
+    double markIv = isOption ? Json.number(entry, "mark_iv", path, InputRange.VOLATILITY_PERCENT, problems, true)
+        : Double.NaN;
+    double forward = isOption ? Json.number(entry, "underlying_price", path, InputRange.PRICE_USD, problems, true)
+        : Double.NaN;
     if (problems.count() > before) {
       return;
     }
-    Instant at = Instant.ofEpochMilli(millis);
     if (!Double.isNaN(index)) {
       chain.index(instrument.underlying(), index, at);
     }

@@ -4,6 +4,7 @@ import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads a Deribit option chain saved as CSV (one row per instrument as returned by Deribit's
- * {@code public/ticker}, e.g. the files of {@code shared/data/deribit/}).
+ * {@code public/ticker}, e.g. the chains of the demo and of the tests).
  *
  * <p>Columns used: {@code instrument_name}, {@code timestamp} (ms since the epoch),
  * {@code underlying_price} (the forward the option is priced on, USD), {@code index_price} (USD),
@@ -109,12 +110,12 @@ public final class DeribitChainCsv {
     int before = problems.count();
     Instant observedAt = columns.containsKey("timestamp")
         ? epochMillis(f.get(columns.get("timestamp")), at + ".timestamp", problems) : null;
-    double forward = cell(f, columns, "underlying_price", at, problems, Bound.POSITIVE);
-    double index = cell(f, columns, "index_price", at, problems, Bound.POSITIVE);
-    double markPrice = cell(f, columns, "mark_price", at, problems, Bound.NON_NEGATIVE);
+    double forward = cell(f, columns, "underlying_price", at, problems, InputRange.PRICE_USD);
+    double index = cell(f, columns, "index_price", at, problems, InputRange.PRICE_USD);
+    double markPrice = cell(f, columns, "mark_price", at, problems, InputRange.MARK_PRICE);
     // An unreadable name still gets its numbers checked; only options have a mark IV to check.
     double markIvPercent = instrument instanceof EuropeanOption
-        ? cell(f, columns, "mark_iv", at, problems, Bound.POSITIVE) : Double.NaN;
+        ? cell(f, columns, "mark_iv", at, problems, InputRange.VOLATILITY_PERCENT) : Double.NaN;
     if (instrument == null) {
       return;
     }
@@ -132,33 +133,14 @@ public final class DeribitChainCsv {
 
   /** A number from a column when the file has the column (its absence is reported once, not per row). */
   private static double cell(List<String> f, Map<String, Integer> columns, String column, String at,
-      Problems problems, Bound bound) {
+      Problems problems, InputRange range) {
     Integer c = columns.get(column);
-    return c == null ? Double.NaN : number(f.get(c), at + "." + column, problems, bound);
-  }
-
-  /** How a number must be bounded. */
-  enum Bound { POSITIVE, NON_NEGATIVE }
-
-  static double number(String text, String field, Problems problems, Bound bound) {
-    double value;
-    try {
-      value = Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      problems.add(field, text.isBlank() ? "is empty, a number is required" : "'" + text + "' is not a number");
-      return Double.NaN;
-    }
-    if (bound == Bound.POSITIVE) {
-      problems.requirePositive(field, value);
-    } else {
-      problems.requireNonNegative(field, value);
-    }
-    return value;
+    return c == null ? Double.NaN : Csv.number(f.get(c), at + "." + column, range, problems);
   }
 
   static Instant epochMillis(String text, String field, Problems problems) {
     try {
-      return Instant.ofEpochMilli(Long.parseLong(text.trim()));
+      return Json.epochMillis(Long.parseLong(text.trim()), field, problems);
     } catch (NumberFormatException e) {
       problems.add(field, "'" + text + "' is not a time in milliseconds since the epoch");
       return null;

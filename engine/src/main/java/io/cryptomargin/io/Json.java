@@ -1,17 +1,15 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,15 +25,9 @@ final class Json {
 
   private Json() {}
 
-  /** The text of a file, or a validation error naming it when it cannot be read. */
+  /** The text of a file (bounded, UTF-8), or a validation error naming it; see {@link StrictJson#readFile}. */
   static String readFile(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw ValidationException.of("file", "no such file: " + path);
-    } catch (IOException e) {
-      throw ValidationException.of("file", "cannot read " + path + ": " + e.getMessage());
-    }
+    return StrictJson.readFile(path);
   }
 
   /** Writes text to a file, or a validation error naming it. */
@@ -43,36 +35,9 @@ final class Json {
     OutputFiles.write(path, text, "file");
   }
 
-  /** Parses JSON text; malformed JSON becomes a validation error with the line and column. */
+  /** Parses one strict JSON value; see {@link StrictJson#parse}. */
   static JsonNode parse(String text, String source) {
-    try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw ValidationException.of(source, "is empty, expected a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw ValidationException.of(source, "malformed JSON" + where + ": " + parserMessage(e.getOriginalMessage()));
-    }
-  }
-
-  /**
-   * The parser's message without Jackson internals (source descriptions, feature names), which
-   * mean nothing to a user: only what is wrong and where.
-   */
-  static String parserMessage(String message) {
-    if (message == null) {
-      return "not valid JSON";
-    }
-    return message
-        .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
-        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
-        .replaceAll("start marker at line", "opened at line")
-        .replaceAll(": enable `[A-Za-z_.]+` to allow", " (JSON does not allow it)")
-        .replaceAll("\\s*\\(through reference chain:[^)]*\\)", "")
-        .strip();
+    return StrictJson.parse(text, source);
   }
 
   /** A JSON object as a pretty-printed string. */
@@ -111,16 +76,12 @@ final class Json {
     return node;
   }
 
-  /** A number member; NaN (with a problem when required) if absent, and a problem if not a number. */
+  /**
+   * A number member within {@link InputRange#ANY_FIGURE}; NaN (with a problem when required) if absent, and a
+   * problem if not a number or beyond the range.
+   */
   static double number(JsonNode parent, String field, String path, Problems problems, boolean required) {
-    JsonNode node = parent.get(field);
-    if (node == null || node.isNull()) {
-      if (required) {
-        problems.add(path(path, field), "is required");
-      }
-      return Double.NaN;
-    }
-    return asNumber(node, path(path, field), problems);
+    return number(parent, field, path, InputRange.ANY_FIGURE, problems, required);
   }
 
   /** A number member that must be &gt; 0 when present; NaN if absent or bad. */
@@ -141,13 +102,36 @@ final class Json {
     return value;
   }
 
-  /** A node's number; NaN and a problem when it is not a number (numeric strings such as "NaN" are refused). */
+  /**
+   * A node's number; NaN and a problem when it is not a number (numeric strings such as "NaN" are
+   * refused) or lies beyond {@link InputRange#ANY_FIGURE} (a JSON number such as {@code 1e309}
+   * reads as an infinite double, which must never reach a computation).
+   */
   static double asNumber(JsonNode node, String path, Problems problems) {
+    return asNumber(node, path, InputRange.ANY_FIGURE, problems);
+  }
+
+  /** A node's number within a range; NaN and a problem when it is not a number or out of the range. */
+  static double asNumber(JsonNode node, String path, InputRange range, Problems problems) {
     if (!node.isNumber()) {
       problems.add(path, "must be a number, was " + describe(node));
       return Double.NaN;
     }
-    return node.doubleValue();
+    double value = node.doubleValue();
+    return range.check(path, value, problems) ? value : Double.NaN;
+  }
+
+  /** A number member within a range; NaN (with a problem when required) if absent, and a problem if bad. */
+  static double number(JsonNode parent, String field, String path, InputRange range, Problems problems,
+      boolean required) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        problems.add(path(path, field), "is required");
+      }
+      return Double.NaN;
+    }
+    return asNumber(node, path(path, field), range, problems);
   }
 
   /** A string member; null (with a problem when required) if absent. */
@@ -182,10 +166,17 @@ final class Json {
     return node.longValue();
   }
 
+  /** A time in milliseconds since the epoch; null and a problem when outside the times {@link InputRange} allows. */
+  static Instant epochMillis(long millis, String path, Problems problems) {
+    Instant time = Instant.ofEpochMilli(millis);
+    return InputRange.checkTime(path, time, problems) ? time : null;
+  }
+
   /** Parses an instant ({@code 2024-03-01T08:00:00Z}); null and a problem if malformed. */
   static Instant instant(String text, String path, Problems problems) {
     try {
-      return Instant.parse(text);
+      Instant time = Instant.parse(text);
+      return InputRange.checkTime(path, time, problems) ? time : null;
     } catch (DateTimeParseException e) {
       problems.add(path, "must be an ISO-8601 UTC time such as 2024-03-01T08:00:00Z, was '" + text + "'");
       return null;
@@ -201,7 +192,8 @@ final class Json {
       return instant(text, path, problems);
     }
     try {
-      return io.cryptomargin.instrument.DeribitNames.expiryOn(LocalDate.parse(text));
+      Instant expiry = io.cryptomargin.instrument.DeribitNames.expiryOn(LocalDate.parse(text));
+      return InputRange.checkTime(path, expiry, problems) ? expiry : null;
     } catch (DateTimeParseException e) {
       problems.add(path, "must be a date such as 2024-03-29 (expiry at 08:00 UTC) or a UTC time, was '" + text + "'");
       return null;
@@ -215,49 +207,9 @@ final class Json {
     return atEight.equals(expiry) ? date.toString() : expiry.toString();
   }
 
-  /**
-   * Records a problem for every key of an object that is not one of the known ones, with its path
-   * and the likely intended key: a misspelt optional key ({@code flatvol}) would otherwise be
-   * ignored without a word.
-   */
+  /** Unknown keys with their path and a hint; see {@link StrictJson#onlyKnownKeys}. */
   static void onlyKnownKeys(JsonNode node, String path, java.util.List<String> known, Problems problems) {
-    for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (known.contains(key)) {
-        continue;
-      }
-      String closest = null;
-      int best = Integer.MAX_VALUE;
-      for (String k : known) {
-        int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-        if (d < best) {
-          best = d;
-          closest = k;
-        }
-      }
-      String hint = closest != null && best <= 2 ? "did you mean \"" + closest + "\"? " : "";
-      problems.add(path(path, key), "unknown key: " + hint + "known keys here are " + known);
-    }
-  }
-
-  /** Levenshtein edit distance, for suggesting the key a typo meant. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    StrictJson.onlyKnownKeys(node, path, known, problems);
   }
 
   static String describe(JsonNode node) {

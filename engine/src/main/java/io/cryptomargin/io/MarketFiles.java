@@ -26,20 +26,19 @@ public final class MarketFiles {
     String text = Json.readFile(file);
     String name = file.getFileName().toString();
     String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-    switch (detect(text)) {
-      case DERIBIT_CHAIN_CSV:
-        return DeribitChainCsv.parse(text, id, name);
-      case DERIBIT_BOOK_SUMMARY_JSON:
-        return DeribitBookSummaryJson.fromTree(Json.parse(text, name), id, name);
-      default:
-        JsonNode root = Json.parse(text, name);
-        if (!root.isObject()) {
-          throw ValidationException.of(name, "is JSON but " + describe(root) + ": a market file in JSON must be an"
-              + " object, either a snapshot ({\"asOf\": ..., \"underlyings\": {...}}) or a Deribit book summary"
-              + " ({\"result\": [...]})");
-        }
-        return SnapshotJson.fromTree(root, name);
+    if (!looksLikeJson(trimmed(text))) {
+      return DeribitChainCsv.parse(text, id, name);
     }
+    JsonNode root = Json.parse(text, name);
+    if (isBookSummary(root)) {
+      return DeribitBookSummaryJson.fromTree(root, id, name);
+    }
+    if (!root.isObject()) {
+      throw ValidationException.of(name, "is JSON but " + describe(root) + ": a market file in JSON must be an"
+          + " object, either a snapshot ({\"asOf\": ..., \"underlyings\": {...}}) or a Deribit book summary"
+          + " ({\"result\": [...]})");
+    }
+    return SnapshotJson.fromTree(root, name);
   }
 
   /**
@@ -48,18 +47,25 @@ public final class MarketFiles {
    * (A CSV chain starts with its header, a column name.)
    */
   public static Format detect(String text) {
-    String trimmed = text.startsWith("\uFEFF") ? text.substring(1).strip() : text.strip();
+    String trimmed = trimmed(text);
     if (!looksLikeJson(trimmed)) {
       return Format.DERIBIT_CHAIN_CSV;
     }
     try {
-      JsonNode root = Json.MAPPER.readTree(trimmed);
-      return root != null && root.isObject() && root.has("result") ? Format.DERIBIT_BOOK_SUMMARY_JSON
+      return isBookSummary(StrictJson.parse(trimmed, "market")) ? Format.DERIBIT_BOOK_SUMMARY_JSON
           : Format.SNAPSHOT_JSON;
-    } catch (java.io.IOException malformed) {
+    } catch (ValidationException malformed) {
       // Let the snapshot reader report the malformed JSON with its position.
       return Format.SNAPSHOT_JSON;
     }
+  }
+
+  private static boolean isBookSummary(JsonNode root) {
+    return root.isObject() && root.has("result");
+  }
+
+  private static String trimmed(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1).strip() : text.strip();
   }
 
   private static boolean looksLikeJson(String trimmed) {

@@ -3,6 +3,7 @@ package io.cryptomargin.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problem;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
@@ -19,6 +20,13 @@ import java.util.Map;
  * (negative = short); collateral amounts are in their currency.
  */
 public final class PortfolioJson {
+  /**
+   * The keys a portfolio object may have; any other is refused as an unknown key (a request that wraps a
+   * portfolio in more fields removes its own before parsing).
+   */
+  public static final List<String> KEYS = List.of("account", "collateral", "positions");
+  private static final List<String> POSITION_KEYS = List.of("instrument", "quantity");
+
   private PortfolioJson() {}
 
   /**
@@ -76,14 +84,18 @@ public final class PortfolioJson {
       throw ValidationException.of(source, "must be a JSON object with account, collateral and positions");
     }
     Problems problems = new Problems();
+    Json.onlyKnownKeys(root, "", KEYS, problems);
     String account = Json.text(root, "account", "", problems, true);
+    if (account != null && !InputRange.checkIdLength("account", account, problems)) {
+      account = null;
+    }
     Map<String, Double> collateral = new LinkedHashMap<>();
     JsonNode collateralNode = Json.object(root, "collateral", "", problems, false);
     if (collateralNode != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = collateralNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> held = it.next();
         String at = "collateral." + held.getKey();
-        double amount = Json.asNumber(held.getValue(), at, problems);
+        double amount = Json.asNumber(held.getValue(), at, InputRange.COLLATERAL, problems);
         if (Double.isNaN(amount)) {
           continue;
         }
@@ -108,8 +120,9 @@ public final class PortfolioJson {
           problems.add(at, "must be an object with instrument and quantity");
           continue;
         }
+        Json.onlyKnownKeys(node, at, POSITION_KEYS, problems);
         String instrument = Json.text(node, "instrument", at, problems, true);
-        double quantity = Json.number(node, "quantity", at, problems, true);
+        double quantity = Json.number(node, "quantity", at, InputRange.QUANTITY, problems, true);
         if (instrument != null && Double.isFinite(quantity)) {
           positions.add(new Position(instrument, quantity));
           fileIndex.add(i);

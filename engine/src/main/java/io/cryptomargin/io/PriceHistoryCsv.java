@@ -1,6 +1,7 @@
 package io.cryptomargin.io;
 
 import io.cryptomargin.historical.PriceHistory;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.io.IOException;
@@ -122,15 +123,9 @@ public final class PriceHistoryCsv {
         if (cell.isEmpty()) {
           return;
         }
-        try {
-          double price = Double.parseDouble(cell);
-          if (!(price > 0) || !Double.isFinite(price)) {
-            problems.add(at + " " + coin, "a close must be a price > 0, was " + cell);
-          } else {
-            byCoin.get(coin).put(date, price);
-          }
-        } catch (NumberFormatException e) {
-          problems.add(at + " " + coin, "not a number: '" + cell + "'");
+        double price = Csv.number(cell, at + " " + coin, InputRange.PRICE_USD, problems);
+        if (!Double.isNaN(price)) {
+          byCoin.get(coin).put(date, price);
         }
       });
     }
@@ -145,7 +140,8 @@ public final class PriceHistoryCsv {
 
   private static LocalDate date(String text, String at, Problems problems) {
     try {
-      return LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
+      LocalDate date = LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
+      return InputRange.checkTime(at, date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), problems) ? date : null;
     } catch (DateTimeParseException e) {
       problems.add(at, "date must start with YYYY-MM-DD, was '" + text + "'");
       return null;

@@ -8,6 +8,7 @@ import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ import java.util.Locale;
 public final class RiskArrayJson {
   /** The settlement currency of a supplied array that does not say. */
   public static final String DEFAULT_SETTLEMENT_CURRENCY = "USD";
+
+  private static final List<String> ROOT_KEYS =
+      List.of("scenarioSet", "parameterVersion", "snapshot", "asOf", "scenarios", "riskArrays");
+  private static final List<String> ARRAY_KEYS = List.of("instrument", "underlying", "settlementCurrency", "expiry",
+      "kind", "putCall", "losses", "compositeDelta", "price", "optionValue", "underlyingPrice");
 
   private RiskArrayJson() {}
 
@@ -154,6 +160,7 @@ public final class RiskArrayJson {
       throw ValidationException.of(source, "must be a JSON object with \"scenarioSet\" and \"riskArrays\"");
     }
     Problems problems = new Problems();
+    Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
     String setId = Json.text(root, "scenarioSet", "", problems, true);
     String version = Json.text(root, "parameterVersion", "", problems, false);
     String snapshot = Json.text(root, "snapshot", "", problems, false);
@@ -237,6 +244,7 @@ public final class RiskArrayJson {
       return null;
     }
     int before = problems.count();
+    Json.onlyKnownKeys(node, path, ARRAY_KEYS, problems);
     String instrument = Json.text(node, "instrument", path, problems, true);
     String underlying = Json.text(node, "underlying", path, problems, true);
     String currency = Json.text(node, "settlementCurrency", path, problems, false);
@@ -244,9 +252,9 @@ public final class RiskArrayJson {
     Instant expiry = expiryText == null ? null : Json.expiry(expiryText, path + ".expiry", problems);
     InstrumentKind kind = enumValue(node, "kind", InstrumentKind.class, path, problems);
     PutCall putCall = enumValue(node, "putCall", PutCall.class, path, problems);
-    double delta = Json.number(node, "compositeDelta", path, problems, true);
-    double price = Json.number(node, "price", path, problems, false);
-    double optionValue = Json.number(node, "optionValue", path, problems, false);
+    double delta = Json.number(node, "compositeDelta", path, InputRange.CONTRACT_DELTA, problems, true);
+    double price = Json.number(node, "price", path, InputRange.CONTRACT_AMOUNT, problems, false);
+    double optionValue = Json.number(node, "optionValue", path, InputRange.CONTRACT_AMOUNT, problems, false);
     if (!Double.isNaN(price) && !Double.isNaN(optionValue) && price != optionValue) {
       problems.add(path + ".optionValue", "differs from price (" + optionValue + " vs " + price
           + "); give one of them");
@@ -264,7 +272,7 @@ public final class RiskArrayJson {
       }
     }
     double value = Double.isNaN(price) ? optionValue : price;
-    double underlyingPrice = Json.positive(node, "underlyingPrice", path, problems, false);
+    double underlyingPrice = Json.number(node, "underlyingPrice", path, InputRange.PRICE_USD, problems, false);
     double[] losses = null;
     JsonNode lossesNode = node.get("losses");
     if (lossesNode == null || lossesNode.isNull()) {
@@ -274,7 +282,7 @@ public final class RiskArrayJson {
     } else {
       losses = new double[lossesNode.size()];
       for (int j = 0; j < losses.length; j++) {
-        losses[j] = Json.asNumber(lossesNode.get(j), path + ".losses[" + j + "]", problems);
+        losses[j] = Json.asNumber(lossesNode.get(j), path + ".losses[" + j + "]", InputRange.CONTRACT_AMOUNT, problems);
       }
     }
     if (problems.count() > before) {

@@ -10,6 +10,7 @@ import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.Smile;
 import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.market.VolSurface;
+import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Path;
@@ -84,6 +85,9 @@ public final class SnapshotJson {
     Problems problems = new Problems();
     Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
     String id = Json.text(root, "id", "", problems, false);
+    if (id != null && !InputRange.checkIdLength("id", id, problems)) {
+      id = null;
+    }
     String asOfText = Json.text(root, "asOf", "", problems, true);
     Instant asOf = asOfText == null ? null : Json.instant(asOfText, "asOf", problems);
     Map<String, UnderlyingMarket> underlyings = new TreeMap<>();
@@ -115,7 +119,7 @@ public final class SnapshotJson {
           if (entry.isObject()) {
             Json.onlyKnownKeys(entry, path, INSTRUMENT_KEYS, problems);
             name = entry.get("name");
-            contractSize = Json.positive(entry, "contractSize", path, problems, false);
+            contractSize = Json.number(entry, "contractSize", path, InputRange.CONTRACT_SIZE, problems, false);
             if (name == null || name.isNull()) {
               problems.add(path + ".name", "is required");
               continue;
@@ -209,8 +213,8 @@ public final class SnapshotJson {
     }
     int before = problems.count();
     Json.onlyKnownKeys(node, path, UNDERLYING_KEYS, problems);
-    double index = Json.positive(node, "index", path, problems, true);
-    double flatVol = Json.positive(node, "flatVol", path, problems, false);
+    double index = Json.number(node, "index", path, InputRange.PRICE_USD, problems, true);
+    double flatVol = Json.number(node, "flatVol", path, InputRange.VOLATILITY, problems, false);
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     JsonNode fwd = Json.object(node, "forwards", path, problems, false);
     if (fwd != null) {
@@ -218,10 +222,7 @@ public final class SnapshotJson {
         Map.Entry<String, JsonNode> e = it.next();
         String p = path + ".forwards." + e.getKey();
         Instant expiry = Json.expiry(e.getKey(), p, problems);
-        double f = Json.asNumber(e.getValue(), p, problems);
-        if (!Double.isNaN(f)) {
-          problems.requirePositive(p, f);
-        }
+        double f = Json.asNumber(e.getValue(), p, InputRange.PRICE_USD, problems);
         if (expiry != null) {
           forwards.put(expiry, f);
         }
@@ -265,6 +266,10 @@ public final class SnapshotJson {
     }
     double[] strikes = new double[node.size()];
     double[] vols = new double[node.size()];
+    // A value out of range is reported here, at its place in the file, and the smile is still built
+    // from it so that its shape (strikes increasing) is checked in the same pass; only values that
+    // are not numbers at all stop that.
+    java.util.Set<String> reported = new java.util.HashSet<>();
     int before = problems.count();
     for (int i = 0; i < node.size(); i++) {
       JsonNode pair = node.get(i);
@@ -275,16 +280,18 @@ public final class SnapshotJson {
       }
       strikes[i] = Json.asNumber(pair.get(0), p + "[0]", problems);
       vols[i] = Json.asNumber(pair.get(1), p + "[1]", problems);
+      if (!Double.isNaN(strikes[i]) && !InputRange.PRICE_USD.check(p + "[0]", strikes[i], problems)) {
+        reported.add("strikes[" + i + "]");
+      }
+      if (!Double.isNaN(vols[i]) && !InputRange.VOLATILITY.check(p + "[1]", vols[i], problems)) {
+        reported.add("vols[" + i + "]");
+      }
     }
-    if (problems.count() > before) {
+    if (problems.count() > before + reported.size()) {
       return null;
     }
-    try {
-      return new Smile(strikes, vols);
-    } catch (ValidationException e) {
-      problems.addAll(path, e);
-      return null;
-    }
+    Smile smile = Json.construct(() -> new Smile(strikes, vols), path, problems, reported);
+    return problems.count() > before ? null : smile;
   }
 
   private static Mark mark(JsonNode node, String path, Problems problems) {
@@ -294,9 +301,9 @@ public final class SnapshotJson {
     }
     int before = problems.count();
     Json.onlyKnownKeys(node, path, MARK_KEYS, problems);
-    double price = Json.nonNegative(node, "price", path, problems, false);
-    double iv = Json.positive(node, "iv", path, problems, false);
-    double forward = Json.positive(node, "forward", path, problems, false);
+    double price = Json.number(node, "price", path, InputRange.MARK_PRICE, problems, false);
+    double iv = Json.number(node, "iv", path, InputRange.VOLATILITY, problems, false);
+    double forward = Json.number(node, "forward", path, InputRange.PRICE_USD, problems, false);
     String observed = Json.text(node, "observedAt", path, problems, false);
     Instant observedAt = observed == null ? null : Json.instant(observed, path + ".observedAt", problems);
     if (problems.count() > before) {

@@ -45,7 +45,7 @@ class PriceHistoryCsvTest {
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
         .hasMessageContaining("bad.csv line 3").hasMessageContaining("already on line 2")
-        .hasMessageContaining("price > 0").hasMessageContaining("not a number");
+        .hasMessageContaining("line 5 BTC: must be a finite number > 0 (from 1e-8 to 1e9 USD per coin)").hasMessageContaining("not a number");
   }
 
   @Test

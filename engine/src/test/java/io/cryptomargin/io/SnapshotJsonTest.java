@@ -70,7 +70,7 @@ class SnapshotJsonTest {
         .hasMessageContaining("asOf")
         .hasMessageContaining("underlyings.BTC.index")
         .hasMessageContaining("underlyings.BTC.flatVol")
-        .hasMessageContaining("underlyings.ETH.smiles.2024-03-29.vols[0]")
+        .hasMessageContaining("underlyings.ETH.smiles.2024-03-29[0][1]")
         .hasMessageContaining("underlyings.ETH.smiles.2024-03-29.strikes[1]")
         .hasMessageContaining("underlyings.SOL: needs \"flatVol\" or \"smiles\"")
         .hasMessageContaining("marks.XRP-29MAR24: unknown underlying 'XRP'")
@@ -169,7 +169,7 @@ class SnapshotJsonTest {
         + "\"instruments\":[{\"name\":\"BTC-PERPETUAL\",\"contractSize\":-1},{\"contractsize\":2}]}";
     assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("instruments[0].contractSize: must be a finite number > 0")
+        .hasMessageContaining("instruments[0].contractSize: must be a finite number > 0 (from 1e-8 to 1e6")
         .hasMessageContaining("instruments[1].contractsize: unknown key: did you mean \"contractSize\"?")
         .hasMessageContaining("instruments[1].name: is required");
   }

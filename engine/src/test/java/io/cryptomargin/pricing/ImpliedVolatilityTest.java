@@ -45,7 +45,7 @@ class ImpliedVolatilityTest {
         .isInstanceOf(ValidationException.class).hasMessageContaining("no volatility fits");
   }
 
-  /** The audit's case: a call 43% out of the money a week from expiry, priced ~1e-14 USD. */
+  /** A call 43% out of the money a week from expiry, priced ~1e-14 USD. */
   @ParameterizedTest(name = "vol={0} rate={1}")
   @CsvSource({"0.3, 0", "0.4, 0", "0.3, -800", "0.1, 0"})
   void fromPrice_tinyPriceOfFarOutOfTheMoneyCall_recoversTheVol(double vol, double rate) {

@@ -39,7 +39,7 @@ public final class FunctionContract {
     /** EventBridge {@code detail-type} of the event that announces a new market snapshot. */
     public static final String MARKET_SNAPSHOT_PUBLISHED = "Market Snapshot Published";
     /**
-     * The same event spelled without spaces, as issue #6 wrote it; the snapshot handler accepts
+     * The same event spelled without spaces, as an early contract wrote it; the snapshot handler accepts
      * both, so the rule forwards both rather than silently dropping a publisher that used it.
      */
     public static final String MARKET_SNAPSHOT_PUBLISHED_COMPACT = "MarketSnapshotPublished";

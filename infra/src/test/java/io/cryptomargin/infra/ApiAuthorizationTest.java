@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -152,7 +151,6 @@ class ApiAuthorizationTest {
     }
 
     @Test
-    @Disabled("until the function maps cm.api.admin-principals: an unmapped cm.* key stops Quarkus at start")
     void functionContract_apiOnlyVariables_areReadWithADefault() throws IOException {
         String properties = functionProperties();
 

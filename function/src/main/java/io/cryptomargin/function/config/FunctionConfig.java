@@ -42,6 +42,19 @@ public interface FunctionConfig {
   /** Margin settings. */
   Margin margin();
 
+  /** HTTP API settings. */
+  Api api();
+
+  /** Who may read what through the HTTP API. */
+  interface Api {
+    /**
+     * Principal ARNs that may read and simulate every account ({@code CM_API_ADMIN_PRINCIPALS},
+     * comma-separated; empty: nobody). Everyone else reads only the accounts whose {@code owners}
+     * name them.
+     */
+    Optional<List<String>> adminPrincipals();
+  }
+
   /** How accounts are margined. */
   interface Margin {
     /** The model of accounts that name none, and of API requests without {@code model}. */

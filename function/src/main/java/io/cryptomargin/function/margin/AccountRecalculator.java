@@ -98,8 +98,8 @@ public class AccountRecalculator {
     inParallel(minimumVersions.keySet(), account -> {
       try {
         inputs.put(account, read(account, minimumVersions.get(account)));
-      } catch (RuntimeException e) {
-        failures.put(account, e);
+      } catch (RuntimeException | Error e) {
+        failures.put(account, asRuntime(e));
       }
     });
     Map<String, Row> stored;
@@ -115,12 +115,22 @@ public class AccountRecalculator {
       Input input = inputs.get(account);
       try {
         outcomes.put(account, apply(input, Optional.ofNullable(storedRows.get(account)), prefetched));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.warnf("recalculating %s failed: %s", account, e.toString());
-        failures.put(account, e);
+        failures.put(account, asRuntime(e));
       }
     });
     return new BatchOutcome(new LinkedHashMap<>(outcomes), new LinkedHashMap<>(failures));
+  }
+
+  /**
+   * A failure of one account's work as the exception its caller retries on. An {@link Error} (a
+   * stack overflow, memory exhausted by one book) is wrapped: it ends that account's work, never
+   * the instance's.
+   */
+  private static RuntimeException asRuntime(Throwable failure) {
+    return failure instanceof RuntimeException e ? e
+        : new IllegalStateException("recalculation failed: " + failure.getClass().getSimpleName(), failure);
   }
 
   /**
@@ -180,10 +190,16 @@ public class AccountRecalculator {
     }
   }
 
+  /**
+   * An account's state, read as one (see {@link AccountStore#state}), at the account's version: the
+   * highest of the account item's version (bumped by every change, a delete or a collateral change
+   * included), its positions' versions and the version of the change that triggered the read.
+   */
   private Input read(String account, long minimumVersion) {
-    List<StoredPosition> positions = accounts.positions(account);
-    Optional<StoredAccount> stored = accounts.account(account);
-    long version = minimumVersion;
+    AccountStore.State state = accounts.state(account);
+    List<StoredPosition> positions = state.positions();
+    Optional<StoredAccount> stored = state.account();
+    long version = Math.max(minimumVersion, stored.map(StoredAccount::version).orElse(0L));
     for (StoredPosition p : positions) {
       version = Math.max(version, p.version());
     }

@@ -138,7 +138,18 @@ public class CachedMargin {
    *     underlying the snapshot has no market for, and every one the snapshot cannot price
    */
   public Map<String, RiskArray> arraysFor(Collection<String> instrumentNames, String modelId, SnapshotPointer pointer) {
+    return arraysFor(instrumentNames, modelId, pointer, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #arraysFor(Collection, String, SnapshotPointer)}, writing back at most
+   * {@code maxWrites} computed arrays: a request that names many uncached instruments gets them
+   * all, and the shared cache grows by a bounded amount.
+   */
+  public Map<String, RiskArray> arraysFor(Collection<String> instrumentNames, String modelId, SnapshotPointer pointer,
+      int maxWrites) {
     MarginModel model = model(modelId);
+    int writesLeft = maxWrites;
     Problems problems = new Problems();
     Map<String, List<Instrument>> byUnderlying = checkInstruments(instrumentNames, pointer, problems);
     problems.throwIfAny();
@@ -149,7 +160,8 @@ public class CachedMargin {
       found.putAll(cached);
       List<Instrument> missing = group.getValue().stream().filter(i -> !cached.containsKey(i.name())).toList();
       if (!missing.isEmpty()) {
-        found.putAll(computeMissing(key, missing, model, pointer));
+        found.putAll(computeMissing(key, missing, model, pointer, writesLeft));
+        writesLeft = Math.max(0, writesLeft - missing.size());
       }
     }
     return found;
@@ -185,7 +197,7 @@ public class CachedMargin {
   }
 
   private Map<String, RiskArray> computeMissing(RiskArrayStore.Key key, List<Instrument> missing, MarginModel model,
-      SnapshotPointer pointer) {
+      SnapshotPointer pointer, int maxWrites) {
     MarketSnapshot snapshot = snapshots.snapshot(pointer.snapshotId());
     RiskArraySet computed;
     try {
@@ -197,9 +209,12 @@ public class CachedMargin {
       problems.throwIfAny();
       throw e;
     }
-    arrays.putAll(key, computed.arrays().values(), pointer.expiresAt());
-    LOG.infof("cache miss: computed and stored %d %s arrays of %s in %s", computed.arrays().size(), model.id(),
-        computed.arrays().keySet(), snapshot.id());
+    List<RiskArray> kept = computed.arrays().values().stream().limit(Math.max(0, maxWrites)).toList();
+    if (!kept.isEmpty()) {
+      arrays.putAll(key, kept, pointer.expiresAt());
+    }
+    LOG.infof("cache miss: computed %d %s arrays in %s, stored %d of them", computed.arrays().size(), model.id(),
+        snapshot.id(), kept.size());
     return computed.arrays();
   }
 

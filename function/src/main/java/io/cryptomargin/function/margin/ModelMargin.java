@@ -170,13 +170,21 @@ public class ModelMargin {
    * @param instruments every instrument the session's books hold
    */
   public Session session(String model, Set<String> instruments) {
+    return session(model, instruments, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #session(String, Set)}, writing back at most {@code maxCacheWrites} arrays computed
+   * on a cache miss (an API request's bound on what it adds to the shared cache).
+   */
+  public Session session(String model, Set<String> instruments, int maxCacheWrites) {
     if (!modelIds.contains(model)) {
       // e.g. an accounts item naming a model this function does not serve
       throw ValidationException.of("model", "unknown model '" + model + "': one of " + modelIds);
     }
     SnapshotPointer pointer = current(model);
     if (arrayed(model)) {
-      return new Session(model, pointer, cached.arraysFor(instruments, model, pointer));
+      return new Session(model, pointer, cached.arraysFor(instruments, model, pointer, maxCacheWrites));
     }
     // the same names and fields as the arrayed models' problems, all at once, before the engine runs
     Problems problems = new Problems();

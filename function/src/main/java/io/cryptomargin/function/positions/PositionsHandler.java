@@ -2,16 +2,17 @@ package io.cryptomargin.function.positions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.cryptomargin.function.margin.AccountBatch;
 import io.cryptomargin.function.margin.AccountRecalculator;
-import io.cryptomargin.function.margin.BatchResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,45 +26,48 @@ import org.jboss.logging.Logger;
  * is not a failure: it is stored as an {@code ERROR} result naming every problem.
  */
 @Named("positions")
-public class PositionsHandler implements RequestHandler<Map<String, Object>, BatchResponse> {
+public class PositionsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Logger LOG = Logger.getLogger(PositionsHandler.class);
 
-  private final ObjectMapper mapper;
   private final AccountRecalculator recalculator;
 
   @Inject
-  public PositionsHandler(ObjectMapper mapper, AccountRecalculator recalculator) {
-    this.mapper = mapper;
+  public PositionsHandler(AccountRecalculator recalculator) {
     this.recalculator = recalculator;
   }
 
   @Override
-  public BatchResponse handleRequest(Map<String, Object> event, Context context) {
-    JsonNode records = mapper.valueToTree(event).path("Records");
-    List<String> failed = new ArrayList<>();
-    Map<String, Long> versions = new LinkedHashMap<>();
-    Map<String, List<String>> sequencesByAccount = new LinkedHashMap<>();
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    AccountBatch batch = new AccountBatch();
+    List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of()
+        : event.getRecords();
     for (int i = 0; i < records.size(); i++) {
-      JsonNode record = records.get(i);
-      JsonNode dynamodb = record.path("dynamodb");
-      String sequence = dynamodb.path("SequenceNumber").asText(record.path("eventID").asText("record-" + i));
-      String account = dynamodb.path("Keys").path("pk").path("S").asText(null);
-      JsonNode image = "REMOVE".equals(record.path("eventName").asText()) ? dynamodb.path("OldImage")
-          : dynamodb.path("NewImage");
-      JsonNode versionNode = image.path("version").path("N");
-      if (account == null || account.isBlank() || !versionNode.isTextual() || !versionNode.asText().matches("\\d{1,18}")) {
-        LOG.warnf("malformed positions record %s (Records[%d]): needs dynamodb.Keys.pk.S and a whole-number"
-            + " version N in its image; reported as a batch item failure", sequence, i);
-        failed.add(sequence);
-        continue;
-      }
-      versions.merge(account, Long.parseLong(versionNode.asText()), Math::max);
-      sequencesByAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(sequence);
+      add(batch, records.get(i), i);
     }
-    AccountRecalculator.BatchOutcome outcome = recalculator.recalculate(versions);
-    outcome.failures().keySet().forEach(account -> failed.addAll(sequencesByAccount.get(account)));
-    outcome.outcomes().values().forEach(o -> LOG.infof("positions: %s v%d %s%s%s", o.account(), o.version(), o.status(),
-        o.written() ? " written" : " unchanged", o.event() == null ? "" : ", published " + o.event()));
-    return BatchResponse.of(failed);
+    return new StreamsEventResponse(batch.recalculate(recalculator, "positions").stream()
+        .map(StreamsEventResponse.BatchItemFailure::new).toList());
+  }
+
+  /** A record names its account (Keys.pk) at the version of its image (the old one for a REMOVE). */
+  private static void add(AccountBatch batch, DynamodbEvent.DynamodbStreamRecord record, int index) {
+    StreamRecord dynamodb = record == null ? null : record.getDynamodb();
+    String sequence = dynamodb != null && dynamodb.getSequenceNumber() != null ? dynamodb.getSequenceNumber()
+        : record != null && record.getEventID() != null ? record.getEventID() : "record-" + index;
+    String account = dynamodb == null ? null : string(dynamodb.getKeys(), "pk");
+    Map<String, AttributeValue> image = dynamodb == null ? null
+        : "REMOVE".equals(record.getEventName()) ? dynamodb.getOldImage() : dynamodb.getNewImage();
+    AttributeValue version = image == null ? null : image.get("version");
+    String digits = version == null ? null : version.getN();
+    if (account == null || account.isBlank() || digits == null || !digits.matches("\\d{1,18}")) {
+      LOG.warnf("malformed positions record %s (Records[%d]): needs dynamodb.Keys.pk.S and a whole-number"
+          + " version N in its image; reported as a batch item failure", sequence, index);
+      batch.malformed(sequence);
+      return;
+    }
+    batch.add(sequence, Map.of(account, Long.parseLong(digits)));
+  }
+
+  private static String string(Map<String, AttributeValue> item, String name) {
+    return item == null ? null : item.get(name) == null ? null : Objects.toString(item.get(name).getS(), null);
   }
 }

@@ -10,4 +10,14 @@ import java.util.List;
  * @param accounts account ids, at most {@code cm.margin.recalc-batch-size}
  */
 @RegisterForReflection
-public record RecalcBatch(String snapshotId, List<String> accounts) {}
+public record RecalcBatch(String snapshotId, List<String> accounts) {
+  public RecalcBatch {
+    if (snapshotId == null || accounts == null) {
+      throw new IllegalArgumentException("snapshotId and accounts are required");
+    }
+    if (accounts.stream().anyMatch(id -> id == null || id.isBlank())) {
+      throw new IllegalArgumentException("accounts must be non-blank ids");
+    }
+    accounts = List.copyOf(accounts);
+  }
+}

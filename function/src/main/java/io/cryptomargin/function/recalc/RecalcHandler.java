@@ -2,87 +2,55 @@ package io.cryptomargin.function.recalc;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.cryptomargin.function.config.StrictJson;
+import io.cryptomargin.function.margin.AccountBatch;
 import io.cryptomargin.function.margin.AccountRecalculator;
-import io.cryptomargin.function.margin.BatchResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Handler {@code recalc}: SQS messages, each a {@link RecalcBatch} of accounts to re-margin in the
+ * Handler {@code recalc}: SQS messages ({@link RecalcBatch} bodies) of accounts to re-margin in the
  * current snapshot. All accounts of all messages are recalculated together (shared array reads);
  * a message is reported in {@code batchItemFailures} when its body is malformed or any of its
  * accounts failed. Re-delivered messages are harmless: an account's result is only rewritten when
  * newer (see {@code MarginResultStore}).
  */
 @Named("recalc")
-public class RecalcHandler implements RequestHandler<Map<String, Object>, BatchResponse> {
+public class RecalcHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = Logger.getLogger(RecalcHandler.class);
 
-  private final ObjectMapper mapper;
   private final AccountRecalculator recalculator;
 
   @Inject
-  public RecalcHandler(ObjectMapper mapper, AccountRecalculator recalculator) {
-    this.mapper = mapper;
+  public RecalcHandler(AccountRecalculator recalculator) {
     this.recalculator = recalculator;
   }
 
   @Override
-  public BatchResponse handleRequest(Map<String, Object> event, Context context) {
-    JsonNode records = mapper.valueToTree(event).path("Records");
-    List<String> failed = new ArrayList<>();
-    Map<String, List<String>> accountsByMessage = new LinkedHashMap<>();
-    Map<String, Long> versions = new LinkedHashMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      JsonNode record = records.get(i);
-      String messageId = record.path("messageId").asText("Records[" + i + "]");
-      List<String> accounts = parse(record.path("body").asText(""));
-      if (accounts == null) {
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    AccountBatch batch = new AccountBatch();
+    List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    for (int i = 0; i < messages.size(); i++) {
+      SQSEvent.SQSMessage message = messages.get(i);
+      String messageId = message != null && message.getMessageId() != null ? message.getMessageId() : "Records[" + i + "]";
+      try {
+        RecalcBatch body = StrictJson.read(message == null ? null : message.getBody(), RecalcBatch.class);
+        Map<String, Long> accounts = new LinkedHashMap<>();
+        body.accounts().forEach(account -> accounts.put(account, 0L));
+        batch.add(messageId, accounts);
+      } catch (RuntimeException malformed) {
         LOG.warnf("malformed recalc message %s: body must be {\"snapshotId\":\"...\",\"accounts\":[\"id\",...]}",
             messageId);
-        failed.add(messageId);
-        continue;
+        batch.malformed(messageId);
       }
-      accountsByMessage.put(messageId, accounts);
-      accounts.forEach(account -> versions.put(account, 0L));
     }
-    AccountRecalculator.BatchOutcome outcome = recalculator.recalculate(versions);
-    accountsByMessage.forEach((messageId, accounts) -> {
-      if (accounts.stream().anyMatch(outcome.failures()::containsKey)) {
-        failed.add(messageId);
-      }
-    });
-    long events = outcome.outcomes().values().stream().filter(o -> o.event() != null).count();
-    LOG.infof("recalc: %d accounts, %d written, %d events, %d failed", versions.size(),
-        outcome.outcomes().values().stream().filter(AccountRecalculator.Outcome::written).count(), events,
-        outcome.failures().size());
-    return BatchResponse.of(failed);
-  }
-
-  private List<String> parse(String body) {
-    try {
-      JsonNode node = mapper.readTree(body);
-      JsonNode accounts = node.path("accounts");
-      if (!node.path("snapshotId").isTextual() || !accounts.isArray()) {
-        return null;
-      }
-      List<String> ids = new ArrayList<>();
-      for (JsonNode id : accounts) {
-        if (!id.isTextual() || id.asText().isBlank()) {
-          return null;
-        }
-        ids.add(id.asText());
-      }
-      return ids;
-    } catch (Exception e) {
-      return null;
-    }
+    return new SQSBatchResponse(batch.recalculate(recalculator, "recalc").stream()
+        .map(SQSBatchResponse.BatchItemFailure::new).toList());
   }
 }

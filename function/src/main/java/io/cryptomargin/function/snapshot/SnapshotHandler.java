@@ -5,76 +5,32 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.recalc.AccountFanOut;
-import io.cryptomargin.io.SnapshotJson;
-import io.cryptomargin.market.MarketSnapshot;
-import io.cryptomargin.validation.Problems;
-import io.cryptomargin.validation.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
- * Handler {@code snapshot}: a market snapshot event becomes stored risk arrays.
- *
- * <p>Every snapshot the event names is read and arrayed before anything is written, so a bad
- * event (every problem listed in the {@link ValidationException}) leaves no trace in the table.
- * Then all arrays are written and each scenario set's pointer moves. Re-delivery of the same
- * event rewrites identical items and leaves the pointer where it is: safe to retry.
+ * Handler {@code snapshot}: a market snapshot event (an S3 notification, or an EventBridge event
+ * with the snapshot inline or naming its file) becomes stored risk arrays, through
+ * {@link SnapshotPublication}. A bad event is a {@code ValidationException} listing every problem.
  */
 @Named("snapshot")
-public class SnapshotHandler implements RequestHandler<Map<String, Object>, SnapshotRun> {
-  private static final Logger LOG = Logger.getLogger(SnapshotHandler.class);
-
-  private final SnapshotTriggers triggers;
-  private final SnapshotSource files;
-  private final RiskArrayPublisher publisher;
-  private final AccountFanOut fanOut;
+public class SnapshotHandler implements RequestHandler<SnapshotEvent, SnapshotRun> {
+  private final SnapshotPublication publication;
 
   @Inject
   public SnapshotHandler(ObjectMapper mapper, FunctionConfig config, SnapshotSource files,
       RiskArrayPublisher publisher, AccountFanOut fanOut) {
-    this.fanOut = fanOut;
-    this.triggers = new SnapshotTriggers(mapper, config.snapshotBucket());
-    this.files = files;
-    this.publisher = publisher;
+    this.publication = new SnapshotPublication(new SnapshotTriggers(mapper, config.snapshotBucket()), files, publisher,
+        fanOut);
   }
 
   @Override
-  public SnapshotRun handleRequest(Map<String, Object> event, Context context) {
-    Problems problems = new Problems();
-    List<RiskArrayPublisher.PreparedSnapshot> prepared = new ArrayList<>();
-    for (SnapshotTrigger trigger : triggers.parse(event)) {
-      try {
-        prepared.add(publisher.prepare(load(trigger), trigger.origin()));
-      } catch (ValidationException e) {
-        problems.addAll(trigger.origin(), e);
-      }
+  public SnapshotRun handleRequest(SnapshotEvent event, Context context) {
+    try {
+      return publication.publish(event);
+    } catch (Error e) {
+      // the invocation's failure (retried, then dead-lettered), never the end of the poll loop
+      throw new IllegalStateException("snapshot event failed: " + e, e);
     }
-    problems.throwIfAny();
-    List<SnapshotSummary> summaries = new ArrayList<>();
-    List<AccountFanOut.FanOut> fanOuts = new ArrayList<>();
-    for (RiskArrayPublisher.PreparedSnapshot snapshot : prepared) {
-      SnapshotSummary summary = publisher.publish(snapshot);
-      LOG.infof("snapshot %s from %s: %s", summary.snapshotId(), summary.origin(), summary.scenarioSets());
-      summaries.add(summary);
-      // Its arrays are complete and current: every account is re-margined on the new market.
-      if (summary.scenarioSets().stream().anyMatch(ScenarioSetSummary::pointerMoved)) {
-        AccountFanOut.FanOut fan = fanOut.enqueueAll(summary.snapshotId());
-        LOG.infof("snapshot %s: %d accounts enqueued for recalculation in %d messages", fan.snapshotId(),
-            fan.accounts(), fan.messages());
-        fanOuts.add(fan);
-      }
-    }
-    return new SnapshotRun(summaries, fanOuts);
-  }
-
-  private MarketSnapshot load(SnapshotTrigger trigger) {
-    if (trigger instanceof SnapshotTrigger.StoredFile file) {
-      return SnapshotJson.parse(files.read(file.bucket(), file.key()), file.origin());
-    }
-    return SnapshotJson.parse(((SnapshotTrigger.Inline) trigger).snapshotJson(), "detail.snapshot");
   }
 }

@@ -9,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,14 +49,13 @@ public final class SnapshotTriggers {
    *
    * @throws ValidationException listing every problem with the event, by JSON path
    */
-  public List<SnapshotTrigger> parse(Map<String, Object> event) {
+  public List<SnapshotTrigger> parse(SnapshotEvent event) {
     Problems problems = new Problems();
     List<SnapshotTrigger> triggers = new ArrayList<>();
-    JsonNode root = event == null ? mapper.createObjectNode() : mapper.valueToTree(event);
-    if (root.has("Records")) {
-      s3Notification(root.get("Records"), triggers, problems);
-    } else if (root.has("detail-type")) {
-      eventBridge(root, triggers, problems);
+    if (event != null && event.records() != null) {
+      s3Notification(event.records(), triggers, problems);
+    } else if (event != null && event.detailType() != null) {
+      eventBridge(event, triggers, problems);
     } else {
       problems.add("", "not a snapshot event: expected an EventBridge event (\"detail-type\": \""
           + MARKET_SNAPSHOT_PUBLISHED + "\" or \"" + S3_OBJECT_CREATED + "\") or an S3 notification (\"Records\")");
@@ -69,10 +67,10 @@ public final class SnapshotTriggers {
     return triggers;
   }
 
-  private void eventBridge(JsonNode root, List<SnapshotTrigger> triggers, Problems problems) {
-    String detailType = root.path("detail-type").asText();
-    String source = root.path("source").asText();
-    JsonNode detail = root.path("detail");
+  private void eventBridge(SnapshotEvent event, List<SnapshotTrigger> triggers, Problems problems) {
+    String detailType = event.detailType();
+    String source = event.source() == null ? "" : event.source();
+    JsonNode detail = event.detail() == null ? mapper.missingNode() : event.detail();
     if (!detail.isObject()) {
       problems.add("detail", "must be a JSON object");
       return;
@@ -84,14 +82,16 @@ public final class SnapshotTriggers {
           problems.add("detail.snapshot", "must be a snapshot JSON object");
           return;
         }
-        triggers.add(new SnapshotTrigger.Inline(text(snapshot), "EventBridge event " + root.path("id").asText("(no id)")));
+        triggers.add(new SnapshotTrigger.Inline(json(snapshot), "EventBridge event " + (event.id() == null ? "(no id)"
+            : event.id())));
       } else if (detail.has("bucket") || detail.has("key")) {
-        storedFile(detail.path("bucket"), detail.path("key"), "detail.bucket", "detail.key", false, triggers, problems);
+        storedFile(text(detail.path("bucket")), text(detail.path("key")), "detail.bucket", "detail.key", false, triggers,
+            problems);
       } else {
         problems.add("detail", "needs either \"snapshot\" (the snapshot itself) or \"bucket\" and \"key\" (its file)");
       }
     } else if (S3_OBJECT_CREATED.equals(detailType) && "aws.s3".equals(source)) {
-      storedFile(detail.path("bucket").path("name"), detail.path("object").path("key"), "detail.bucket.name",
+      storedFile(text(detail.path("bucket").path("name")), text(detail.path("object").path("key")), "detail.bucket.name",
           "detail.object.key", false, triggers, problems);
     } else {
       problems.add("detail-type", "'" + detailType + "' (source '" + source + "') does not announce a snapshot: expected '"
@@ -99,16 +99,16 @@ public final class SnapshotTriggers {
     }
   }
 
-  private void s3Notification(JsonNode records, List<SnapshotTrigger> triggers, Problems problems) {
-    if (!records.isArray() || records.isEmpty()) {
+  private void s3Notification(List<SnapshotEvent.S3Record> records, List<SnapshotTrigger> triggers, Problems problems) {
+    if (records.isEmpty()) {
       problems.add("Records", "must be a non-empty array of S3 records");
       return;
     }
     for (int i = 0; i < records.size(); i++) {
-      JsonNode record = records.get(i);
+      SnapshotEvent.S3Record record = records.get(i);
       String path = "Records[" + i + "]";
-      String eventSource = record.path("eventSource").asText();
-      String eventName = record.path("eventName").asText();
+      String eventSource = record == null || record.eventSource() == null ? "" : record.eventSource();
+      String eventName = record == null || record.eventName() == null ? "" : record.eventName();
       if (!"aws:s3".equals(eventSource)) {
         problems.add(path + ".eventSource", "must be 'aws:s3', was '" + eventSource + "'");
         continue;
@@ -117,16 +117,21 @@ public final class SnapshotTriggers {
         problems.add(path + ".eventName", "must be an ObjectCreated event, was '" + eventName + "'");
         continue;
       }
-      JsonNode s3 = record.path("s3");
-      storedFile(s3.path("bucket").path("name"), s3.path("object").path("key"), path + ".s3.bucket.name",
-          path + ".s3.object.key", true, triggers, problems);
+      SnapshotEvent.S3Entity s3 = record.s3();
+      String bucket = s3 == null || s3.bucket() == null ? null : s3.bucket().name();
+      String key = s3 == null || s3.object() == null ? null : s3.object().key();
+      storedFile(bucket, key, path + ".s3.bucket.name", path + ".s3.object.key", true, triggers, problems);
     }
   }
 
-  private void storedFile(JsonNode bucketNode, JsonNode keyNode, String bucketPath, String keyPath,
+  private static String text(JsonNode node) {
+    return node.isTextual() ? node.asText() : null;
+  }
+
+  private void storedFile(String bucketName, String objectKey, String bucketPath, String keyPath,
       boolean urlEncodedKey, List<SnapshotTrigger> triggers, Problems problems) {
-    String bucket = bucketNode.isTextual() ? bucketNode.asText() : "";
-    String key = keyNode.isTextual() ? keyNode.asText() : "";
+    String bucket = bucketName == null ? "" : bucketName;
+    String key = objectKey == null ? "" : objectKey;
     boolean usable = true;
     if (bucket.isBlank()) {
       problems.add(bucketPath, "is required");
@@ -145,7 +150,7 @@ public final class SnapshotTriggers {
     }
   }
 
-  private String text(JsonNode node) {
+  private String json(JsonNode node) {
     try {
       return mapper.writeValueAsString(node);
     } catch (JsonProcessingException e) {

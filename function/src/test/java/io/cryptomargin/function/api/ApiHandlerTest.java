@@ -128,6 +128,26 @@ class ApiHandlerTest {
   }
 
   @Test
+  void handle_whatIfOfManyUncachedInstruments_addsAtMostTheBoundToTheSharedCache() throws Exception {
+    int before = world.arrayItems("deribit-2020-05-14T05:44Z");
+    StringBuilder trades = new StringBuilder();
+    for (int i = 0; i < ApiLimits.MAX_WHAT_IF_TRADES; i++) {
+      trades.append(i == 0 ? "" : ", ").append("{\"instrument\": \"BTC-26JUN20-").append(5050 + 100 * i)
+          .append("-C\", \"quantity\": -1}");
+    }
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    event.put("body", "{\"account\": \"desk-z\", \"collateral\": {\"BTC\": 5}, \"positions\": [{\"instrument\":"
+        + " \"BTC-PERPETUAL\", \"quantity\": 1}], \"whatIf\": [" + trades + "]}");
+
+    JsonNode response = MockLambda.invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    assertThat(body.path("whatIf").path("trades")).hasSize(ApiLimits.MAX_WHAT_IF_TRADES);
+    assertThat(world.arrayItems("deribit-2020-05-14T05:44Z") - before).isEqualTo(ApiLimits.MAX_CACHE_WRITES);
+  }
+
+  @Test
   void handle_unknownAccount_returns404() throws Exception {
     JsonNode response = MockLambda.invokeSample("bad/api-get-unknown-account.json");
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.cryptomargin.function.api.ApiHandler;
+import io.cryptomargin.function.api.MarginApi;
 import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.config.ScenarioSetCatalog;
 import io.cryptomargin.function.margin.AccountRecalculator;
@@ -15,6 +17,7 @@ import io.cryptomargin.function.recalc.AccountFanOut;
 import io.cryptomargin.function.recalc.RecalcBatch;
 import io.cryptomargin.function.recalc.RecalcHandler;
 import io.cryptomargin.function.snapshot.RiskArrayPublisher;
+import io.cryptomargin.function.snapshot.SnapshotEvent;
 import io.cryptomargin.function.snapshot.SnapshotHandler;
 import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.BatchRetryPolicy;
@@ -24,6 +27,8 @@ import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.store.SnapshotStore;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
 import io.cryptomargin.function.testing.FileSystemSnapshotSource;
+import io.cryptomargin.function.testing.LambdaEvents;
+import io.cryptomargin.function.testing.Seed;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -115,28 +120,22 @@ public final class LocalReplay {
     AccountRecalculator recalculator = new AccountRecalculator(accounts, results, margin, published, clock, config);
     SnapshotHandler snapshotHandler = new SnapshotHandler(JSON, config, files,
         new RiskArrayPublisher(catalog, arrays, pointers, config, clock, snapshots), new AccountFanOut(accounts, queue, config));
-    PositionsHandler positions = new PositionsHandler(JSON, recalculator);
-    RecalcHandler recalc = new RecalcHandler(JSON, recalculator);
-    ApiHandler api = new ApiHandler(JSON, margin, new ModelMargin(margin), accounts, results);
+    PositionsHandler positions = new PositionsHandler(recalculator);
+    RecalcHandler recalc = new RecalcHandler(recalculator);
+    ApiHandler api = new ApiHandler(new MarginApi(margin, new ModelMargin(margin), accounts, results, config));
 
     step("1. stored accounts and positions (events/seed/tables.json)");
     JsonNode seed = read("seed/tables.json");
+    Seed.write(accounts, seed);
     for (JsonNode a : seed.path("accounts")) {
-      accounts.putAccount(a.path("account").asText(), JSON.convertValue(a.path("collateral"),
-          JSON.getTypeFactory().constructMapType(Map.class, String.class, Double.class)),
-          a.path("model").isTextual() ? a.path("model").asText() : null);
-      System.out.printf("   account %-7s collateral %s model %s%n", a.path("account").asText(), a.path("collateral"),
-          a.path("model").asText("(default " + config.margin().defaultModel() + ")"));
-    }
-    for (JsonNode p : seed.path("positions")) {
-      accounts.putPosition(p.path("account").asText(), p.path("instrument").asText(), p.path("quantity").asDouble(),
-          p.path("version").asLong());
+      System.out.printf("   account %-7s collateral %s model %s owners %s%n", a.path("account").asText(), a.path("collateral"),
+          a.path("model").asText("(default " + config.margin().defaultModel() + ")"), a.path("owners"));
     }
     System.out.printf("   %d position items%n", seed.path("positions").size());
 
     step("2. snapshot handler <- events/snapshot-eventbridge.json (arrays cached, snapshot stored, accounts fanned out)");
     long start = System.nanoTime();
-    Object run = snapshotHandler.handleRequest(map(read("snapshot-eventbridge.json")), null);
+    Object run = snapshotHandler.handleRequest(LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
     System.out.printf("   %s%n   in %.0f ms; recalc queue received %d message(s): %s%n", JSON.valueToTree(run).path("snapshots")
         .get(0).path("scenarioSets").findValuesAsText("arrayCount"), (System.nanoTime() - start) / 1e6,
         queue.sent().size(), queue.sent());
@@ -145,25 +144,25 @@ public final class LocalReplay {
       return properties;
     }
     step("3. recalc handler <- the fan-out's messages (every account margined on the new market)");
-    print(recalc.handleRequest(map(sqsEvent(queue.sent())), null));
+    print(recalc.handleRequest(LambdaEvents.sqs(sqsEvent(queue.sent())), null));
     printMargins(results, seed);
 
     step("4. positions handler <- events/positions-stream.json (acct-7 trades; the stream carries the writes)");
     applyStream(accounts, read("positions-stream.json"));
-    print(positions.handleRequest(map(read("positions-stream.json")), null));
-    print(positions.handleRequest(map(read("positions-stream.json")), null), "   same event again (idempotent): ");
+    print(positions.handleRequest(LambdaEvents.stream(read("positions-stream.json")), null));
+    print(positions.handleRequest(LambdaEvents.stream(read("positions-stream.json")), null), "   same event again (idempotent): ");
     printMargins(results, seed);
 
     step("5. recalc handler <- events/recalc-sqs.json");
-    print(recalc.handleRequest(map(read("recalc-sqs.json")), null));
+    print(recalc.handleRequest(LambdaEvents.sqs(read("recalc-sqs.json")), null));
 
     step("6. api handler <- events/api-*.json");
     for (String sample : List.of("api-post-margin.json", "api-post-margin-account.json",
         "api-post-margin-historical-var.json", "api-get-account-margin.json")) {
-      Map<String, Object> response = api.handleRequest(map(read(sample)), null);
-      JsonNode body = JSON.readTree((String) response.get("body"));
+      APIGatewayV2HTTPResponse response = api.handleRequest(LambdaEvents.http(read(sample)), null);
+      JsonNode body = JSON.readTree(response.getBody());
       JsonNode m = body.path("margin");
-      System.out.printf("   %-36s %s  %s %s: IM %,.2f MM %,.2f equity %,.2f %s%s%n", sample, response.get("statusCode"),
+      System.out.printf("   %-36s %s  %s %s: IM %,.2f MM %,.2f equity %,.2f %s%s%n", sample, response.getStatusCode(),
           m.path("account").asText(), m.path("model").asText(), m.path("initialMargin").asDouble(),
           m.path("maintenanceMargin").asDouble(), m.path("equity").asDouble(), m.path("status").asText(),
           body.has("whatIf") ? String.format("; what-if %s: +IM %,.2f", body.path("whatIf").path("trades"),
@@ -185,20 +184,20 @@ public final class LocalReplay {
     for (String sample : List.of("bad/snapshot-eventbridge-bad.json", "bad/snapshot-s3-bad.json",
         "bad/snapshot-s3-eventbridge-bad.json")) {
       try {
-        snapshotHandler.handleRequest(map(read(sample)), null);
+        snapshotHandler.handleRequest(LambdaEvents.as(read(sample), SnapshotEvent.class), null);
         System.out.printf("   %s: accepted (unexpected)%n", sample);
       } catch (RuntimeException rejected) {
         // On Lambda this is the invocation's error: the event is retried, then goes to the DLQ.
         System.out.printf("   %s: rejected, %s%n", sample, rejected.getMessage());
       }
     }
-    print(positions.handleRequest(map(read("bad/positions-stream-bad.json")), null), "   bad/positions-stream-bad.json: ");
-    print(recalc.handleRequest(map(read("bad/recalc-sqs-bad.json")), null), "   bad/recalc-sqs-bad.json:       ");
+    print(positions.handleRequest(LambdaEvents.stream(read("bad/positions-stream-bad.json")), null), "   bad/positions-stream-bad.json: ");
+    print(recalc.handleRequest(LambdaEvents.sqs(read("bad/recalc-sqs-bad.json")), null), "   bad/recalc-sqs-bad.json:       ");
     for (String sample : List.of("bad/api-post-margin-bad.json", "bad/api-post-margin-unknown-instrument.json",
         "bad/api-get-unknown-account.json")) {
-      Map<String, Object> response = api.handleRequest(map(read(sample)), null);
-      System.out.printf("   %s: %s %s%n", sample, response.get("statusCode"),
-          JSON.readTree((String) response.get("body")).toString());
+      APIGatewayV2HTTPResponse response = api.handleRequest(LambdaEvents.http(read(sample)), null);
+      System.out.printf("   %s: %s %s%n", sample, response.getStatusCode(),
+          JSON.readTree(response.getBody()).toString());
     }
 
     step("8. margin events published (EventBridge stand-in, bus " + config.eventBus() + ")");
@@ -249,11 +248,6 @@ public final class LocalReplay {
 
   private static void print(Object response, String prefix) {
     System.out.println(prefix + JSON.valueToTree(response));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(JsonNode node) {
-    return JSON.convertValue(node, Map.class);
   }
 
   private JsonNode read(String file) {

@@ -109,6 +109,19 @@ class SnapshotHandlerTest {
   }
 
   @Test
+  void handle_snapshotIdLongerThanAKeyTakes_failsNamingTheIdAndWritesNothing() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode)
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(EVENTS.resolve("snapshot-eventbridge.json")));
+    String id = "deribit-" + "é".repeat(120); // 128 characters, 248 UTF-8 bytes
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("detail").path("snapshot")).put("id", id);
+
+    String error = invoke(event.toString()).then().statusCode(500).extract().asString();
+
+    assertThat(error).contains("ValidationException").contains("detail.snapshot.id").contains("248 bytes");
+    assertThat(world.arrayItems(id)).isZero();
+  }
+
+  @Test
   void handle_badS3Notification_failsListingEveryRecordsProblemAndWritesNothing() {
     world.clearRiskArrays(); // from an empty table any array, pointer or stored snapshot written shows
 

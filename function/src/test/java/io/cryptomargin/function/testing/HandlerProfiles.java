@@ -27,4 +27,28 @@ public final class HandlerProfiles {
       return Map.of("quarkus.lambda.handler", "api");
     }
   }
+
+  /** The api handler with one admin principal ({@value #ADMIN}). */
+  public static class ApiWithAdmin implements QuarkusTestProfile {
+    public static final String ADMIN = "arn:aws:iam::123456789012:role/margin-ops";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.lambda.handler", "api", "cm.api.admin-principals",
+          "arn:aws:iam::123456789012:user/nobody," + ADMIN);
+    }
+  }
+
+  /** The api handler on a margin that throws {@link Error}s for marked books ({@link ErrorThrowingMargin}). */
+  public static class ApiWithErrors implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.lambda.handler", "api");
+    }
+
+    @Override
+    public java.util.Set<Class<?>> getEnabledAlternatives() {
+      return java.util.Set.of(ErrorThrowingMargin.class);
+    }
+  }
 }

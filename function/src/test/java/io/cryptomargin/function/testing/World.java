@@ -3,6 +3,7 @@ package io.cryptomargin.function.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptomargin.function.config.FunctionConfig;
+import io.cryptomargin.function.snapshot.SnapshotEvent;
 import io.cryptomargin.function.snapshot.SnapshotHandler;
 import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.SnapshotPointerStore;
@@ -98,7 +99,7 @@ public class World {
   /** The sample snapshot event handled again (its pointer stays, so every account is enqueued again). */
   @SuppressWarnings("unchecked")
   public void publishSnapshot() {
-    snapshotHandler.handleRequest(JSON.convertValue(read("snapshot-eventbridge.json"), Map.class), null);
+    snapshotHandler.handleRequest(LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
   }
 
   /**
@@ -155,7 +156,7 @@ public class World {
         snapshotStore);
     SnapshotHandler handler = new SnapshotHandler(mapper, config, files, publisher, fanOut);
     try {
-      handler.handleRequest(JSON.readValue(eventJson, Map.class), null);
+      handler.handleRequest(LambdaEvents.as(JSON.readTree(eventJson), SnapshotEvent.class), null);
       return null;
     } catch (RuntimeException e) {
       return e;
@@ -206,6 +207,17 @@ public class World {
     return queue.sent().size();
   }
 
+  /** A snapshot event handled (e.g. a later market than the sample's). */
+  @SuppressWarnings("unchecked")
+  public void publishSnapshot(JsonNode event) {
+    snapshotHandler.handleRequest(LambdaEvents.as(event, SnapshotEvent.class), null);
+  }
+
+  /** The accounts store, for changes made as a writer outside the function makes them. */
+  public AccountStore accounts() {
+    return accounts;
+  }
+
   /** Writes a position item. */
   public void putPosition(String account, String instrument, double quantity, long version) {
     accounts.putPosition(account, instrument, quantity, version);
@@ -219,23 +231,14 @@ public class World {
       clear(table);
     }
     seed();
-    snapshotHandler.handleRequest(JSON.convertValue(read("snapshot-eventbridge.json"), Map.class), null);
+    snapshotHandler.handleRequest(LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
     events.clear();
     queue.clear();
   }
 
   /** Writes the accounts and positions of {@code events/seed/tables.json}. */
   public void seed() {
-    JsonNode seed = read("seed/tables.json");
-    for (JsonNode a : seed.path("accounts")) {
-      Map<String, Double> collateral = JSON.convertValue(a.path("collateral"), JSON.getTypeFactory()
-          .constructMapType(Map.class, String.class, Double.class));
-      accounts.putAccount(a.path("account").asText(), collateral, a.path("model").isTextual() ? a.path("model").asText() : null);
-    }
-    for (JsonNode p : seed.path("positions")) {
-      accounts.putPosition(p.path("account").asText(), p.path("instrument").asText(), p.path("quantity").asDouble(),
-          p.path("version").asLong());
-    }
+    Seed.write(accounts, read("seed/tables.json"));
   }
 
   /** Applies a stream sample's well-formed records to the positions table, as the writer did before the stream carried them. */
