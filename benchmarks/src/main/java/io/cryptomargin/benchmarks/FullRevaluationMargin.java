@@ -18,6 +18,7 @@ import io.cryptomargin.pricing.PricingInputs;
 import io.cryptomargin.scenario.Scenario;
 import io.cryptomargin.scenario.ScenarioRole;
 import io.cryptomargin.scenario.ScenarioSet;
+import io.cryptomargin.scenario.Span16Definition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,8 +71,9 @@ public final class FullRevaluationMargin {
     double initialUsd = 0;
     Map<String, Double> scans = new LinkedHashMap<>();
     for (Commodity c : commodities) {
+      // The mark-to-market basis: the requirement is the further loss; the options' value is in equity.
       double risk = Math.max(c.scanningRisk + c.intraCharge - c.interCredit, c.shortOptionMinimum);
-      double maintenance = Math.max(0.0, risk - c.netOptionValue);
+      double maintenance = Math.max(0.0, risk);
       double usdPerUnit = rates.usdPer(c.settlementCurrency);
       maintenanceUsd += maintenance * usdPerUnit;
       initialUsd += maintenance * parameters.initialToMaintenance() * usdPerUnit;
@@ -93,7 +95,8 @@ public final class FullRevaluationMargin {
       instrument[l] = instruments.get(legs.get(l).instrument());
       quantity[l] = legs.get(l).quantity();
       PricingInputs in = InstrumentPricer.inputs(instrument[l], snapshot);
-      baseValue[l] = InstrumentPricer.value(instrument[l], in.forward(), in.years(), in.vol(), in.forward());
+      // Each leg's one price: its mark where the snapshot has one, else the model value.
+      baseValue[l] = InstrumentPricer.presentValue(instrument[l], snapshot);
       baseForward[l] = in.forward();
       baseVol[l] = in.vol();
     }
@@ -135,9 +138,9 @@ public final class FullRevaluationMargin {
       deltaByExpiry.merge(instrument[l].expiry().orElse(null), delta, Double::sum);
       if (instrument[l] instanceof EuropeanOption option) {
         if (quantity[l] < 0 && option.putCall() == PutCall.CALL) {
-          shortCalls -= quantity[l];
+          shortCalls -= quantity[l] * option.contractSize();
         } else if (quantity[l] < 0) {
-          shortPuts -= quantity[l];
+          shortPuts -= quantity[l] * option.contractSize();
         }
         c.netOptionValue += quantity[l] * InstrumentPricer.presentValue(option, snapshot);
       }
@@ -147,7 +150,11 @@ public final class FullRevaluationMargin {
     double matched = PortfolioMarginCalculator.matchedCalendarDelta(deltaByExpiry, parameters, snapshot.asOf());
     c.intraCharge = matched == 0 || parameters.intraSpreadRate() == 0 ? 0.0
         : parameters.intraSpreadRate() * matched * priceInSettlement;
-    c.shortOptionMinimum = parameters.shortOptionMinimumRate() * Math.max(shortCalls, shortPuts) * priceInSettlement;
+    // CME's form: rate × PSR × price × coins of short options.
+    double psr = model.scenarios() instanceof Span16Definition span ? span.parameters(c.underlying).priceScanRange()
+        : 1.0;
+    c.shortOptionMinimum = parameters.shortOptionMinimumRate() * psr * Math.max(shortCalls, shortPuts)
+        * priceInSettlement;
     return c;
   }
 

@@ -3,7 +3,6 @@ package io.cryptomargin.backtest;
 import io.cryptomargin.historical.HistoricalReturns;
 import io.cryptomargin.historical.PriceHistory;
 import io.cryptomargin.instrument.Instrument;
-import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMargin;
 import io.cryptomargin.margin.Position;
@@ -78,6 +77,8 @@ public final class CoverageBacktest {
     int dayCount = last - first + 1;
     double[][] loss = new double[books.size()][dayCount];
     double[][][] requirement = new double[models.size()][books.size()][dayCount];
+    double[][][] maintenance = new double[models.size()][books.size()][dayCount];
+    double[][][] valueAtRisk = new double[models.size()][books.size()][dayCount];
     double[][] notional = new double[books.size()][dayCount];
     int[][] skipped = new int[models.size()][books.size()];
     boolean[][] skipReported = new boolean[models.size() + 1][books.size()];
@@ -106,14 +107,18 @@ public final class CoverageBacktest {
         loss[b][d] = realized;
         for (int m = 0; m < models.size(); m++) {
           requirement[m][b][d] = Double.NaN;
+          maintenance[m][b][d] = Double.NaN;
+          valueAtRisk[m][b][d] = Double.NaN;
           if (Double.isNaN(realized)) {
             skipped[m][b]++;
             continue;
           }
           try {
-            AccountMargin margin = models.get(m).margin().apply(book, now);
-            requirement[m][b][d] = options.level() == RequirementLevel.INITIAL ? margin.initialMargin()
-                : margin.maintenanceMargin();
+            CoverageModel.Cover cover = models.get(m).margin().apply(book, now);
+            requirement[m][b][d] = options.level() == RequirementLevel.INITIAL ? cover.initialUsd()
+                : cover.maintenanceUsd();
+            maintenance[m][b][d] = cover.maintenanceUsd();
+            valueAtRisk[m][b][d] = cover.valueAtRiskUsd();
           } catch (ValidationException e) {
             skipped[m][b]++;
             reportFirstSkip(skipReported, m, b, models.get(m).id(), books.get(b), history.dates().get(t), e, progress);
@@ -128,8 +133,8 @@ public final class CoverageBacktest {
     List<ModelCoverage> coverage = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
       for (int b = 0; b < books.size(); b++) {
-        coverage.add(summarize(models.get(m).id(), books.get(b).name(), days, loss[b], requirement[m][b],
-            notional[b], expectedRate, skipped[m][b]));
+        coverage.add(summarize(models.get(m), books.get(b).name(), days, loss[b], requirement[m][b],
+            maintenance[m][b], valueAtRisk[m][b], notional[b], expectedRate, skipped[m][b]));
       }
     }
     return new BacktestResult(history.source(), days, coins, dayCloses, books.stream().map(BacktestBook::name).toList(),
@@ -146,30 +151,54 @@ public final class CoverageBacktest {
     }
   }
 
-  private static ModelCoverage summarize(String model, String book, List<LocalDate> days, double[] loss,
-      double[] requirement, double[] notional, double expectedRate, int skipped) {
+  private static ModelCoverage summarize(CoverageModel model, String book, List<LocalDate> days, double[] loss,
+      double[] requirement, double[] maintenance, double[] valueAtRisk, double[] notional, double expectedRate,
+      int skipped) {
+    boolean var = model.measure() == CoverageModel.Measure.EXPECTED_SHORTFALL;
     int tested = 0;
     double sum = 0;
     double sumOfNotional = 0;
     double worstShortfall = 0;
+    int requirementBreaches = 0;
+    double tailLoss = 0;
+    double tailShortfall = 0;
     List<LocalDate> breaches = new ArrayList<>();
     for (int d = 0; d < days.size(); d++) {
-      if (Double.isNaN(requirement[d])) {
+      if (Double.isNaN(requirement[d]) || (var && Double.isNaN(valueAtRisk[d]))) {
         continue;
       }
       tested++;
       sum += requirement[d];
       sumOfNotional += notional[d] > 0 ? requirement[d] / notional[d] : 0;
       if (loss[d] > requirement[d]) {
-        breaches.add(days.get(d));
+        requirementBreaches++;
         worstShortfall = Math.max(worstShortfall, loss[d] - requirement[d]);
+      }
+      // A VaR model is tested on its VaR (what Kupiec fits); any other on its requirement.
+      if (loss[d] > (var ? valueAtRisk[d] : requirement[d])) {
+        breaches.add(days.get(d));
+        tailLoss += loss[d];
+        tailShortfall += maintenance[d];
       }
     }
     if (tested == 0) {
-      throw ValidationException.of(model, "could not margin book " + book + " on any day (" + skipped + " skipped)");
+      throw ValidationException.of(model.id(), "could not margin book " + book + " on any day (" + skipped
+          + " skipped)");
     }
-    return new ModelCoverage(model, book, tested, breaches, KupiecTest.test(tested, breaches.size(), expectedRate),
-        sum / tested, sumOfNotional / tested, worstShortfall, skipped);
+    String level = String.format(java.util.Locale.ROOT, "%.4g%%", 100 * (1 - expectedRate));
+    String what = switch (model.measure()) {
+      case EXPECTED_SHORTFALL -> "exceedances of its " + level + " VaR (Kupiec fits a VaR); its ES (the "
+          + "requirement) checked as the mean loss beyond VaR against the mean ES on those days";
+      case SCENARIO_WORST_LOSS -> "exceedances of its requirement (a scenario worst loss with no stated level: Kupiec "
+          + "is a coverage check at " + level + ")";
+      case RULES_FORMULA -> "exceedances of its requirement (a venue formula with no stated level: Kupiec is a "
+          + "coverage check at " + level + ")";
+    };
+    boolean tail = var && !breaches.isEmpty();
+    return new ModelCoverage(model.id(), book, what, tested, breaches,
+        KupiecTest.test(tested, breaches.size(), expectedRate), requirementBreaches, sum / tested,
+        sumOfNotional / tested, worstShortfall, tail ? tailLoss / breaches.size() : Double.NaN,
+        tail ? tailShortfall / breaches.size() : Double.NaN, skipped);
   }
 
   /** The market at a day's close: a flat vol per coin at its EWMA level, no forwards, no marks. */

@@ -14,6 +14,7 @@ import io.cryptomargin.io.MarginModelFiles;
 import io.cryptomargin.io.PortfolioJson;
 import io.cryptomargin.io.PriceHistoryCsv;
 import io.cryptomargin.io.ReportJson;
+import io.cryptomargin.io.RulesParametersJson;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.validation.ValidationException;
 import java.io.IOException;
@@ -42,7 +43,10 @@ import picocli.CommandLine.Spec;
         "History CSV: timestamp,open,close,... (one coin, --history-coin) or date,BTC,ETH,... (wide).",
         "Example: backtest --from 2015-08-01 --csv coverage.csv"})
 final class BacktestCommand implements Callable<Integer> {
-  private static final List<String> ALL_MODELS = List.of("span-16", "crypto-pm", HistoricalVarModel.ID);
+  /** Exceedance dates printed per model and book; the rest are counted (the CSV has every day). */
+  private static final int LISTED_DATES = 20;
+  private static final List<String> ALL_MODELS = List.of("span-16", "crypto-pm", "tims", HistoricalVarModel.ID,
+      RulesParametersJson.DERIBIT_SM, RulesParametersJson.STRATEGY_BASED);
 
   @Spec
   CommandSpec spec;
@@ -66,7 +70,7 @@ final class BacktestCommand implements Callable<Integer> {
   LocalDate to;
 
   @Option(names = "--models", split = ",", description = "Models, comma-separated (default span-16,crypto-pm,"
-      + "historical-var).")
+      + "tims,historical-var,deribit-sm,strategy-based).")
   List<String> models;
 
   @Option(names = "--historical-params", description = "A historical-var model file replacing the built-in one.")
@@ -129,6 +133,9 @@ final class BacktestCommand implements Callable<Integer> {
     if (!ALL_MODELS.contains(id)) {
       throw ValidationException.of("--models", "unknown model '" + id + "': choose from " + ALL_MODELS);
     }
+    if (RulesParametersJson.isBuiltIn(id)) {
+      return CoverageModel.of(RulesParametersJson.load(id));
+    }
     return CoverageModel.of(MarginModelFiles.load(id));
   }
 
@@ -140,19 +147,33 @@ final class BacktestCommand implements Callable<Integer> {
     out.append(Formats.fmt("Expected breach rate %.2f%% (nominal %s%% coverage); Kupiec POF test, 5%% level.%n%n",
         result.expectedRate() * 100, new java.math.BigDecimal(Formats.fmt("%.4f", (1 - result.expectedRate()) * 100))
             .stripTrailingZeros().toPlainString()));
-    TextTable table = new TextTable("model", "book", "days", "breaches", "rate %", "expected %", "Kupiec LR",
-        "p-value", "verdict", "avg req USD", "avg req % notional", "worst shortfall USD");
+    TextTable table = new TextTable("model", "book", "days", "exceedances", "rate %", "expected %", "Kupiec LR",
+        "p-value", "verdict", "req breaches", "avg req USD", "avg req % notional", "worst shortfall USD");
     for (ModelCoverage c : result.coverage()) {
       table.row(c.model(), c.book(), c.days(), c.breaches(), c.kupiec().breachRate() * 100,
           c.kupiec().expectedRate() * 100, c.kupiec().likelihoodRatio(), pValue(c.kupiec().pValue()),
-          c.kupiec().verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.averageRequirementUsd(),
-          c.averageRequirementOfNotional() * 100, c.worstShortfallUsd());
+          c.kupiec().verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.requirementBreaches(),
+          c.averageRequirementUsd(), c.averageRequirementOfNotional() * 100, c.worstShortfallUsd());
     }
     out.append(table);
     out.append('\n');
+    out.append("What each model's exceedances are (the Kupiec test fits a VaR; the others state no level):\n");
+    result.coverage().stream().map(c -> c.model() + ": " + c.tested()).distinct()
+        .forEach(line -> out.append("  ").append(line).append('\n'));
     for (ModelCoverage c : result.coverage()) {
-      out.append(c.model()).append(" / ").append(c.book()).append(" breaches: ");
-      out.append(c.breachDates().isEmpty() ? "none" : c.breachDates().toString()).append('\n');
+      if (!Double.isNaN(c.meanExpectedShortfallUsd())) {
+        out.append(Formats.fmt("  %s / %s ES check: mean loss beyond VaR %.2f USD vs mean ES %.2f USD on those %d "
+            + "days (ratio %.2f; at most 1 is what the ES promises)%n", c.model(), c.book(), c.meanTailLossUsd(),
+            c.meanExpectedShortfallUsd(), c.breaches(), c.meanTailLossUsd() / c.meanExpectedShortfallUsd()));
+      }
+    }
+    out.append('\n');
+    for (ModelCoverage c : result.coverage()) {
+      out.append(c.model()).append(" / ").append(c.book()).append(" exceedances: ");
+      List<LocalDate> dates = c.breachDates();
+      out.append(dates.isEmpty() ? "none" : dates.size() <= LISTED_DATES ? dates.toString()
+          : dates.subList(0, LISTED_DATES) + " and " + (dates.size() - LISTED_DATES) + " more (--csv lists every day)")
+          .append('\n');
       if (c.skippedDays() > 0) {
         out.append("  (").append(c.skippedDays()).append(" days could not be margined)\n");
       }
@@ -180,6 +201,7 @@ final class BacktestCommand implements Callable<Integer> {
       row.put("model", c.model());
       row.put("book", c.book());
       row.put("days", c.days());
+      row.put("tested", c.tested());
       row.put("breaches", c.breaches());
       row.put("breachDates", c.breachDates().stream().map(LocalDate::toString).toList());
       row.put("breachRate", c.kupiec().breachRate());
@@ -189,7 +211,10 @@ final class BacktestCommand implements Callable<Integer> {
       row.put("verdict", c.kupiec().verdict().name());
       row.put("averageRequirementUsd", c.averageRequirementUsd());
       row.put("averageRequirementOfNotional", c.averageRequirementOfNotional());
+      row.put("requirementBreaches", c.requirementBreaches());
       row.put("worstShortfallUsd", c.worstShortfallUsd());
+      row.put("meanTailLossUsd", c.meanTailLossUsd());
+      row.put("meanExpectedShortfallUsd", c.meanExpectedShortfallUsd());
       row.put("skippedDays", c.skippedDays());
       rows.add(row);
     }

@@ -12,6 +12,7 @@ import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.validation.FiniteFigures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,12 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code compare}: rules-based and portfolio margin of the same book, side by side. */
+/** {@code compare}: the rules models and a portfolio model on the same book, side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Rules-based vs portfolio margin of a book: requirement, collateral, free collateral, "
-        + "capital consumed and the capital efficiency gain, per underlying and in total.",
-    footer = {"", "Capital consumed = requirement + spot haircut (rules-based) or requirement alone (portfolio",
-        "margin, where spot is a risk position at full value); gain = 1 - consumed(PM) / consumed(rules).",
+    description = "deribit-sm and strategy-based vs a portfolio margin model on a book: IM, MM, equity, capital "
+        + "consumed, free collateral, and the saving and gain against each rules model.",
+    footer = {"", "Mark-to-market basis: equity holds every position at its mark, a requirement is the further",
+        "loss beyond the marks. Capital consumed = IM + haircuts; saving = consumed(rules) - consumed(PM);",
+        "gain = saving / consumed(rules), shown only when the rules model consumes something.",
         "Example: compare --portfolio book.json --market btc_options_2020-05-14.csv --model crypto-pm"})
 final class CompareCommand implements Callable<Integer> {
   @Spec
@@ -41,9 +43,10 @@ final class CompareCommand implements Callable<Integer> {
       description = "Portfolio margin model: span-16 or crypto-pm, or a model file (default ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--rules", defaultValue = "rules-based",
-      description = "Rules-based parameters: rules-based or a parameter file (default ${DEFAULT-VALUE}).")
-  String rules;
+  @Option(names = "--rules", split = ",", defaultValue = "deribit-sm,strategy-based",
+      description = "Rules models, comma-separated: deribit-sm, strategy-based or parameter files; the last is the "
+          + "one an account below the portfolio-margin minimum falls back to (default ${DEFAULT-VALUE}).")
+  List<String> rules;
 
   @Mixin
   SharedOptions.TableOrJsonFormat format;
@@ -53,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     MarketSnapshot snapshot = MarketFiles.read(market);
     Portfolio book = MarginCommand.checked(PortfolioJson.readAll(portfolio.path), snapshot);
     MarginComparison comparison = MarginComparison.compute(book, snapshot, MarginModelFiles.load(model),
-        RulesParametersJson.load(rules));
+        rules.stream().map(r -> RulesParametersJson.load(r.trim())).toList());
     FiniteFigures.require("result", comparison);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.json() ? ReportJson.write(comparison) : ComparisonText.text(comparison));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +86,10 @@ public final class CryptomarginCli implements Runnable {
       cli.addSubcommand(command);
     }
     cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CryptomarginCli::commandList);
+    CommandLine margin = cli.getSubcommands().get("margin");
+    List<String> footer = new java.util.ArrayList<>(List.of(margin.getCommandSpec().usageMessage().footer()));
+    footer.addAll(MarginCommand.profileLines());
+    margin.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(CryptomarginCli::handle);
     cli.setExecutionStrategy(CryptomarginCli::executeGuarded);

@@ -31,7 +31,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,8 +73,8 @@ final class MarginCommand implements Callable<Integer> {
     Path riskArrays;
   }
 
-  @Option(names = "--model", description = "span-16, crypto-pm or historical-var (default span-16, or the risk "
-      + "arrays' set). historical-var needs --market.")
+  @Option(names = "--model", description = "span-16, crypto-pm, crypto-pm-2026-09, tims or historical-var "
+      + "(default span-16, or the risk arrays' set). historical-var needs --market.")
   String model;
 
   @Option(names = "--history", description = "With --model historical-var: a price-history CSV replacing the "
@@ -131,9 +134,17 @@ final class MarginCommand implements Callable<Integer> {
     FiniteFigures.require("applicableMargin", applicable);
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {
-      out.print(applicable != null ? ReportJson.writeWith(result, "applicableMargin", applicable)
-          : unavailable != null ? ReportJson.writeWith(result, "rulesBasedFallback", unavailable)
-          : ReportJson.write(result));
+      // Capital consumed and free collateral are derived from the record's components: written beside them.
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("capitalConsumed", result.capitalConsumed());
+      extra.put("freeCollateral", result.freeCollateral());
+      if (applicable != null) {
+        extra.put("applicableMargin", applicable);
+      }
+      if (unavailable != null) {
+        extra.put("rulesBasedFallback", unavailable);
+      }
+      out.print(ReportJson.writeWith(result, extra));
     } else {
       out.print(MarginReport.text(result));
       if (applicable != null) {
@@ -149,6 +160,25 @@ final class MarginCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * One line per built-in model and profile: its id, version, profile and the profile's date, for --help.
+   */
+  static List<String> profileLines() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("");
+    lines.add("Built-in models (profile, date of its values):");
+    List<String> ids = new java.util.ArrayList<>(io.cryptomargin.io.ModelFiles.BUILT_IN);
+    ids.addAll(io.cryptomargin.io.ModelFiles.BUILT_IN_PROFILES);
+    for (String id : ids) {
+      MarginModel m = MarginModelFiles.load(id);
+      lines.add(String.format(Locale.ROOT, "  %-18s %s v%s, profile %s of %s", id, m.id(), m.version(),
+          m.profile().name(), m.profile().date()));
+    }
+    lines.add("Portfolio options: \"accountType\": speculator|hedger|member (span-16's IM factor), "
+        + "\"marginMode\": cross|segregated (crypto-pm).");
+    return lines;
   }
 
   /** The book, or every problem of the portfolio file and of the book against the market at once. */

@@ -32,7 +32,8 @@ final class RiskArraysCommand implements Callable<Integer> {
   SharedOptions.MarketFile market;
 
   @Option(names = "--scenarios", defaultValue = "span-16",
-      description = "Built-in model (span-16, crypto-pm) or a model JSON file (default ${DEFAULT-VALUE}).")
+      description = "Built-in model (span-16, crypto-pm, crypto-pm-2026-09, tims) or a model JSON file "
+          + "(default ${DEFAULT-VALUE}).")
   String scenarios;
 
   @Option(names = "--format", defaultValue = "json", description = "json or csv (default ${DEFAULT-VALUE}).")

@@ -10,6 +10,7 @@ import io.cryptomargin.rules.RulesBasedMargin;
 import io.cryptomargin.rules.RulesMarginResult;
 import io.cryptomargin.rules.RulesParameters;
 import io.cryptomargin.rules.UnderlyingRulesMargin;
+import io.cryptomargin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,51 +18,74 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Rules-based and portfolio margin of the same book in the same snapshot, like with like
- * (METHODOLOGY section 5). Both models see the same collateral (cash, coins and spot positions at
- * the index); the rules-based model then haircuts the coins, the portfolio margin treats spot as
- * a risk position at full value. Capital consumed = requirement + haircut (rules-based) or the
- * requirement alone (portfolio margin); gain = 1 − consumed(PM) / consumed(rules).
+ * The rules models and a portfolio model on the same book in the same snapshot, like with like
+ * (METHODOLOGY section 5): every model's IM and MM on the mark-to-market basis, capital consumed (IM +
+ * haircuts), free collateral, and against each rules model the saving in USD and the gain. Gains against
+ * {@code deribit-sm} mostly show that it recognizes no strategy.
  *
  * <p>Portfolio margin figures are shown even when the account does not qualify for it (that is
- * what the comparison is for); {@link #applicable()} then says the rules-based margin applies.
+ * what the comparison is for); {@link #applicable()} then says the {@code strategy-based} margin applies.
  *
  * @param account account id
  * @param snapshot market snapshot id
- * @param rules rules-based figures
- * @param portfolioMargin portfolio margin figures
- * @param underlyings per underlying
- * @param capitalEfficiencyGain account gain, fraction (NaN when the rules-based model consumes nothing)
+ * @param rulesModels each rules model's figures ({@code deribit-sm}, then {@code strategy-based})
+ * @param portfolioMargin the portfolio model's figures
+ * @param savings the portfolio model against each rules model, in the order of {@code rulesModels}
+ * @param underlyings per underlying, against the fallback rules model
  * @param portfolioMarginQualified whether the account qualifies for portfolio margin
  * @param applicable the margin that applies to the account
- * @param rulesResult the full rules-based result (legs and strategies)
+ * @param rulesResults the full rules results (legs and strategies), in the order of {@code rulesModels}
  * @param portfolioResult the full portfolio margin result
- * @param notes remarks of both models
+ * @param notes remarks of the models
  */
-public record MarginComparison(String account, String snapshot, ModelFigures rules, ModelFigures portfolioMargin,
-    List<UnderlyingComparison> underlyings, double capitalEfficiencyGain, boolean portfolioMarginQualified,
-    ApplicableMargin applicable, RulesMarginResult rulesResult, AccountMargin portfolioResult, List<String> notes) {
+public record MarginComparison(String account, String snapshot, List<ModelFigures> rulesModels,
+    ModelFigures portfolioMargin, List<Saving> savings, List<UnderlyingComparison> underlyings,
+    boolean portfolioMarginQualified, ApplicableMargin applicable, List<RulesMarginResult> rulesResults,
+    AccountMargin portfolioResult, List<String> notes) {
   public MarginComparison {
+    rulesModels = List.copyOf(rulesModels);
+    savings = List.copyOf(savings);
     underlyings = List.copyOf(underlyings);
+    rulesResults = List.copyOf(rulesResults);
     notes = List.copyOf(notes);
   }
 
-  /** Both models computed on the book in the snapshot. */
+  /** Every rules model and the portfolio model computed on the book in the snapshot. */
   public static MarginComparison compute(Portfolio portfolio, MarketSnapshot snapshot, MarginModel model,
-      RulesParameters rules) {
-    return of(RulesBasedMargin.compute(portfolio, snapshot, rules), PortfolioMargin.compute(portfolio, snapshot, model));
+      List<RulesParameters> rules) {
+    List<RulesMarginResult> results = rules.stream().map(r -> RulesBasedMargin.compute(portfolio, snapshot, r))
+        .toList();
+    return of(results, PortfolioMargin.compute(portfolio, snapshot, model));
   }
 
-  /** The comparison of two results for the same book and snapshot. */
-  public static MarginComparison of(RulesMarginResult rules, AccountMargin portfolio) {
-    double collateral = rules.equityUsd();
-    ModelFigures rulesFigures = ModelFigures.of(rules.parameterSet().id(), rules.parameterSet(),
-        rules.initialMarginUsd(), rules.maintenanceMarginUsd(), collateral, rules.spotHaircutUsd());
-    ModelFigures pmFigures = ModelFigures.of(portfolio.model(), portfolio.parameterSet(), portfolio.initialMargin(),
-        portfolio.maintenanceMargin(), collateral, 0.0);
+  /** A rules model's figures. */
+  public static ModelFigures figures(RulesMarginResult rules) {
+    return ModelFigures.of(rules.parameterSet().id(), rules.parameterSet(), rules.initialMarginUsd(),
+        rules.maintenanceMarginUsd(), rules.equityUsd(), rules.spotHaircutUsd());
+  }
+
+  /** A portfolio model's figures. */
+  public static ModelFigures figures(AccountMargin portfolio) {
+    return ModelFigures.of(portfolio.model(), portfolio.parameterSet(), portfolio.initialMargin(),
+        portfolio.maintenanceMargin(), portfolio.equity(), portfolio.haircutUsd());
+  }
+
+  /**
+   * The comparison of results for the same book and snapshot.
+   *
+   * @param rules the rules models' results, at least one; the last is the fallback (normally {@code strategy-based})
+   */
+  public static MarginComparison of(List<RulesMarginResult> rules, AccountMargin portfolio) {
+    if (rules.isEmpty()) {
+      throw ValidationException.of("rules", "a comparison needs at least one rules model");
+    }
+    RulesMarginResult fallback = rules.get(rules.size() - 1);
+    ModelFigures pmFigures = figures(portfolio);
+    List<ModelFigures> rulesFigures = rules.stream().map(MarginComparison::figures).toList();
+    List<Saving> savings = rulesFigures.stream().map(r -> Saving.of(pmFigures, r)).toList();
 
     Map<String, Double> rulesByCoin = new TreeMap<>();
-    for (UnderlyingRulesMargin u : rules.underlyings()) {
+    for (UnderlyingRulesMargin u : fallback.underlyings()) {
       rulesByCoin.merge(u.underlying(), u.initialMarginUsd(), Double::sum);
     }
     Map<String, Double> pmByCoin = new TreeMap<>();
@@ -70,27 +94,36 @@ public record MarginComparison(String account, String snapshot, ModelFigures rul
     }
     TreeSet<String> coins = new TreeSet<>(rulesByCoin.keySet());
     coins.addAll(pmByCoin.keySet());
-    coins.addAll(rules.coinHoldingsUsd().keySet());
+    coins.addAll(fallback.coinHoldingsUsd().keySet());
     List<UnderlyingComparison> underlyings = new ArrayList<>();
     for (String coin : coins) {
       double rulesRequirement = rulesByCoin.getOrDefault(coin, 0.0);
-      double haircut = rules.haircutsUsd().getOrDefault(coin, 0.0);
+      double haircut = fallback.haircutsUsd().getOrDefault(coin, 0.0);
       double pm = pmByCoin.getOrDefault(coin, 0.0);
-      underlyings.add(new UnderlyingComparison(coin, rules.coinHoldingsUsd().getOrDefault(coin, 0.0),
+      underlyings.add(new UnderlyingComparison(coin, fallback.coinHoldingsUsd().getOrDefault(coin, 0.0),
           rulesRequirement, haircut, rulesRequirement + haircut, pm, pm, gain(pm, rulesRequirement + haircut)));
     }
-    List<String> notes = new ArrayList<>(rules.notes());
+    List<String> notes = new ArrayList<>();
+    rules.forEach(r -> r.notes().forEach(n -> notes.add(r.parameterSet().id() + ": " + n)));
     notes.addAll(portfolio.notes());
-    if (!rules.snapshot().equals(portfolio.snapshot())) {
-      notes.add("the two results come from different snapshots (" + rules.snapshot() + ", " + portfolio.snapshot()
-          + "): they are not like with like");
+    for (RulesMarginResult r : rules) {
+      if (!r.snapshot().equals(portfolio.snapshot())) {
+        notes.add("the results come from different snapshots (" + r.snapshot() + ", " + portfolio.snapshot()
+            + "): they are not like with like");
+        break;
+      }
     }
-    return new MarginComparison(portfolio.account(), portfolio.snapshot(), rulesFigures, pmFigures, underlyings,
-        gain(pmFigures.capitalConsumedUsd(), rulesFigures.capitalConsumedUsd()), portfolio.portfolioMarginQualified(),
-        ApplicableMargin.of(portfolio, rules), rules, portfolio, notes);
+    return new MarginComparison(portfolio.account(), portfolio.snapshot(), rulesFigures, pmFigures, savings,
+        underlyings, portfolio.portfolioMarginQualified(), ApplicableMargin.of(portfolio, fallback), rules, portfolio,
+        notes);
   }
 
-  /** 1 − consumed(PM) / consumed(rules); NaN when the rules-based model consumes nothing. */
+  /** The fallback rules model's full result (the last of {@code rulesResults}). */
+  public RulesMarginResult fallbackRules() {
+    return rulesResults.get(rulesResults.size() - 1);
+  }
+
+  /** saving / consumed(rules) = 1 − consumed(PM) / consumed(rules); NaN when the rules model consumes nothing. */
   public static double gain(double portfolioConsumedUsd, double rulesConsumedUsd) {
     return rulesConsumedUsd > 0 ? 1.0 - portfolioConsumedUsd / rulesConsumedUsd : Double.NaN;
   }

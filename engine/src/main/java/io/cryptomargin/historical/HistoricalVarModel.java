@@ -36,7 +36,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * The {@code historical-var} margin model (METHODOLOGY 2c): every position fully revalued in every
+ * The {@code historical-var} margin model (METHODOLOGY 2d): every position fully revalued in every
  * dated scenario with the engine's pricers, losses summed across underlyings in USD per scenario
  * (joint dates, so diversification is what history shows), requirement = expected shortfall of
  * that loss plus the charges the scenario models apply (calendar spread charge, short option
@@ -132,7 +132,7 @@ public final class HistoricalVarModel {
    *     instrument name, unknown underlying or expired contract
    */
   public HistoricalVarMargin margin(Portfolio portfolio, MarketSnapshot snapshot) {
-    List<Instrument> instruments = PortfolioMargin.instrumentsOf(portfolio);
+    List<Instrument> instruments = PortfolioMargin.instrumentsOf(portfolio, snapshot);
     Problems problems = new Problems();
     for (String coin : instruments.stream().map(Instrument::underlying).distinct().toList()) {
       if (!history().has(coin)) {

@@ -53,7 +53,7 @@ public record HistoricalVarParameters(double confidence, int horizonDays, Horizo
     problems.throwIfAny();
   }
 
-  /** The defaults of METHODOLOGY section 2c as shipped in {@code models/historical-var.json}. */
+  /** The defaults of METHODOLOGY section 2d as shipped in {@code models/historical-var.json}. */
   public static HistoricalVarParameters defaults() {
     return new HistoricalVarParameters(0.99, 1, HorizonScaling.SQUARE_ROOT_OF_TIME, 1000, ReturnWeighting.FILTERED,
         0.94, 0.005, 0.5, 3.0, List.of(new StressPeriod(java.time.LocalDate.of(2020, 3, 9),

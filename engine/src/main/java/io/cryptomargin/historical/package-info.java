@@ -1,5 +1,5 @@
 /**
- * Historical-simulation margin (METHODOLOGY section 2c): scenarios are the joint daily log returns
+ * Historical-simulation margin (METHODOLOGY section 2d): scenarios are the joint daily log returns
  * of the underlyings in a price history, optionally rescaled to today's volatility (filtered
  * historical simulation), scaled to the margin horizon, with a volatility move per scenario; the
  * requirement is the expected shortfall of the book's loss across those scenarios plus the charges

@@ -6,6 +6,7 @@ import io.cryptomargin.market.MarketSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The demo's bundled data, shipped in the engine jar: a stated market (BTC 70,000, ETH 3,500 with
@@ -30,9 +31,13 @@ public final class DemoData {
     return DeribitChainCsv.parse(resource(CHAIN), "btc_options_2020-05-14", "built-in:" + CHAIN);
   }
 
-  /** The whole demo with a portfolio-margin model ({@code crypto-pm}, {@code span-16} or a model file). */
-  public static DemoReport run(String model) {
-    return Demo.run(market(), deribitChain(), MarginModelFiles.load(model), RulesParametersJson.builtIn());
+  /** The portfolio models the demo compares by default, in column order. */
+  public static final List<String> PORTFOLIO_MODELS = List.of("crypto-pm", "span-16", "tims");
+
+  /** The whole demo with portfolio-margin models (built-in ids or model files), against both rules models. */
+  public static DemoReport run(List<String> models) {
+    return Demo.run(market(), deribitChain(), models.stream().map(MarginModelFiles::load).toList(),
+        RulesParametersJson.BUILT_IN.stream().map(RulesParametersJson::load).toList());
   }
 
   private static String resource(String path) {

@@ -1,5 +1,6 @@
 package io.cryptomargin.io;
 
+import io.cryptomargin.margin.ModelProfile;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,10 +19,21 @@ import java.util.Objects;
  *     as {@code Integer}/{@code Long}/{@code Double}, booleans), empty when absent; it is the margin
  *     layer's to interpret, so no Jackson type leaves this package
  * @param source where it was read from ({@code built-in:span-16} or a file path)
+ * @param profile which venue's values at which date the file holds
+ * @param provenance per parameter path (e.g. {@code scenarioSet.underlyings.BTC.priceRange}), its tag, source
+ *     and date
  */
 public record ModelFile(String id, String version, String description, ScenarioSetDefinition scenarioSet,
-    Map<String, Object> margin, String source) {
+    Map<String, Object> margin, String source, ModelProfile profile, Map<String, ParameterSource> provenance) {
+  /** A file with no profile and no provenance. */
+  public ModelFile(String id, String version, String description, ScenarioSetDefinition scenarioSet,
+      Map<String, Object> margin, String source) {
+    this(id, version, description, scenarioSet, margin, source, ModelProfile.UNNAMED, Map.of());
+  }
+
   public ModelFile {
+    profile = profile == null ? ModelProfile.UNNAMED : profile;
+    provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(scenarioSet, "scenarioSet");

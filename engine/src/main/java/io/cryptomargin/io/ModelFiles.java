@@ -1,12 +1,15 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.margin.ModelProfile;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.CryptoPmParameters;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
 import io.cryptomargin.scenario.Span16Definition;
 import io.cryptomargin.scenario.Span16Parameters;
 import io.cryptomargin.scenario.TermScaledVolShock;
+import io.cryptomargin.scenario.TimsDefinition;
+import io.cryptomargin.scenario.TimsParameters;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Files;
@@ -38,21 +41,34 @@ import java.util.Set;
  * Any other key in the file or its {@code scenarioSet} is an error naming its path.
  */
 public final class ModelFiles {
-  /** The models shipped in {@code src/main/resources/models/}. */
-  public static final List<String> BUILT_IN = List.of("span-16", "crypto-pm");
+  /** The models shipped in {@code src/main/resources/models/}, by id. */
+  public static final List<String> BUILT_IN = List.of("span-16", "crypto-pm", "tims");
 
-  private static final Set<String> TYPES = Set.of("span-16", "crypto-pm");
-  private static final List<String> ROOT_KEYS = List.of("id", "version", "description", "scenarioSet", "margin");
+  /**
+   * Further built-in profiles of a model, by file name: {@code crypto-pm-2026-09} is crypto-pm with
+   * Deribit's BTC values read in 2026-09 (its id stays {@code crypto-pm}, its version names the profile).
+   */
+  public static final List<String> BUILT_IN_PROFILES = List.of("crypto-pm-2026-09");
+
+  /** The tags a parameter's provenance may carry (METHODOLOGY 0). */
+  public static final List<String> TAGS = List.of("D", "D-num", "T", "I", "P");
+
+  private static final Set<String> TYPES = Set.of("span-16", "crypto-pm", "tims");
+  private static final List<String> ROOT_KEYS = List.of("id", "version", "description", "profile", "scenarioSet",
+      "margin", "provenance");
+  private static final List<String> PROFILE_KEYS = List.of("name", "date", "source");
+  private static final List<String> PROVENANCE_KEYS = List.of("tag", "source", "date", "note");
+  private static final List<String> TIMS_KEYS = List.of("type", "defaults", "underlyings");
+  private static final List<String> TIMS_PARAMETER_KEYS = List.of("upMove", "downMove");
   private static final List<String> SPAN16_KEYS = List.of("type", "lookAheadDays", "volFloor", "defaults",
       "underlyings");
   private static final List<String> SPAN16_PARAMETER_KEYS = List.of("priceScanRange", "volScanRange",
       "extremeMultiple", "extremeCoverFraction");
-  private static final List<String> CRYPTO_PM_KEYS = List.of("type", "lookAheadDays", "volShock", "defaults",
-      "underlyings");
+  private static final List<String> CRYPTO_PM_KEYS = List.of("type", "lookAheadDays", "defaults", "underlyings");
   private static final List<String> VOL_SHOCK_KEYS = List.of("up", "down", "powerShortDated", "powerLongDated",
-      "pivotDays", "floorVol", "minDaysToExpiry");
+      "pivotDays", "floorVol", "minDaysToExpiry", "minVolShockUp");
   private static final List<String> CRYPTO_PM_PARAMETER_KEYS = List.of("priceRange", "priceSteps", "extendedMoves",
-      "extendedWeightNumerator");
+      "extendedFactor", "volShock");
 
   private ModelFiles() {}
 
@@ -74,13 +90,13 @@ public final class ModelFiles {
     if (idOrPath == null || idOrPath.isBlank()) {
       throw ValidationException.of("model", "a model id or file is required; built-in models: " + BUILT_IN);
     }
-    if (BUILT_IN.contains(idOrPath)) {
+    if (BUILT_IN.contains(idOrPath) || BUILT_IN_PROFILES.contains(idOrPath)) {
       return parse(Json.builtInModel(idOrPath), "built-in:" + idOrPath);
     }
     Path path = Path.of(idOrPath);
     if (!Files.isRegularFile(path)) {
       throw ValidationException.of("model", "unknown model '" + idOrPath + "': not a built-in model " + BUILT_IN
-          + " and no such file");
+          + " or profile " + BUILT_IN_PROFILES + " and no such file");
     }
     return read(path);
   }
@@ -108,6 +124,9 @@ public final class ModelFiles {
     String description = Json.text(root, "description", "", problems, false);
     JsonNode set = Json.object(root, "scenarioSet", "", problems, true);
     JsonNode margin = Json.object(root, "margin", "", problems, false);
+    ModelProfile profile = profile(Json.object(root, "profile", "", problems, false), problems);
+    Map<String, ParameterSource> provenance = provenance(Json.object(root, "provenance", "", problems, false),
+        problems);
     ScenarioSetDefinition definition = null;
     if (set != null) {
       // Required: guessing the type from the file's id read a crypto-pm file named "my-span" as
@@ -120,13 +139,83 @@ public final class ModelFiles {
       } else if (type != null) {
         String setId = id == null ? "" : id;
         String setVersion = version == null ? "" : version;
-        definition = type.equals("span-16") ? span16(setId, setVersion, set, problems)
-            : cryptoPm(setId, setVersion, set, problems);
+        definition = switch (type) {
+          case "span-16" -> span16(setId, setVersion, set, problems);
+          case "tims" -> tims(setId, setVersion, set, problems);
+          default -> cryptoPm(setId, setVersion, set, problems);
+        };
       }
     }
     problems.throwIfAny();
     Map<String, Object> marginValues = margin == null ? Map.of() : Json.toPlainMap(margin);
-    return new ModelFile(id, version, description, definition, marginValues, source);
+    return new ModelFile(id, version, description, definition, marginValues, source, profile, provenance);
+  }
+
+  private static ModelProfile profile(JsonNode node, Problems problems) {
+    if (node == null) {
+      return ModelProfile.UNNAMED;
+    }
+    Json.onlyKnownKeys(node, "profile", PROFILE_KEYS, problems);
+    return new ModelProfile(Json.text(node, "name", "profile", problems, true),
+        Json.text(node, "date", "profile", problems, true), Json.text(node, "source", "profile", problems, false));
+  }
+
+  /** Per parameter path ({@code scenarioSet.underlyings.BTC.priceRange}): its tag, source and date. */
+  private static Map<String, ParameterSource> provenance(JsonNode node, Problems problems) {
+    Map<String, ParameterSource> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = "provenance." + e.getKey();
+      if (!e.getValue().isObject()) {
+        problems.add(at, "must be an object with tag, source and date");
+        continue;
+      }
+      Json.onlyKnownKeys(e.getValue(), at, PROVENANCE_KEYS, problems);
+      String tag = Json.text(e.getValue(), "tag", at, problems, true);
+      String source = Json.text(e.getValue(), "source", at, problems, true);
+      String date = Json.text(e.getValue(), "date", at, problems, true);
+      String note = Json.text(e.getValue(), "note", at, problems, false);
+      if (tag != null && !TAGS.contains(tag)) {
+        problems.add(at + ".tag", "unknown tag '" + tag + "': one of " + TAGS);
+      } else if (tag != null && source != null && date != null) {
+        out.put(e.getKey(), new ParameterSource(tag, source, date, note == null ? "" : note));
+      }
+    }
+    return out;
+  }
+
+  private static TimsDefinition tims(String id, String version, JsonNode set, Problems problems) {
+    String path = "scenarioSet";
+    int before = problems.count();
+    Json.onlyKnownKeys(set, path, TIMS_KEYS, problems);
+    JsonNode defaults = Json.object(set, "defaults", path, problems, true);
+    TimsParameters base = defaults == null ? null : timsParameters(defaults, null, path + ".defaults", problems);
+    Map<String, TimsParameters> byUnderlying = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : entries(set, path, problems)) {
+      TimsParameters p = timsParameters(e.getValue(), defaults, path + ".underlyings." + e.getKey(), problems);
+      if (p != null) {
+        byUnderlying.put(e.getKey(), p);
+      }
+    }
+    if (problems.count() > before || base == null) {
+      return null;
+    }
+    return Json.construct(() -> new TimsDefinition(id, version, base, byUnderlying), path, problems);
+  }
+
+  private static TimsParameters timsParameters(JsonNode node, JsonNode defaults, String path, Problems problems) {
+    if (!node.isObject()) {
+      problems.add(path, "must be an object");
+      return null;
+    }
+    Json.onlyKnownKeys(node, path, TIMS_PARAMETER_KEYS, problems);
+    Set<String> unknown = new HashSet<>();
+    double up = merged(node, defaults, "upMove", path, problems, unknown);
+    double down = merged(node, defaults, "downMove", path, problems, unknown);
+    return Json.construct(() -> new TimsParameters(up, down), path, problems, unknown);
   }
 
   // The readers below build every part they can, whatever other parts got wrong, so a file's
@@ -172,21 +261,6 @@ public final class ModelFiles {
     int before = problems.count();
     Json.onlyKnownKeys(set, path, CRYPTO_PM_KEYS, problems);
     double lookAhead = Json.nonNegative(set, "lookAheadDays", path, problems, true);
-    JsonNode shock = Json.object(set, "volShock", path, problems, true);
-    TermScaledVolShock volShock = null;
-    if (shock != null) {
-      String p = path + ".volShock";
-      Json.onlyKnownKeys(shock, p, VOL_SHOCK_KEYS, problems);
-      double up = Json.number(shock, "up", p, problems, true);
-      double down = Json.number(shock, "down", p, problems, true);
-      double shortPower = Json.number(shock, "powerShortDated", p, problems, true);
-      double longPower = Json.number(shock, "powerLongDated", p, problems, true);
-      double pivot = Json.number(shock, "pivotDays", p, problems, true);
-      double floor = Json.number(shock, "floorVol", p, problems, true);
-      double minDte = Json.number(shock, "minDaysToExpiry", p, problems, true);
-      volShock = Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte),
-          p, problems);
-    }
     JsonNode defaults = Json.object(set, "defaults", path, problems, true);
     CryptoPmParameters base = defaults == null ? null
         : cryptoPmParameters(defaults, null, path + ".defaults", problems);
@@ -197,15 +271,43 @@ public final class ModelFiles {
         byUnderlying.put(e.getKey(), p);
       }
     }
-    if (base == null || volShock == null) {
+    if (base == null) {
       return null;
     }
-    TermScaledVolShock shockFinal = volShock;
     // Built even when other fields were bad: its own check (one grid length for every underlying)
     // belongs in the same list.
     CryptoPmDefinition definition = Json.construct(
-        () -> new CryptoPmDefinition(id, version, lookAhead, shockFinal, base, byUnderlying), path, problems);
+        () -> new CryptoPmDefinition(id, version, lookAhead, base, byUnderlying), path, problems);
     return problems.count() > before ? null : definition;
+  }
+
+  /** An underlying's vol shock, each field its own or else the defaults' {@code volShock}'s. */
+  private static TermScaledVolShock volShock(JsonNode node, JsonNode defaults, String path, Problems problems) {
+    JsonNode own = node.get("volShock");
+    JsonNode inherited = defaults == null ? null : defaults.get("volShock");
+    if (own == null && inherited == null) {
+      problems.add(path + ".volShock", "is required");
+      return null;
+    }
+    JsonNode shock = own != null ? own : inherited;
+    String p = path + ".volShock";
+    if (!shock.isObject()) {
+      problems.add(p, "must be an object");
+      return null;
+    }
+    Json.onlyKnownKeys(shock, p, VOL_SHOCK_KEYS, problems);
+    JsonNode fallback = own != null ? inherited : null;
+    Set<String> unknown = new HashSet<>();
+    double up = merged(shock, fallback, "up", p, problems, unknown);
+    double down = merged(shock, fallback, "down", p, problems, unknown);
+    double shortPower = merged(shock, fallback, "powerShortDated", p, problems, unknown);
+    double longPower = merged(shock, fallback, "powerLongDated", p, problems, unknown);
+    double pivot = merged(shock, fallback, "pivotDays", p, problems, unknown);
+    double floor = merged(shock, fallback, "floorVol", p, problems, unknown);
+    double minDte = merged(shock, fallback, "minDaysToExpiry", p, problems, unknown);
+    double minUp = merged(shock, fallback, "minVolShockUp", p, problems, unknown);
+    return Json.construct(() -> new TermScaledVolShock(up, down, shortPower, longPower, pivot, floor, minDte, minUp),
+        p, problems, unknown);
   }
 
   private static CryptoPmParameters cryptoPmParameters(JsonNode node, JsonNode defaults, String path,
@@ -218,7 +320,8 @@ public final class ModelFiles {
     Set<String> unknown = new HashSet<>();
     double range = merged(node, defaults, "priceRange", path, problems, unknown);
     double steps = merged(node, defaults, "priceSteps", path, problems, unknown);
-    double numerator = merged(node, defaults, "extendedWeightNumerator", path, problems, unknown);
+    double factor = merged(node, defaults, "extendedFactor", path, problems, unknown);
+    TermScaledVolShock shock = volShock(node, defaults, path, problems);
     JsonNode movesNode = node.has("extendedMoves") || defaults == null ? node.get("extendedMoves")
         : defaults.get("extendedMoves");
     List<Double> moves = new ArrayList<>();
@@ -237,8 +340,11 @@ public final class ModelFiles {
     if (Double.isNaN(steps)) {
       unknown.add("priceSteps");
     }
-    return Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, numerator), path, problems,
-        unknown);
+    // Built with a stand-in shock when the shock was bad, so the grid's own problems come in the same list.
+    TermScaledVolShock checked = shock != null ? shock : new TermScaledVolShock(0, 0, 0, 0, 1, 1, 1, 0);
+    CryptoPmParameters parameters = Json.construct(() -> new CryptoPmParameters(range, (int) steps, moves, factor,
+        checked), path, problems, unknown);
+    return shock == null ? null : parameters;
   }
 
   /**

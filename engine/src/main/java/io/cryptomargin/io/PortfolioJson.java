@@ -1,6 +1,8 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.margin.AccountType;
+import io.cryptomargin.margin.MarginMode;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
 import io.cryptomargin.validation.InputRange;
@@ -17,14 +19,17 @@ import java.util.Map;
 /**
  * Portfolio files: {@code {"account":"a-1","collateral":{"USD":50000,"BTC":0.5},
  * "positions":[{"instrument":"BTC-26JUN20-9000-C","quantity":-2}]}}. Quantities count contracts
- * (negative = short); collateral amounts are in their currency.
+ * (negative = short); collateral amounts are in their currency. Optional: {@code "accountType"}
+ * ({@code speculator} (default), {@code hedger} or {@code member}: span-16's initial factor) and
+ * {@code "marginMode"} ({@code cross} (default) or {@code segregated}: how crypto-pm margins currencies).
  */
 public final class PortfolioJson {
   /**
    * The keys a portfolio object may have; any other is refused as an unknown key (a request that wraps a
    * portfolio in more fields removes its own before parsing).
    */
-  public static final List<String> KEYS = List.of("account", "collateral", "positions");
+  public static final List<String> KEYS =
+      List.of("account", "collateral", "positions", "accountType", "marginMode");
   private static final List<String> POSITION_KEYS = List.of("instrument", "quantity");
 
   private PortfolioJson() {}
@@ -129,9 +134,26 @@ public final class PortfolioJson {
         }
       }
     }
+    AccountType accountType = choice(root, "accountType", AccountType::parse, AccountType.SPECULATOR, problems);
+    MarginMode marginMode = choice(root, "marginMode", MarginMode::parse, MarginMode.CROSS, problems);
     Portfolio book = new Portfolio(account == null || account.isBlank() ? MISSING_ACCOUNT : account, collateral,
-        positions);
+        positions, accountType, marginMode);
     return new Parsed(book, fileIndex.stream().mapToInt(Integer::intValue).toArray(), listOf(problems));
+  }
+
+  /** An optional named choice of the file (its parser names the field in its problem), else the default. */
+  private static <T> T choice(JsonNode root, String field, java.util.function.Function<String, T> parse, T fallback,
+      Problems problems) {
+    String text = Json.text(root, field, "", problems, false);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return parse.apply(text);
+    } catch (ValidationException e) {
+      problems.addAll("", e);
+      return fallback;
+    }
   }
 
   private static List<Problem> listOf(Problems problems) {

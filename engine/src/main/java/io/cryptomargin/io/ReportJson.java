@@ -42,6 +42,13 @@ public final class ReportJson {
     return write(tree);
   }
 
+  /** The value as JSON with more top-level fields, in the map's order (the value must write as a JSON object). */
+  public static String writeWith(Object value, java.util.Map<String, ?> extra) {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(value);
+    extra.forEach((field, v) -> tree.set(field, MAPPER.valueToTree(v)));
+    return write(tree);
+  }
+
   /** Writes the value as JSON to a file. */
   public static void write(Object value, Path file) {
     Json.writeFile(file, write(value));

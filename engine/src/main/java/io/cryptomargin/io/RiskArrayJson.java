@@ -31,7 +31,7 @@ import java.util.Locale;
  * Losses and prices are per contract in the settlement currency (loss positive, weights applied),
  * composite delta in coins per contract. Reading also accepts a clearing house's minimal arrays,
  * {@code {"scenarioSet": "...", "riskArrays": [{"instrument", "underlying", "losses", "compositeDelta"}]}}
- * with optional {@code price} (or {@code optionValue}), {@code kind}, {@code putCall},
+ * with optional {@code price} (or {@code optionValue}), {@code contractSize} (coins per contract, default 1), {@code kind}, {@code putCall},
  * {@code expiry}, {@code settlementCurrency} (default USD) and {@code underlyingPrice}. Doubles are
  * written with full precision, so writing then reading gives back equal arrays.
  */
@@ -42,7 +42,7 @@ public final class RiskArrayJson {
   private static final List<String> ROOT_KEYS =
       List.of("scenarioSet", "parameterVersion", "snapshot", "asOf", "scenarios", "riskArrays");
   private static final List<String> ARRAY_KEYS = List.of("instrument", "underlying", "settlementCurrency", "expiry",
-      "kind", "putCall", "losses", "compositeDelta", "price", "optionValue", "underlyingPrice");
+      "kind", "putCall", "losses", "compositeDelta", "price", "optionValue", "underlyingPrice", "contractSize");
 
   private RiskArrayJson() {}
 
@@ -92,6 +92,9 @@ public final class RiskArrayJson {
       }
       if (!Double.isNaN(a.underlyingPrice())) {
         o.put("underlyingPrice", a.underlyingPrice());
+      }
+      if (a.contractSize() != 1.0) {
+        o.put("contractSize", a.contractSize());
       }
     }
     return Json.write(root);
@@ -273,6 +276,7 @@ public final class RiskArrayJson {
     }
     double value = Double.isNaN(price) ? optionValue : price;
     double underlyingPrice = Json.number(node, "underlyingPrice", path, InputRange.PRICE_USD, problems, false);
+    double contractSize = Json.number(node, "contractSize", path, InputRange.CONTRACT_SIZE, problems, false);
     double[] losses = null;
     JsonNode lossesNode = node.get("losses");
     if (lossesNode == null || lossesNode.isNull()) {
@@ -290,7 +294,7 @@ public final class RiskArrayJson {
     }
     try {
       return new RiskArray(instrument, underlying, currency == null ? DEFAULT_SETTLEMENT_CURRENCY : currency, expiry,
-          kind, putCall, losses, delta, value, underlyingPrice);
+          kind, putCall, losses, delta, value, underlyingPrice, Double.isNaN(contractSize) ? 1.0 : contractSize);
     } catch (ValidationException e) {
       problems.addAll(path, e);
       return null;

@@ -1,6 +1,5 @@
 package io.cryptomargin.margin;
 
-import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.pricing.InstrumentPricer;
@@ -35,7 +34,7 @@ public final class BookCheck {
       Instrument instrument;
       double price;
       try {
-        instrument = DeribitNames.parse(name);
+        instrument = snapshot.instrument(name);
         price = InstrumentPricer.inputs(instrument, snapshot).forward();
       } catch (ValidationException e) { // a malformed name, an underlying the market lacks, an expired contract
         e.problems().forEach(p -> problems.add(at + ".instrument", name + ": " + p.message()));

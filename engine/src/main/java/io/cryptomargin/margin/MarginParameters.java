@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * The charges of the portfolio margin model, read from the model's versioned parameter file.
  *
- * @param initialToMaintenance initial margin = maintenance × this factor (1.1 span-16, 1.3 crypto-pm)
+ * @param initialToMaintenance initial margin = maintenance × this factor (span-16: a speculator's, CME 1.1;
+ *     crypto-pm and tims: 1, their own charges set IM)
  * @param intraSpreadRate calendar spread charge per matched delta, fraction of the underlying price (0.01)
  * @param intraTierBoundariesDays expiry tiers: upper bounds in days to expiry, increasing; undated
  *     contracts fall in the first tier, expiries past the last bound in one more tier
- * @param shortOptionMinimumRate short option minimum per short option, fraction of the underlying price (0.01)
+ * @param shortOptionMinimumRate short option minimum per coin of short options: span-16 reads it in CME's form,
+ *     a fraction of PSR × underlying price (default 0); historical-var a fraction of the underlying price
  * @param interCommodityCredits pairs that earn a credit, in priority order; none for unlisted pairs
  * @param minimumEquityUsd the equity an account needs to qualify for portfolio margin, USD (100,000)
  */

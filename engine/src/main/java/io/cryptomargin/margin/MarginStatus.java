@@ -1,17 +1,26 @@
 package io.cryptomargin.margin;
 
-/** Where an account's equity stands against its requirements. */
+/** Where an account's equity stands against its requirements (METHODOLOGY 1a). */
 public enum MarginStatus {
-  /** Equity at or above the initial margin. */
+  /** Equity less haircuts at or above the initial margin. */
   HEALTHY,
-  /** Equity below initial but at or above maintenance: add collateral or reduce risk. */
+  /** Below that, but equity at or above maintenance: add collateral or reduce risk. */
   MARGIN_CALL,
   /** Equity below maintenance: positions are to be closed. */
   LIQUIDATION;
 
-  /** The status of an equity against the two requirements (all in the same currency). */
+  /** The status of an equity against the two requirements, no haircut (all in the same currency). */
   public static MarginStatus of(double equity, double initialMargin, double maintenanceMargin) {
-    if (equity >= initialMargin) {
+    return of(equity, 0.0, initialMargin, maintenanceMargin);
+  }
+
+  /**
+   * The status of an equity against the two requirements, haircuts counting against IM only.
+   *
+   * @param haircut Σ haircut × coin value, in the currency of the rest
+   */
+  public static MarginStatus of(double equity, double haircut, double initialMargin, double maintenanceMargin) {
+    if (equity - haircut >= initialMargin) {
       return HEALTHY;
     }
     return equity >= maintenanceMargin ? MARGIN_CALL : LIQUIDATION;

@@ -15,9 +15,19 @@ import java.util.Set;
  * @param account account id
  * @param collateral amounts held by currency (USD, USDC, USDT, or a coin such as BTC), in that currency, each &gt;= 0
  * @param positions the positions; an instrument may appear more than once (quantities add)
+ * @param accountType who holds the account (span-16's initial factor), default speculator
+ * @param marginMode how crypto-pm margins the account's currencies, default cross
  */
-public record Portfolio(String account, Map<String, Double> collateral, List<Position> positions) {
+public record Portfolio(String account, Map<String, Double> collateral, List<Position> positions,
+    AccountType accountType, MarginMode marginMode) {
+  /** A speculator's book, margined cross. */
+  public Portfolio(String account, Map<String, Double> collateral, List<Position> positions) {
+    this(account, collateral, positions, AccountType.SPECULATOR, MarginMode.CROSS);
+  }
+
   public Portfolio {
+    accountType = accountType == null ? AccountType.SPECULATOR : accountType;
+    marginMode = marginMode == null ? MarginMode.CROSS : marginMode;
     Problems problems = new Problems();
     if (account == null || account.isBlank()) {
       problems.add("account", "is required");
@@ -57,13 +67,14 @@ public record Portfolio(String account, Map<String, Double> collateral, List<Pos
 
   /** This book with every quantity scaled (collateral unchanged). */
   public Portfolio scaled(double factor) {
-    return new Portfolio(account, collateral, positions.stream().map(p -> p.scaled(factor)).toList());
+    return new Portfolio(account, collateral, positions.stream().map(p -> p.scaled(factor)).toList(), accountType,
+        marginMode);
   }
 
   /** This book with more positions appended (a what-if trade). */
   public Portfolio with(List<Position> more) {
     List<Position> all = new ArrayList<>(positions);
     all.addAll(more);
-    return new Portfolio(account, collateral, all);
+    return new Portfolio(account, collateral, all, accountType, marginMode);
   }
 }

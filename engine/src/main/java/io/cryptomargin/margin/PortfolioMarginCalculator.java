@@ -1,11 +1,14 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.InstrumentKind;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.YearFractions;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.scenario.CryptoPmDefinition;
+import io.cryptomargin.scenario.Span16Definition;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Instant;
@@ -41,7 +44,6 @@ public final class PortfolioMarginCalculator {
       throw ValidationException.of("model", "risk arrays are " + arrays.scenarioSetId() + " but the model is "
           + model.id() + ": margin them with --model " + arrays.scenarioSetId());
     }
-    MarginParameters parameters = model.parameters();
     NetBook net = NetBook.of(portfolio);
     Problems problems = new Problems();
     // Few commodities per account: a list searched linearly, sorted by key at the end (the order a
@@ -78,52 +80,139 @@ public final class PortfolioMarginCalculator {
       }
       last.add(array, net.quantities[h]);
     }
+    if (model.charges() instanceof CryptoPmCharges && portfolio.marginMode() == MarginMode.CROSS) {
+      // X:PM: a coin balance is a position in its own currency's vector, so that currency has a book.
+      for (String coin : portfolio.collateral().keySet()) {
+        if (!Instrument.isUsdLike(coin) && books.stream().noneMatch(b -> b.underlying.equals(coin)
+            && b.settlementCurrency.equals(coin))) {
+          books.add(new CommodityBook(coin, coin, arrays.scenarioCount()));
+        }
+      }
+    }
     books.sort(Comparator.comparing(book -> book.key));
     problems.throwIfAny();
 
     for (CommodityBook book : books) {
       book.scan();
       book.price = rates.knows(book.underlying) ? rates.usdPer(book.underlying) : book.arrayPrice;
-      book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
-      book.shortOptionMinimum = shortOptionMinimum(book, parameters, problems);
       book.netOptionValue = book.optionValue(problems);
     }
-    applyInterCommodityCredits(books, parameters, problems);
     problems.throwIfAny();
-
+    Aggregate account;
+    if (model.charges() instanceof CryptoPmCharges charges) {
+      account = CryptoPmAggregation.aggregate(books, portfolio, (CryptoPmDefinition) model.scenarios(), charges, rates,
+          arrays.scenarioLabels(), problems);
+    } else if (model.charges() instanceof TimsCharges charges) {
+      account = tims(books, charges, problems);
+    } else {
+      account = span(books, model, portfolio.accountType(), asOf, problems);
+    }
+    problems.throwIfAny();
     for (CommodityBook book : books) {
       book.requireFinite(portfolio, problems);
     }
     problems.throwIfAny();
 
     List<CommodityMargin> commodities = new ArrayList<>();
-    double initialUsd = 0;
-    double maintenanceUsd = 0;
-    double spotValueUsd = 0;
+    double positionsValueUsd = 0;
+    double optionValueUsd = 0;
     for (CommodityBook book : books) {
       double usdPerUnit = rates.usdPer(book.settlementCurrency);
-      double risk = Math.max(book.scanningRisk + book.intraCharge - book.interCredit, book.shortOptionMinimum);
-      double maintenance = Math.max(0.0, risk - book.netOptionValue);
-      double initial = maintenance * parameters.initialToMaintenance();
-      initialUsd += initial * usdPerUnit;
-      maintenanceUsd += maintenance * usdPerUnit;
-      spotValueUsd += book.spotValue * usdPerUnit;
+      positionsValueUsd += (book.netOptionValue + book.spotValue) * usdPerUnit;
+      optionValueUsd += book.netOptionValue * usdPerUnit;
       commodities.add(new CommodityMargin(book.underlying, book.settlementCurrency, book.price, book.scanningRisk,
           book.binding + 1, arrays.scenarioLabels().get(book.binding), book.netDelta, book.intraCharge,
-          book.interCredit, book.shortOptionMinimum, book.netOptionValue, risk, maintenance, initial,
-          maintenance * usdPerUnit, initial * usdPerUnit, book.contributions()));
+          book.interCredit, book.shortOptionMinimum, book.netOptionValue, book.risk, book.maintenance, book.initial,
+          book.maintenance * usdPerUnit, book.initial * usdPerUnit, book.contributions(), book.rollShock,
+          book.undampenedExtended, book.undampenedExtendedCell < 0 ? ""
+              : arrays.scenarioLabels().get(book.undampenedExtendedCell)));
     }
     double collateralUsd = collateralValue(portfolio, rates);
-    double equity = collateralUsd + spotValueUsd;
+    double haircutUsd = model.charges() instanceof CryptoPmCharges charges ? haircuts(portfolio, charges, rates) : 0.0;
+    double equity = collateralUsd + positionsValueUsd;
+    MarginParameters parameters = model.parameters();
     boolean qualified = equity >= parameters.minimumEquityUsd();
     List<String> notes = new ArrayList<>();
     if (!qualified) {
       notes.add(String.format("equity %.2f USD is below the %.2f USD minimum for portfolio margin: "
           + "the rules-based margin applies to this account", equity, parameters.minimumEquityUsd()));
     }
+    notes.addAll(account.notes);
     return new AccountMargin(portfolio.account(), model.id(), new ParameterSetRef(model.id(), model.version()),
-        arrays.snapshotId(), initialUsd, maintenanceUsd, equity, collateralUsd,
-        MarginStatus.of(equity, initialUsd, maintenanceUsd), qualified, notes, commodities);
+        arrays.snapshotId(), account.initialUsd, account.maintenanceUsd, equity, collateralUsd,
+        MarginStatus.of(equity, haircutUsd, account.initialUsd, account.maintenanceUsd), qualified, notes, commodities,
+        optionValueUsd, haircutUsd, portfolio.marginMode(), portfolio.accountType(), model.profile(),
+        account.undampenedExtendedUsd, account.undampenedExtendedCell < 0 ? ""
+            : arrays.scenarioLabels().get(account.undampenedExtendedCell));
+  }
+
+  /** The account's requirements in USD, as a model's aggregation leaves them. */
+  static final class Aggregate {
+    double initialUsd;
+    double maintenanceUsd;
+    double undampenedExtendedUsd;
+    int undampenedExtendedCell = -1;
+    final List<String> notes = new ArrayList<>();
+  }
+
+  /**
+   * span-16 (METHODOLOGY 3): per commodity MM = max(scan + intra − inter, short option minimum),
+   * IM = MM × 1.1 for a speculator, × the hedger factor for a hedger or member.
+   */
+  private static Aggregate span(List<CommodityBook> books, MarginModel model, AccountType accountType, Instant asOf,
+      Problems problems) {
+    MarginParameters parameters = model.parameters();
+    double factor = accountType == AccountType.SPECULATOR ? parameters.initialToMaintenance()
+        : ((SpanCharges) model.charges()).hedgerInitialToMaintenance();
+    for (CommodityBook book : books) {
+      book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
+      double psr = model.scenarios() instanceof Span16Definition span
+          ? span.parameters(book.underlying).priceScanRange() : 1.0;
+      book.shortOptionMinimum = shortOptionMinimum(book, parameters.shortOptionMinimumRate() * psr, problems);
+    }
+    applyInterCommodityCredits(books, parameters, problems);
+    Aggregate account = new Aggregate();
+    for (CommodityBook book : books) {
+      book.risk = Math.max(book.scanningRisk + book.intraCharge - book.interCredit, book.shortOptionMinimum);
+      book.maintenance = Math.max(0.0, book.risk);
+      book.initial = book.maintenance * factor;
+    }
+    return sumUsd(books, account);
+  }
+
+  /**
+   * tims (METHODOLOGY 2c): per commodity max(worst loss over the ten points, Σ per-contract minimums), a
+   * long's minimum capped at its market value; IM = MM.
+   */
+  private static Aggregate tims(List<CommodityBook> books, TimsCharges charges, Problems problems) {
+    for (CommodityBook book : books) {
+      book.shortOptionMinimum = book.perContractMinimum(charges.perContractMinimumUsdPerCoin(), problems);
+      book.risk = Math.max(book.scanningRisk, book.shortOptionMinimum);
+      book.maintenance = book.risk;
+      book.initial = book.risk;
+    }
+    return sumUsd(books, new Aggregate());
+  }
+
+  /** Adds every commodity's requirements, each in USD at the index of its settlement currency. */
+  private static Aggregate sumUsd(List<CommodityBook> books, Aggregate account) {
+    for (CommodityBook book : books) {
+      double usd = book.usdPerSettlement();
+      account.initialUsd += book.initial * usd;
+      account.maintenanceUsd += book.maintenance * usd;
+    }
+    return account;
+  }
+
+  /** Σ haircut × coin value over the account's coin balances, USD (against IM only). */
+  private static double haircuts(Portfolio portfolio, CryptoPmCharges charges, UsdRates rates) {
+    double total = 0;
+    for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
+      if (!Instrument.isUsdLike(held.getKey())) {
+        total += charges.currency(held.getKey()).haircut() * held.getValue() * rates.usdPer(held.getKey());
+      }
+    }
+    return total;
   }
 
   /** The margin of an account whose arrays come from a snapshot (USD rates and tiers from it too). */
@@ -190,16 +279,18 @@ public final class PortfolioMarginCalculator {
   }
 
   /**
-   * Short option minimum: rate × price × max(short calls, short puts). The price is needed only when the book is
-   * short options (a book of futures from a clearing house's minimal arrays needs none).
+   * Short option minimum: rate × price × max(short calls, short puts), counted in coins of the underlying
+   * (quantity × contract size). The price is needed only when the book is short options (a book of futures
+   * from a clearing house's minimal arrays needs none).
+   *
+   * @param rate fraction of the underlying price per coin of short options (span-16: its rate × PSR)
    */
-  private static double shortOptionMinimum(CommodityBook book, MarginParameters parameters, Problems problems) {
+  private static double shortOptionMinimum(CommodityBook book, double rate, Problems problems) {
     double shortOptions = Math.max(book.shortCalls, book.shortPuts);
-    if (shortOptions == 0 || parameters.shortOptionMinimumRate() == 0) {
+    if (shortOptions == 0 || rate == 0) {
       return 0.0;
     }
-    return parameters.shortOptionMinimumRate() * shortOptions
-        * priceInSettlement(book, problems, "short option minimum (the book is short options)");
+    return rate * shortOptions * priceInSettlement(book, problems, "short option minimum (the book is short options)");
   }
 
   private static double priceInSettlement(CommodityBook book, Problems problems, String charge) {
@@ -310,7 +401,7 @@ public final class PortfolioMarginCalculator {
   }
 
   /** Accumulates one combined commodity's positions. */
-  private static final class CommodityBook {
+  static final class CommodityBook {
     final String underlying;
     final String settlementCurrency;
     final String key;
@@ -336,6 +427,14 @@ public final class PortfolioMarginCalculator {
     double interCredit;
     double shortOptionMinimum;
     double netOptionValue;
+    /** Σ |quantity × contract size| over futures and perpetuals, coins (crypto-pm's roll shock). */
+    double futuresCoins;
+    double rollShock;
+    double undampenedExtended;
+    int undampenedExtendedCell = -1;
+    double risk;
+    double maintenance;
+    double initial;
 
     CommodityBook(String underlying, String settlementCurrency, int scenarios) {
       this.underlying = underlying;
@@ -363,9 +462,12 @@ public final class PortfolioMarginCalculator {
       netDelta += delta;
       addExpiryDelta(array.expiry(), delta);
       if (quantity < 0 && array.putCall() == PutCall.CALL) {
-        shortCalls += -quantity;
+        shortCalls += -quantity * array.contractSize();
       } else if (quantity < 0 && array.putCall() == PutCall.PUT) {
-        shortPuts += -quantity;
+        shortPuts += -quantity * array.contractSize();
+      }
+      if (array.kind() == InstrumentKind.FUTURE || array.kind() == InstrumentKind.PERPETUAL) {
+        futuresCoins += Math.abs(quantity * array.contractSize());
       }
       if (array.kind() == InstrumentKind.SPOT && !Double.isNaN(array.value())) {
         spotValue += quantity * array.value();
@@ -408,6 +510,40 @@ public final class PortfolioMarginCalculator {
       return byExpiry;
     }
 
+    boolean inverse() {
+      return settlementCurrency.equals(underlying);
+    }
+
+    /** USD per unit of the settlement currency (1 for USD-like money, the index for a coin). */
+    double usdPerSettlement() {
+      return inverse() ? price : 1.0;
+    }
+
+    /**
+     * tims's per-contract minimums: Σ over option positions of |quantity| × rate × contract size, in the
+     * settlement currency (a coin book's at the index), a long's capped at its value.
+     */
+    double perContractMinimum(double usdPerCoin, Problems problems) {
+      double total = 0;
+      for (int i = 0; i < size; i++) {
+        RiskArray array = arrays[i];
+        if (!array.isOption() || quantities[i] == 0 || usdPerCoin == 0) {
+          continue;
+        }
+        if (inverse() && Double.isNaN(price)) {
+          problems.add("underlyingPrice." + underlying, "the per-contract minimum of " + array.instrument()
+              + " is in USD: its coin book needs the underlying price");
+          return 0.0;
+        }
+        double perContract = usdPerCoin * array.contractSize() / (inverse() ? price : 1.0);
+        if (quantities[i] > 0) {
+          perContract = Math.min(perContract, Math.max(array.value(), 0.0));
+        }
+        total += Math.abs(quantities[i]) * perContract;
+      }
+      return total;
+    }
+
     void scan() {
       binding = 0;
       for (int i = 1; i < scenarioLoss.length; i++) {
@@ -416,6 +552,21 @@ public final class PortfolioMarginCalculator {
         }
       }
       scanningRisk = Math.max(0.0, scenarioLoss[binding]);
+    }
+
+    /**
+     * Σ quantity × value of every position, settlement currency: futures and perpetuals whose supplied
+     * arrays give no value count 0 (their P&amp;L is settled at today's price).
+     */
+    double positionsValue(Problems problems) {
+      double total = netOptionValue;
+      for (int i = 0; i < size; i++) {
+        RiskArray array = arrays[i];
+        if (!array.isOption() && !Double.isNaN(array.value())) {
+          total += quantities[i] * array.value();
+        }
+      }
+      return total;
     }
 
     double optionValue(Problems problems) {
@@ -440,8 +591,8 @@ public final class PortfolioMarginCalculator {
      * overflow, else every position of the book, whose sum does): never an infinite or NaN margin.
      */
     void requireFinite(Portfolio portfolio, Problems problems) {
-      double risk = Math.max(scanningRisk + intraCharge - interCredit, shortOptionMinimum);
-      if (Double.isFinite(risk) && Double.isFinite(risk - netOptionValue) && Double.isFinite(netDelta)) {
+      if (Double.isFinite(risk) && Double.isFinite(initial) && Double.isFinite(netOptionValue)
+          && Double.isFinite(netDelta)) {
         return;
       }
       List<Integer> named = new ArrayList<>();

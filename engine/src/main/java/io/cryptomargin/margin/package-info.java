@@ -1,11 +1,13 @@
 /**
- * Portfolio margin (METHODOLOGY section 3): per combined commodity — one underlying in one
- * settlement currency — scanning risk over summed risk arrays, calendar spread charge,
- * inter-commodity credit, short option minimum, net option value; then per account, equity and
- * status in USD.
+ * Portfolio margin on one mark-to-market basis (METHODOLOGY 1a): equity holds every position at its
+ * price, every requirement is the further loss beyond it. Three aggregations over the same linear
+ * risk arrays: SPAN's ({@code span-16}: scan, calendar charge, inter-commodity credit, short option
+ * minimum, IM by account type), Deribit's 2024 risk-matrix margin ({@code crypto-pm}: dampened
+ * extended cells, roll shock, cross or segregated currencies, MM = 0.8 × IM) and FINRA's
+ * ({@code tims}: ten points and a per-contract floor, IM = MM).
  *
  * <p>Units: commodity figures are in the commodity's settlement currency (USD-like money, or
- * the coin for inverse books); account figures are in USD. Quantities count contracts, deltas are
- * coins of underlying.
+ * the coin for inverse books); account figures are in USD. Quantities count contracts, deltas and
+ * per-contract charges count coins of underlying (quantity × contract size).
  */
 package io.cryptomargin.margin;

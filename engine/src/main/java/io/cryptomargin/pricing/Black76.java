@@ -23,7 +23,10 @@ public final class Black76 {
     }
     double d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
     double d2 = d1 - stdDev;
-    return sign * (forward * NormalDistribution.cdf(sign * d1) - strike * NormalDistribution.cdf(sign * d2));
+    // Never below 0: deep out of the money both terms underflow to 0 and a put's −1 × (0 − 0) is −0.0, which
+    // printed as "-0.0"; cancellation can also leave a tiny negative. max(0.0, −0.0) is +0.0.
+    return Math.max(0.0, sign * (forward * NormalDistribution.cdf(sign * d1)
+        - strike * NormalDistribution.cdf(sign * d2)));
   }
 
   /**
@@ -37,7 +40,7 @@ public final class Black76 {
       return sign * (forward - strike) > 0 ? sign : 0.0;
     }
     double d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
-    return sign * NormalDistribution.cdf(sign * d1);
+    return sign * NormalDistribution.cdf(sign * d1) + 0.0;
   }
 
   /**
@@ -74,10 +77,12 @@ public final class Black76 {
     double sqrtT = Math.sqrt(years);
     double d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
     double d2 = d1 - stdDev;
-    double undiscounted = sign * (forward * NormalDistribution.cdf(sign * d1) - strike * NormalDistribution.cdf(sign * d2));
+    double undiscounted = Math.max(0.0, sign * (forward * NormalDistribution.cdf(sign * d1)
+        - strike * NormalDistribution.cdf(sign * d2)));
     double pdf = NormalDistribution.pdf(d1);
     double price = discount * undiscounted;
-    double delta = discount * sign * NormalDistribution.cdf(sign * d1);
+    // + 0.0 turns a deep out-of-the-money put's −0.0 into 0.0, so it never prints as "-0.0".
+    double delta = discount * sign * NormalDistribution.cdf(sign * d1) + 0.0;
     double gamma = discount * pdf / (forward * stdDev);
     double vega = discount * forward * pdf * sqrtT;
     // dV/dt = -dV/dT: the decay of the time value plus the discounting's pull to par.

@@ -12,14 +12,24 @@ public final class MarginReport {
   /** The full report. */
   public static String text(AccountMargin margin) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("Portfolio margin — account %s, model %s (parameters %s v%s), snapshot %s%n",
-        margin.account(), margin.model(), margin.parameterSet().id(), margin.parameterSet().version(),
-        margin.snapshot()));
+    out.append(String.format("Portfolio margin — account %s, model %s (parameters %s v%s, profile %s of %s), "
+        + "snapshot %s%n", margin.account(), margin.model(), margin.parameterSet().id(),
+        margin.parameterSet().version(), margin.profile().name(), margin.profile().date(), margin.snapshot()));
+    out.append(String.format("  basis: mark-to-market (requirements are the further loss beyond marks); account %s, "
+        + "margin mode %s%n", margin.accountType().name().toLowerCase(java.util.Locale.ROOT),
+        margin.marginMode().name().toLowerCase(java.util.Locale.ROOT)));
     out.append(String.format("  initial margin      %16s USD%n", TextTable.number(margin.initialMargin(), 2)));
     out.append(String.format("  maintenance margin  %16s USD%n", TextTable.number(margin.maintenanceMargin(), 2)));
-    out.append(String.format("  equity              %16s USD  (collateral %s USD)%n",
-        TextTable.number(margin.equity(), 2), TextTable.number(margin.collateralValue(), 2)));
+    out.append(String.format("  equity              %16s USD  (collateral %s USD, options at marks %s USD)%n",
+        TextTable.number(margin.equity(), 2), TextTable.number(margin.collateralValue(), 2),
+        TextTable.number(margin.netOptionValueUsd(), 2)));
+    out.append(String.format("  capital consumed    %16s USD  (IM + haircuts %s USD)%n",
+        TextTable.number(margin.capitalConsumed(), 2), TextTable.number(margin.haircutUsd(), 2)));
     out.append(String.format("  free collateral     %16s USD%n", TextTable.number(margin.freeCollateral(), 2)));
+    if (!margin.undampenedExtendedScenario().isEmpty()) {
+      out.append(String.format("  undampened tail     %16s USD  (worst extended cell before the dampener: %s)%n",
+          TextTable.number(margin.undampenedExtendedLossUsd(), 2), margin.undampenedExtendedScenario()));
+    }
     out.append(String.format("  status              %16s%n", margin.status()));
     margin.notes().forEach(note -> out.append("  note: ").append(note).append('\n'));
     out.append('\n');

@@ -20,10 +20,20 @@ import java.util.Objects;
  * @param compositeDelta weighted mean delta over the regular price moves, coins of underlying per contract
  * @param value value of one contract in the snapshot, settlement currency (NaN when unknown)
  * @param underlyingPrice the underlying's index in the snapshot, USD per coin (NaN when unknown)
+ * @param contractSize coins of the underlying per contract (Deribit's options 1, its ETH_USDC contracts 0.1):
+ *     what per-contract charges (short option minimum, TIMS's floor) count
  */
 public record RiskArray(String instrument, String underlying, String settlementCurrency, Instant expiry,
     InstrumentKind kind, PutCall putCall, double[] losses, double compositeDelta, double value,
-    double underlyingPrice) {
+    double underlyingPrice, double contractSize) {
+  /** An array of a one-coin contract (a supplied array that does not give its size). */
+  public RiskArray(String instrument, String underlying, String settlementCurrency, Instant expiry,
+      InstrumentKind kind, PutCall putCall, double[] losses, double compositeDelta, double value,
+      double underlyingPrice) {
+    this(instrument, underlying, settlementCurrency, expiry, kind, putCall, losses, compositeDelta, value,
+        underlyingPrice, 1.0);
+  }
+
   public RiskArray {
     Problems problems = new Problems();
     if (instrument == null || instrument.isBlank()) {
@@ -51,6 +61,9 @@ public record RiskArray(String instrument, String underlying, String settlementC
     }
     if (!Double.isNaN(underlyingPrice) && !(underlyingPrice > 0 && Double.isFinite(underlyingPrice))) {
       problems.add("underlyingPrice", "must be > 0 or unknown, was " + underlyingPrice);
+    }
+    if (!(contractSize > 0 && Double.isFinite(contractSize))) {
+      problems.add("contractSize", "must be a positive number of coins, was " + contractSize);
     }
     if (kind == InstrumentKind.OPTION && putCall == null) {
       problems.add("putCall", "is required for an option");
@@ -85,13 +98,14 @@ public record RiskArray(String instrument, String underlying, String settlementC
         && settlementCurrency.equals(r.settlementCurrency) && Objects.equals(expiry, r.expiry) && kind == r.kind
         && putCall == r.putCall && Arrays.equals(losses, r.losses)
         && Double.compare(compositeDelta, r.compositeDelta) == 0 && Double.compare(value, r.value) == 0
-        && Double.compare(underlyingPrice, r.underlyingPrice) == 0;
+        && Double.compare(underlyingPrice, r.underlyingPrice) == 0
+        && Double.compare(contractSize, r.contractSize) == 0;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(instrument, underlying, settlementCurrency, expiry, kind, putCall, compositeDelta, value,
-        underlyingPrice) * 31 + Arrays.hashCode(losses);
+        underlyingPrice, contractSize) * 31 + Arrays.hashCode(losses);
   }
 
   @Override

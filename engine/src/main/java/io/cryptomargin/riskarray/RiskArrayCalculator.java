@@ -3,6 +3,7 @@ package io.cryptomargin.riskarray;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.EuropeanOption;
+import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.VolShock;
 import io.cryptomargin.pricing.ExpiryPolicy;
@@ -83,12 +84,18 @@ public final class RiskArrayCalculator {
     return definition.labels();
   }
 
-  /** The array of one instrument under one underlying's scenario set. */
+  /**
+   * The array of one instrument under one underlying's scenario set. Every loss starts from the
+   * instrument's one price (METHODOLOGY 1a): its mark where the snapshot has one, else the model
+   * value, the same price equity and net option value use.
+   */
   public static RiskArray compute(MarketSnapshot snapshot, Instrument instrument, ScenarioSet set) {
     // The snapshot is the market as observed: an expired contract cannot be arrayed. Scenarios that
     // look past an expiry are valued at intrinsic below (zero years left), decided here, not in pricing.
     PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
-    double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
+    double modelValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
+    double baseValue = InstrumentPricer.presentValue(instrument, snapshot, modelValue);
+    boolean inverse = instrument.settlement() == Settlement.INVERSE;
     double laterYears = Math.max(base.years() - set.lookAheadDays() / 365.0, 0.0);
     double daysToExpiry = base.years() * 365.0;
     List<Scenario> scenarios = set.scenarios();
@@ -105,23 +112,28 @@ public final class RiskArrayCalculator {
     double lastDeltaMove = Double.NaN;
     for (int i = 0; i < losses.length; i++) {
       Scenario scenario = scenarios.get(i);
-      double forward = base.forward() * (1 + scenario.priceMove());
+      double move = scenario.priceMove();
+      double forward = base.forward() * (1 + move);
       double vol = volByDirection[scenario.volDirection().ordinal()];
       double value = InstrumentPricer.value(instrument, forward, laterYears, vol, base.forward());
-      losses[i] = (baseValue - value) * scenario.weight();
-      // Composite delta: one point per distinct regular price move, at the unshocked vol.
-      if (scenario.role() == ScenarioRole.REGULAR && scenario.priceMove() != lastDeltaMove) {
+      if (inverse && scenario.convertsAtEdge()) {
+        // USD P&L = value there × S(1+m) − value now × S, converted to coin at the edge S(1+e): S cancels.
+        losses[i] = (baseValue - value * (1 + move)) / (1 + scenario.edgeMove()) * scenario.weight();
+      } else {
+        losses[i] = (baseValue - value) * scenario.weight();
+      }
+      // Composite delta: the plain mean over the distinct regular price moves, at today's vol.
+      if (scenario.role() == ScenarioRole.REGULAR && move != lastDeltaMove) {
         deltaSum += InstrumentPricer.delta(instrument, forward, laterYears, base.vol());
         deltaPoints++;
-        lastDeltaMove = scenario.priceMove();
+        lastDeltaMove = move;
       }
     }
     double compositeDelta = deltaPoints == 0 ? InstrumentPricer.delta(instrument, base.forward(), base.years(),
         base.vol()) : deltaSum / deltaPoints;
     PutCall putCall = instrument instanceof EuropeanOption option ? option.putCall() : null;
-    double presentValue = InstrumentPricer.presentValue(instrument, snapshot, baseValue);
     return new RiskArray(instrument.name(), instrument.underlying(), instrument.settlementCurrency(),
-        instrument.expiry().orElse(null), instrument.kind(), putCall, losses, compositeDelta, presentValue,
-        snapshot.index(instrument.underlying()));
+        instrument.expiry().orElse(null), instrument.kind(), putCall, losses, compositeDelta, baseValue,
+        snapshot.index(instrument.underlying()), instrument.contractSize());
   }
 }

@@ -1,12 +1,12 @@
 package io.cryptomargin.rules;
 
-import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Future;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.InstrumentKind;
 import io.cryptomargin.instrument.Perpetual;
 import io.cryptomargin.instrument.Spot;
+import io.cryptomargin.margin.BookCheck;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
 import io.cryptomargin.margin.Position;
@@ -22,31 +22,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rules-based margin (METHODOLOGY section 4). Stateless.
+ * Rules-based margin (METHODOLOGY section 4): {@code deribit-sm} and {@code strategy-based}. Stateless.
  *
- * <p>Each position is charged its standard margin ({@link StandardMargins}); then, per underlying,
- * {@link StrategyPairing} finds the assignment of legs to recognized strategies with the lowest
- * initial margin in USD, and those legs are charged the strategies' charges instead.
+ * <p>Each position is charged Deribit's standard margin ({@link StandardMargins}), reported as the venue
+ * prints it (cash basis) and restated on the mark-to-market basis of METHODOLOGY section 1a (a short option
+ * less its mark, a long option its mark). When the parameters recognize strategies, {@link StrategyPairing}
+ * then finds, per underlying, the pairing of legs into strategies with the lowest initial margin in USD on
+ * the mark-to-market basis, and those legs are charged the strategies' charges instead.
  *
- * <p>Strategy charges (per strategy unit, in the option legs' settlement currency; inverse books in
- * coin = the USD amount / U, U the forward of the expiry):
- * <ul>
- *   <li>Vertical spread: a credit spread (long strike further out of the money) is charged its
- *       strike width, the most the pair can owe at expiry; we do not deduct the credit received,
- *       because the single-leg formulas also charge the short leg's mark on top of its risk (the
- *       premium is a liability, not free collateral) and the portfolio margin does the same through
- *       its net option value. A debit spread can never owe: it is charged the net premium paid.
- *   <li>Iron condor: the wider of its two spreads' widths (only one side can finish in the money).
- *   <li>Calendar (off by default): the net premium paid, floored at zero.
- *   <li>Straddle (off by default): the larger leg's standard margin plus the other leg's mark.
- *   <li>Covered call (off by default): by long spot, the call's mark; by a long future, the call's
- *       mark plus the future's standard margin per coin.
- *   <li>Futures hedge (off by default): the long option's premium plus the future's loss down (up) to
- *       the strike.
- * </ul>
- * A strategy's maintenance margin is its charge, capped at its legs' standard maintenance.
+ * <p>Instruments come from the snapshot, so their contract sizes are the snapshot's: ten 0.1-ETH contracts
+ * are margined as 1 ETH.
  */
 public final class RulesBasedMargin {
+  /** Prefix of the pseudo-leg a coin held as collateral becomes, so it can cover a call. */
+  static final String COLLATERAL_PREFIX = "collateral:";
+
   private RulesBasedMargin() {}
 
   /**
@@ -64,7 +54,7 @@ public final class RulesBasedMargin {
     Problems problems = new Problems();
     // Names, expiries, underlyings, collateral currencies and sizes first, each at its field; the rules-based
     // model's own problems (short spot) are added to the same list.
-    io.cryptomargin.margin.BookCheck.check(portfolio, snapshot, null, problems);
+    BookCheck.check(portfolio, snapshot, null, problems);
     boolean bookChecked = problems.isEmpty();
     Map<String, List<PricedLeg>> byUnderlying = new TreeMap<>();
     double spotValueUsd = 0;
@@ -76,7 +66,7 @@ public final class RulesBasedMargin {
         continue;
       }
       try {
-        PricedLeg leg = price(DeribitNames.parse(holding.getKey()), holding.getValue(), snapshot, rates, parameters);
+        PricedLeg leg = price(snapshot.instrument(holding.getKey()), holding.getValue(), snapshot, rates, parameters);
         if (leg.instrument instanceof Spot) {
           if (leg.quantity < 0) {
             problems.add(portfolio.positionPath(leg.name) + ".quantity", leg.name + ": a short spot position has no "
@@ -109,9 +99,14 @@ public final class RulesBasedMargin {
         double value = held.getValue() * rates.usdPer(held.getKey());
         double haircut = Math.max(value, 0) * parameters.spotHaircut(held.getKey());
         haircutUsd += haircut;
-        if (!io.cryptomargin.instrument.Instrument.isUsdLike(held.getKey())) {
+        if (!Instrument.isUsdLike(held.getKey())) {
           holdingsByCoin.merge(held.getKey(), value, Double::sum);
           haircutsByCoin.merge(held.getKey(), haircut, Double::sum);
+          // A coin held as collateral can cover a call written on it.
+          List<PricedLeg> group = byUnderlying.get(held.getKey());
+          if (held.getValue() > 0 && group != null && parameters.recognizes(StrategyKind.COVERED)) {
+            group.add(collateralLeg(held.getKey(), held.getValue(), snapshot, parameters));
+          }
         }
       }
     } catch (ValidationException e) {
@@ -126,18 +121,23 @@ public final class RulesBasedMargin {
     List<String> notes = new ArrayList<>();
     Map<String, double[]> totals = new LinkedHashMap<>();
     Map<String, Double> usdPerCurrency = new TreeMap<>();
+    PairingStatus pairing = PairingStatus.EXACT;
+    double optionValueUsd = 0;
+    double venueShiftUsd = 0; // venue (cash) basis = mark-to-market basis + short marks − long marks
     for (Map.Entry<String, List<PricedLeg>> group : byUnderlying.entrySet()) {
       StrategyPairing.Outcome outcome = StrategyPairing.solve(group.getKey(), group.getValue(), parameters);
-      legs.addAll(outcome.legs());
       strategies.addAll(outcome.strategies());
-      if (!outcome.complete()) {
-        notes.add("the pairing search for " + group.getKey() + " stopped after " + parameters.searchNodeBudget()
-            + (parameters.searchNodeBudget() == 1 ? " node" : " nodes") + ": the cheaper of the greedy pairing "
-            + "(largest saving first) and the best pairing found so far is used, here "
-            + (outcome.greedyKept() ? "the greedy one" : "the one the search found")
-            + " (raise searchNodeBudget to search further)");
+      if (!outcome.status().exact()) {
+        pairing = pairing.exact() ? outcome.status() : pairing;
+        notes.add(outcome.note());
       }
       for (LegMargin leg : outcome.legs()) {
+        if (leg.instrument().startsWith(COLLATERAL_PREFIX)) {
+          continue;
+        }
+        legs.add(leg);
+        optionValueUsd += leg.markValueUsd();
+        venueShiftUsd -= leg.markValueUsd();
         if (leg.kind() == InstrumentKind.SPOT) {
           continue;
         }
@@ -160,13 +160,15 @@ public final class RulesBasedMargin {
       initialUsd += sum[0] * usd;
       maintenanceUsd += sum[1] * usd;
     }
-    return new RulesMarginResult(portfolio.account(), parameters.ref(), snapshot.id(), legs, strategies, underlyings,
-        initialUsd, maintenanceUsd, collateralUsd, spotValueUsd, haircutUsd, holdingsByCoin, haircutsByCoin, notes);
+    return new RulesMarginResult(portfolio.account(), parameters.ref(), parameters.asOf(), snapshot.id(), legs,
+        strategies, underlyings, initialUsd, maintenanceUsd, Math.max(initialUsd + venueShiftUsd, 0), Math.max(maintenanceUsd + venueShiftUsd, 0),
+        optionValueUsd, collateralUsd, spotValueUsd, haircutUsd, holdingsByCoin, haircutsByCoin, pairing, notes);
   }
 
   private static boolean finiteStandardMargin(PricedLeg leg) {
     try {
-      return Double.isFinite(leg.standard(Math.abs(leg.quantity)).initial() * leg.usdPerUnit);
+      return Double.isFinite(leg.venue(Math.abs(leg.quantity)).initial() * leg.usdPerUnit)
+          && Double.isFinite(leg.standard(Math.abs(leg.quantity)).initial() * leg.usdPerUnit);
     } catch (ValidationException e) {
       return false; // a requirement that is not a finite number
     }
@@ -179,18 +181,32 @@ public final class RulesBasedMargin {
     if (instrument instanceof EuropeanOption option) {
       double forward = snapshot.forward(option.underlying(), option.expiryTime());
       double mark = InstrumentPricer.presentValue(option, snapshot);
-      Requirement perContract = quantity < 0
-          ? StandardMargins.shortOption(option.putCall(), forward, option.strike(), mark / size, option.settlement(),
-              parameters.options()).times(size)
-          : StandardMargins.longOption(mark);
-      return new PricedLeg(instrument, quantity, forward, mark, usdPerUnit, perContract, parameters);
+      Requirement venue;
+      Requirement markToMarket;
+      if (quantity < 0) {
+        // The formulas are per coin: the mark per coin in, the contract's coins out.
+        venue = StandardMargins.shortOption(option.putCall(), forward, option.strike(), mark / size,
+            option.settlement(), parameters.options()).times(size);
+        markToMarket = StandardMargins.shortOptionMarkToMarket(venue, mark);
+      } else {
+        venue = StandardMargins.longOption();
+        markToMarket = StandardMargins.longOptionMarkToMarket(mark);
+      }
+      return new PricedLeg(instrument, quantity, forward, mark, usdPerUnit, venue, markToMarket, parameters);
     }
     if (instrument instanceof Future || instrument instanceof Perpetual) {
       double price = InstrumentPricer.inputs(instrument, snapshot).forward();
-      return new PricedLeg(instrument, quantity, price, 0.0, usdPerUnit, null, parameters);
+      return new PricedLeg(instrument, quantity, price, 0.0, usdPerUnit, null, null, parameters);
     }
     return new PricedLeg(instrument, quantity, snapshot.index(instrument.underlying()), 0.0, usdPerUnit,
-        Requirement.ZERO, parameters);
+        Requirement.ZERO, Requirement.ZERO, parameters);
+  }
+
+  private static PricedLeg collateralLeg(String coin, double coins, MarketSnapshot snapshot,
+      RulesParameters parameters) {
+    Spot held = new Spot(COLLATERAL_PREFIX + coin, coin, "USD");
+    return new PricedLeg(held, coins, snapshot.index(coin), 0.0, 1.0, Requirement.ZERO, Requirement.ZERO,
+        parameters);
   }
 
   /**
@@ -207,18 +223,20 @@ public final class RulesBasedMargin {
     final double price;
     final double mark;
     final double usdPerUnit;
-    private final Requirement perContract;
+    private final Requirement venuePerContract;
+    private final Requirement markToMarketPerContract;
     private final RulesParameters parameters;
 
     PricedLeg(Instrument instrument, double quantity, double price, double mark, double usdPerUnit,
-        Requirement perContract, RulesParameters parameters) {
+        Requirement venuePerContract, Requirement markToMarketPerContract, RulesParameters parameters) {
       this.instrument = instrument;
       this.name = instrument.name();
       this.quantity = quantity;
       this.price = price;
       this.mark = mark;
       this.usdPerUnit = usdPerUnit;
-      this.perContract = perContract;
+      this.venuePerContract = venuePerContract;
+      this.markToMarketPerContract = markToMarketPerContract;
       this.parameters = parameters;
     }
 
@@ -230,25 +248,48 @@ public final class RulesBasedMargin {
       return instrument instanceof Future || instrument instanceof Perpetual;
     }
 
-    /** The standard margin of {@code contracts} (unsigned) contracts of this leg. */
+    /** The venue-printed (cash basis) standard margin of {@code contracts} (unsigned) contracts. */
+    Requirement venue(double contracts) {
+      if (contracts <= 0) {
+        return Requirement.ZERO;
+      }
+      return venuePerContract != null ? venuePerContract.times(contracts) : delta1(contracts);
+    }
+
+    /** The mark-to-market standard margin of {@code contracts} (unsigned) contracts of this leg. */
     Requirement standard(double contracts) {
       if (contracts <= 0) {
         return Requirement.ZERO;
       }
-      if (perContract != null) {
-        return perContract.times(contracts);
-      }
+      return markToMarketPerContract != null ? markToMarketPerContract.times(contracts) : delta1(contracts);
+    }
+
+    private Requirement delta1(double contracts) {
       return StandardMargins.future(contracts * instrument.contractSize(), price, instrument.settlement(),
           parameters.futures(instrument.underlying()));
     }
 
     /**
-     * The standard margin per contract used inside a strategy: for futures and perpetuals, the rate of the
-     * whole position's size (size scaling is not linear, so a strategy unit takes the position's average).
+     * The mark-to-market standard margin per contract used inside a strategy: for futures and perpetuals, the
+     * rate of the whole position's size (size scaling is not linear, so a strategy unit takes the average).
      */
     Requirement unitStandard() {
       double contracts = Math.abs(quantity);
       return standard(contracts).times(1.0 / contracts);
+    }
+
+    /**
+     * A per-contract initial margin no part of this position can be charged less than when left naked, USD:
+     * exact for options and spot; for futures and perpetuals the rate of a vanishing size.
+     */
+    double nakedFloorPerContractUsd() {
+      if (markToMarketPerContract != null) {
+        return markToMarketPerContract.initial() * usdPerUnit;
+      }
+      FuturesRates rates = parameters.futures(instrument.underlying());
+      double notional = instrument.settlement() == io.cryptomargin.instrument.Settlement.LINEAR
+          ? instrument.contractSize() * price : instrument.contractSize();
+      return rates.initialRate() * notional * usdPerUnit;
     }
   }
 }

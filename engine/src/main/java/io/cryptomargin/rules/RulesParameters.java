@@ -10,24 +10,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every number of the rules-based model (METHODOLOGY section 4), read from the versioned file
- * {@code models/rules-based.json}.
+ * Every number of a rules-based model (METHODOLOGY section 4), read from a versioned, self-describing file:
+ * {@code models/deribit-sm.json} (no strategy recognized) or {@code models/strategy-based.json}.
  *
- * @param id parameter set id ({@code rules-based})
+ * @param id parameter set id ({@code deribit-sm} or {@code strategy-based})
  * @param version parameter version
+ * @param asOf the date the parameters were read from their sources (ISO date)
  * @param options short option rates (the same for every underlying, as on Deribit)
  * @param defaultFutures futures and perpetual rates for underlyings not listed in {@code futuresByUnderlying}
- * @param futuresByUnderlying futures and perpetual rates per coin (e.g. SOL's 4% on Deribit)
- * @param defaultSpotHaircut haircut of a coin held as collateral when not listed, fraction (our choice: 0.20)
- * @param spotHaircuts haircut per coin, fraction (BTC and ETH 0.10)
- * @param recognizedStrategies the strategies charged their maximum loss; by default vertical spreads
- *     and iron condors only
- * @param searchNodeBudget how many pairings the search may visit per underlying before it keeps the
- *     best found so far (the result then says so)
+ * @param futuresByUnderlying futures and perpetual rates per coin
+ * @param defaultSpotHaircut haircut of a coin held when not listed, fraction (counts against IM only)
+ * @param spotHaircuts haircut per coin, fraction (BTC and ETH 0)
+ * @param recognizedStrategies the strategies recognized; none for {@code deribit-sm}
+ * @param search bounds on the strategy search
  */
-public record RulesParameters(String id, String version, OptionRates options, FuturesRates defaultFutures,
-    Map<String, FuturesRates> futuresByUnderlying, double defaultSpotHaircut, Map<String, Double> spotHaircuts,
-    Set<StrategyKind> recognizedStrategies, long searchNodeBudget) {
+public record RulesParameters(String id, String version, String asOf, OptionRates options,
+    FuturesRates defaultFutures, Map<String, FuturesRates> futuresByUnderlying, double defaultSpotHaircut,
+    Map<String, Double> spotHaircuts, Set<StrategyKind> recognizedStrategies, SearchLimits search) {
   public RulesParameters {
     Problems problems = new Problems();
     if (id == null || id.isBlank()) {
@@ -36,25 +35,33 @@ public record RulesParameters(String id, String version, OptionRates options, Fu
     if (version == null || version.isBlank()) {
       problems.add("version", "is required");
     }
+    if (asOf == null || asOf.isBlank()) {
+      problems.add("asOf", "is required");
+    }
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(defaultFutures, "defaultFutures");
+    Objects.requireNonNull(search, "search");
     futuresByUnderlying = Collections.unmodifiableMap(new TreeMap<>(futuresByUnderlying));
     spotHaircuts = Collections.unmodifiableMap(new TreeMap<>(spotHaircuts));
     requireFraction(problems, "spotHaircuts.default", defaultSpotHaircut);
     spotHaircuts.forEach((coin, haircut) -> requireFraction(problems, "spotHaircuts." + coin, haircut));
     recognizedStrategies = recognizedStrategies.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(StrategyKind.class))
         : Collections.unmodifiableSet(EnumSet.copyOf(recognizedStrategies));
-    if (searchNodeBudget < 1) {
-      problems.add("searchNodeBudget", "must be at least 1, was " + searchNodeBudget);
-    }
     problems.throwIfAny();
   }
 
-  /** The METHODOLOGY defaults (the values shipped in {@code models/rules-based.json} 1.0.0). */
-  public static RulesParameters defaults() {
-    return new RulesParameters("rules-based", "1.0.0", new OptionRates(0.15, 0.10, 0.075),
-        new FuturesRates(0.02, 0.01, 0.00005), Map.of(), 0.20, Map.of("BTC", 0.10, "ETH", 0.10),
-        EnumSet.of(StrategyKind.VERTICAL_SPREAD, StrategyKind.IRON_CONDOR), 200_000);
+  /** The METHODOLOGY defaults of {@code strategy-based} (the values shipped in its file). */
+  public static RulesParameters strategyBased() {
+    return new RulesParameters("strategy-based", "2.0.0", "2026-12-06", new OptionRates(0.15, 0.10, 0.075),
+        new FuturesRates(0.02, 0.01, 0.00005), Map.of(), 0.20, Map.of("BTC", 0.0, "ETH", 0.0),
+        EnumSet.allOf(StrategyKind.class), SearchLimits.DEFAULT);
+  }
+
+  /** The METHODOLOGY defaults of {@code deribit-sm}: the same legs, no strategy. */
+  public static RulesParameters deribitSm() {
+    RulesParameters p = strategyBased();
+    return new RulesParameters("deribit-sm", p.version, p.asOf, p.options, p.defaultFutures, p.futuresByUnderlying,
+        p.defaultSpotHaircut, p.spotHaircuts, EnumSet.noneOf(StrategyKind.class), p.search);
   }
 
   /** The futures rates of an underlying. */
@@ -62,7 +69,7 @@ public record RulesParameters(String id, String version, OptionRates options, Fu
     return futuresByUnderlying.getOrDefault(underlying, defaultFutures);
   }
 
-  /** The haircut of a coin held as collateral, fraction (0 for USD-like money). */
+  /** The haircut of a coin held, fraction (0 for USD-like money). */
   public double spotHaircut(String currency) {
     if (io.cryptomargin.instrument.Instrument.isUsdLike(currency)) {
       return 0.0;
@@ -84,8 +91,14 @@ public record RulesParameters(String id, String version, OptionRates options, Fu
     } else {
       kinds.remove(kind);
     }
-    return new RulesParameters(id, version, options, defaultFutures, futuresByUnderlying, defaultSpotHaircut,
-        spotHaircuts, kinds, searchNodeBudget);
+    return new RulesParameters(id, version, asOf, options, defaultFutures, futuresByUnderlying, defaultSpotHaircut,
+        spotHaircuts, kinds, search);
+  }
+
+  /** These parameters with other search limits (same id and version). */
+  public RulesParameters withSearch(SearchLimits limits) {
+    return new RulesParameters(id, version, asOf, options, defaultFutures, futuresByUnderlying, defaultSpotHaircut,
+        spotHaircuts, recognizedStrategies, limits);
   }
 
   /** The reference recorded in results. */

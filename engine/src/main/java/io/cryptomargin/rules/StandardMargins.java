@@ -4,7 +4,9 @@ import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.Settlement;
 
 /**
- * Deribit's standard (per-leg) margin formulas, per contract of 1 coin unless stated. Stateless.
+ * Deribit's standard (per-leg) margin formulas, per coin of the underlying unless stated, as the venue
+ * prints them (its cash basis), and their restatement on the mark-to-market basis of METHODOLOGY
+ * section 1a. Stateless.
  *
  * <p>Linear contracts are margined in USD with U the underlying price; inverse (coin) contracts in
  * the coin, which is the linear formula divided by U: short call IM = max(0.15 − OTM/U, 0.10) + mark,
@@ -15,12 +17,13 @@ public final class StandardMargins {
   private StandardMargins() {}
 
   /**
-   * A short option's margin per contract.
+   * A short option's margin per coin of the underlying, as the venue prints it (the "+ mark" holds the
+   * premium received in its cash-basis balance).
    *
    * @param putCall call or put
    * @param underlyingPrice U, USD per coin (the forward of the option's expiry)
    * @param strike strike, USD
-   * @param mark the option's price per contract in its settlement currency (coin for inverse)
+   * @param mark the option's price per coin in its settlement currency (coin for inverse)
    * @param settlement linear (result in USD-like money) or inverse (result in coin)
    * @param rates the short option rates
    */
@@ -38,18 +41,35 @@ public final class StandardMargins {
     return new Requirement(Math.max(base + mark, maintenance), maintenance);
   }
 
+  /** A long option as the venue prints it: no margin (and no collateral value). */
+  public static Requirement longOption() {
+    return Requirement.ZERO;
+  }
+
   /**
-   * A long option's margin per contract: its premium (Deribit charges a long option its mark as
-   * initial and maintenance margin).
+   * A short option's venue requirement restated on the mark-to-market basis: the venue figure less the
+   * option's mark (equity already carries the position at its mark).
    *
-   * @param mark price per contract, settlement currency
+   * @param venue the venue-printed requirement
+   * @param mark the option's price, same currency and quantity as {@code venue}
    */
-  public static Requirement longOption(double mark) {
+  public static Requirement shortOptionMarkToMarket(Requirement venue, double mark) {
+    return new Requirement(Math.max(venue.initial() - mark, 0.0), Math.max(venue.maintenance() - mark, 0.0));
+  }
+
+  /**
+   * A long option on the mark-to-market basis: its mark, for IM and MM (its value is in equity but the
+   * venue lends nothing against it, so it is tied up).
+   *
+   * @param mark the option's price, settlement currency
+   */
+  public static Requirement longOptionMarkToMarket(double mark) {
     return new Requirement(mark, mark);
   }
 
   /**
-   * A future's or perpetual's margin for a whole position (size scaling makes it non-linear).
+   * A future's or perpetual's margin for a whole position (size scaling makes it non-linear); the same on
+   * both bases.
    *
    * @param sizeCoins |position| in coins of the underlying
    * @param price the contract's price, USD per coin

@@ -1,19 +1,26 @@
 package io.cryptomargin.rules;
 
-/** The option strategies the rules-based model can recognize. */
+/**
+ * The strategies the {@code strategy-based} model recognizes (METHODOLOGY section 4). Charges are on
+ * the mark-to-market basis: the further loss beyond today's marks.
+ */
 public enum StrategyKind {
-  /** Short and long option of the same type, underlying and expiry, different strikes. */
+  /**
+   * Short and long option of the same type, underlying, expiry and settlement, different strikes: a credit
+   * spread is charged its width less the net credit, a debit spread its net mark.
+   */
   VERTICAL_SPREAD("verticalSpread"),
-  /** A short call spread and a short put spread of the same underlying and expiry, wings outside. */
+  /** A credit call spread and a credit put spread of one expiry, put strikes at or below the call strikes: the wider width less the net credit. */
   IRON_CONDOR("ironCondor"),
-  /** A short call covered by long spot or a long future of the same underlying. */
-  COVERED_CALL("coveredCall"),
-  /** Short near-expiry option against a long later-expiry option, same type and strike. */
+  /** Short nearer-expiry option against a long later-expiry option, same type and strike: the net mark. */
   CALENDAR("calendar"),
-  /** Short call and short put of the same strike and expiry. */
-  STRADDLE("straddle"),
-  /** A future whose loss is capped by a long option (long future + long put, short future + long call). */
-  FUTURES_HEDGE("futuresHedge");
+  /**
+   * A short call against a held coin or a long future of the option's expiry, or a short put against a short
+   * future of the option's expiry: the option is charged nothing, the cover keeps its own requirement.
+   */
+  COVERED("covered"),
+  /** Short call and short put of one expiry, the put's strike at or below the call's: the larger leg's requirement. */
+  STRADDLE("straddle");
 
   private final String parameterName;
 

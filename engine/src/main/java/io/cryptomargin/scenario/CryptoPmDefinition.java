@@ -7,21 +7,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Deribit-style crypto portfolio-margin grid: {@code priceSteps} evenly spaced price moves
+ * Deribit's portfolio-margin grid (METHODOLOGY 2b): {@code priceSteps} evenly spaced price moves
  * from −range to +range, each with vol up, unchanged and down (weight 1), then the extended table
- * (vol up only, weight numerator/|move|). Vol shocks are term-scaled.
+ * (vol up only, weight factor × range/|move|, a coin-settled P&amp;L converted to coin at the edge
+ * price S·(1 ± range)). Vol shocks are term-scaled, per underlying.
  *
  * @param id the id ({@code crypto-pm})
  * @param version parameter version
- * @param lookAheadDays days the scenarios are valued later
- * @param volShock the term-scaled vol shock
+ * @param lookAheadDays days the scenarios are valued later (0: Deribit revalues at the current time)
  * @param defaults parameters of an underlying with none of its own
  * @param byUnderlying parameters per coin
  */
-public record CryptoPmDefinition(String id, String version, double lookAheadDays, TermScaledVolShock volShock,
+public record CryptoPmDefinition(String id, String version, double lookAheadDays,
     CryptoPmParameters defaults, Map<String, CryptoPmParameters> byUnderlying) implements ScenarioSetDefinition {
   public CryptoPmDefinition {
-    Objects.requireNonNull(volShock, "volShock");
     Objects.requireNonNull(defaults, "defaults");
     byUnderlying = Map.copyOf(byUnderlying);
     for (CryptoPmParameters p : byUnderlying.values()) {
@@ -52,11 +51,12 @@ public record CryptoPmDefinition(String id, String version, double lookAheadDays
       }
     }
     for (double move : p.extendedMoves()) {
-      double weight = p.extendedWeightNumerator() / Math.abs(move);
       String label = parts.get(scenarios.size()).label();
-      scenarios.add(new Scenario(scenarios.size() + 1, label, move, VolDirection.UP, weight, ScenarioRole.EXTREME));
+      double edge = Math.signum(move) * p.priceRange();
+      scenarios.add(new Scenario(scenarios.size() + 1, label, move, VolDirection.UP, p.extendedWeight(move),
+          ScenarioRole.EXTREME, edge));
     }
-    return new ScenarioSet(id, version, underlying, scenarios, volShock, lookAheadDays);
+    return new ScenarioSet(id, version, underlying, scenarios, p.volShock(), lookAheadDays);
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.cryptomargin.scenario;
 import java.util.List;
 
 /** A named, versioned recipe that gives every underlying its scenario set. */
-public sealed interface ScenarioSetDefinition permits Span16Definition, CryptoPmDefinition {
+public sealed interface ScenarioSetDefinition permits Span16Definition, CryptoPmDefinition, TimsDefinition {
   /** The id, e.g. {@code span-16}. */
   String id();
 

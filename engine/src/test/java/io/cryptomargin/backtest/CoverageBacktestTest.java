@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.cryptomargin.historical.HistoricalVarModel;
 import io.cryptomargin.historical.HistoricalVarParameters;
 import io.cryptomargin.historical.PriceHistory;
-import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.margin.MarginParameters;
-import io.cryptomargin.margin.MarginStatus;
-import io.cryptomargin.margin.ParameterSetRef;
 import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.Position;
 import io.cryptomargin.scenario.Span16Definition;
@@ -61,9 +58,8 @@ class CoverageBacktestTest {
 
   /** A model that always asks a fixed amount, to check the bookkeeping apart from any margin model. */
   private static CoverageModel fixed(double usd) {
-    return new CoverageModel("fixed", (book, snapshot) -> new AccountMargin(book.account(), "fixed",
-        new ParameterSetRef("fixed", "1"), snapshot.id(), usd, usd, 0, 0, MarginStatus.HEALTHY, false, List.of(),
-        List.of()));
+    return new CoverageModel("fixed", CoverageModel.Measure.RULES_FORMULA,
+        (book, snapshot) -> new CoverageModel.Cover(usd, usd, Double.NaN));
   }
 
   @Test
@@ -111,12 +107,15 @@ class CoverageBacktestTest {
   }
 
   @Test
-  void run_historicalVar_fittedOnlyOnTheDaysBefore() {
-    // Plain HS, ES 99% over N ≈ 250 past days: k = 3, the mean of the 3 worst past moves × price.
-    // Long: day 250 asks 1% (quiet past) → −20% breaches; day 253 asks (20+1+1)/3 ≈ 7.3% → −16%
-    // breaches; later the −16% enters the tail and −10%, −14% are covered (1,044 and 1,355 USD).
-    // Short: day 251 asks 1% → +5% breaches; 252 → +20% breaches; 255 asks (20+5+1)/3 ≈ 8.7%
-    // → +16% breaches; 258 asks (20+16+5)/3 = 13.7% of 7,602 = 1,039 → +14% (1,064) breaches.
+  void run_historicalVar_testsItsVarWithKupiecAndChecksItsEsApart() {
+    // Plain HS at 99% over N ≈ 250 past days: the tail holds the k = 3 worst past moves; the VaR is the smallest of
+    // them, the ES (the requirement) their mean. Kupiec counts VaR exceedances, which is what it fits.
+    // Long: day 250's tail is three quiet −0.99% days → VaR 0.99%: −20% exceeds. Day 253: tail 20, 0.99, 0.99 →
+    // VaR 0.99%: −16% exceeds. Day 254: tail 20, 16, 0.99 → VaR 0.99%: −10% exceeds (the ES, 12.3%, covers it).
+    // Day 257: tail 20, 16, 10 → VaR 10%: −14% exceeds (the ES, 15.3%, covers it).
+    // Short: day 251 (+5%) and 252 (+20%) against a 1% VaR; 255: tail 20, 5, 1 → VaR 1%: +16% exceeds;
+    // 258: tail 20, 16, 5 → VaR 5%: +14% exceeds.
+    // The requirement (ES) itself is exceeded only on the long's days 250 and 253, as before.
     HistoricalVarParameters plain = HistoricalVarParameters.defaults()
         .withWeighting(io.cryptomargin.historical.ReturnWeighting.PLAIN).withStressPeriods(List.of());
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain, CHARGES, synthetic());
@@ -124,10 +123,27 @@ class CoverageBacktestTest {
     BacktestResult result = CoverageBacktest.run(synthetic(), BacktestBook.defaults("BTC"),
         List.of(CoverageModel.of(model)), BacktestOptions.defaults(), message -> { });
 
-    assertThat(result.coverage("historical-var", "long-1-BTC").breachDates())
-        .containsExactly(START.plusDays(250), START.plusDays(253));
+    ModelCoverage longBook = result.coverage("historical-var", "long-1-BTC");
+    assertThat(longBook.breachDates()).containsExactly(START.plusDays(250), START.plusDays(253), START.plusDays(254),
+        START.plusDays(257));
+    assertThat(longBook.requirementBreaches()).isEqualTo(2);
+    assertThat(longBook.tested()).contains("VaR").contains("ES");
+    assertThat(longBook.meanTailLossUsd()).isPositive();
+    assertThat(longBook.meanExpectedShortfallUsd()).isPositive();
     assertThat(result.coverage("historical-var", "short-1-BTC").breachDates())
         .containsExactly(START.plusDays(251), START.plusDays(252), START.plusDays(255), START.plusDays(258));
+  }
+
+  @Test
+  void run_modelsWithoutAStatedLevel_sayKupiecIsACoverageCheckAndHaveNoEsCheck() {
+    BacktestResult result = CoverageBacktest.run(synthetic(), BacktestBook.defaults("BTC"),
+        List.of(span16(), fixed(1_500)), BacktestOptions.defaults(), message -> { });
+
+    for (ModelCoverage c : result.coverage()) {
+      assertThat(c.tested()).contains("coverage check");
+      assertThat(c.meanExpectedShortfallUsd()).isNaN();
+      assertThat(c.requirementBreaches()).isEqualTo(c.breaches());
+    }
   }
 
   @Test

@@ -27,14 +27,14 @@ class CompareCommandTest {
   }
 
   @Test
-  void compare_table_showsBothModelsPerUnderlyingAndTheLegs() throws Exception {
+  void compare_table_showsEveryModelTheSavingsPerUnderlyingAndTheLegs() throws Exception {
     Path book = files(500_000);
 
     CliRun r = CliRun.of("compare", "--portfolio", book.toString(), "--market", dir.resolve("market.json").toString());
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("rules-based", "crypto-pm", "Capital efficiency gain", "Per underlying",
-        "VERTICAL_SPREAD", "BTC#1", "Applicable margin: PORTFOLIO_MARGIN");
+    assertThat(r.out()).contains("deribit-sm", "strategy-based", "crypto-pm", "Saving (USD)", "Gain",
+        "Per underlying", "VERTICAL_SPREAD", "BTC#1", "Venue IM", "Applicable margin: PORTFOLIO_MARGIN");
   }
 
   @Test

@@ -111,10 +111,10 @@ class CryptomarginCliTest {
     CliRun r = CliRun.of("risk-arrays", "--market", TestFiles.chainMay22().toString(), "--scenarios", "crypto-pm",
         "--format", "csv", "--output", output.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).contains("wrote 326 risk arrays (crypto-pm 1.0.0, 35 scenarios)");
+    assertThat(r.err()).contains("wrote 326 risk arrays (crypto-pm 2.0.0, 35 scenarios)");
     String[] lines = Files.readString(output).split("\r\n");
     assertThat(lines).hasSize(327);
-    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"BTC/ETH -16%, other coins -24%, vol up\"");
+    assertThat(lines[0]).startsWith("instrument,underlying,settlementCurrency").contains("\"BTC -16%, ETH -18%, other coins -24%, vol up\"");
   }
 
   @Test

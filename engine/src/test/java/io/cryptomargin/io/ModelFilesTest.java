@@ -3,6 +3,7 @@ package io.cryptomargin.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.CryptoPmParameters;
 import io.cryptomargin.scenario.Span16Definition;
@@ -11,16 +12,20 @@ import io.cryptomargin.scenario.TermScaledVolShock;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelFilesTest {
   @Test
   void load_span16_hasMethodologyDefaults() {
     ModelFile file = ModelFiles.load("span-16");
     assertThat(file.id()).isEqualTo("span-16");
-    assertThat(file.version()).isEqualTo("1.0.0");
+    assertThat(file.version()).isEqualTo("2.0.0");
+    assertThat(file.profile().name()).isEqualTo("cme-span-form");
     Span16Definition d = (Span16Definition) file.scenarioSet();
     assertThat(d.lookAheadDays()).isEqualTo(1.0);
     assertThat(d.volFloor()).isEqualTo(0.01);
@@ -36,11 +41,12 @@ class ModelFilesTest {
   void load_cryptoPm_hasMethodologyDefaults() {
     CryptoPmDefinition d = (CryptoPmDefinition) ModelFiles.scenarioSet("crypto-pm");
     assertThat(d.lookAheadDays()).isEqualTo(0.0);
-    assertThat(d.volShock()).isEqualTo(new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1));
     List<Double> moves = List.of(-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0);
-    assertThat(d.defaults()).isEqualTo(new CryptoPmParameters(0.24, 9, moves, 0.16));
-    assertThat(d.parameters("BTC")).isEqualTo(new CryptoPmParameters(0.16, 9, moves, 0.16));
-    assertThat(d.parameters("ETH").priceRange()).isEqualTo(0.16);
+    TermScaledVolShock ethShock = new TermScaledVolShock(0.4, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5);
+    assertThat(d.defaults()).isEqualTo(new CryptoPmParameters(0.24, 9, moves, 1, ethShock));
+    assertThat(d.parameters("BTC")).isEqualTo(new CryptoPmParameters(0.16, 9, moves, 1,
+        new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5)));
+    assertThat(d.parameters("ETH")).isEqualTo(new CryptoPmParameters(0.18, 9, moves, 1, ethShock));
     assertThat(d.scenarioCount()).isEqualTo(35);
   }
 
@@ -70,12 +76,12 @@ class ModelFilesTest {
   @Test
   void parse_badFile_listsEveryProblemWithPath() {
     String bad = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
-        + "\"volShock\":{\"up\":0.5},\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
-        + "\"extendedWeightNumerator\":0.16}}}";
+        + "\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
+        + "\"extendedFactor\":1,\"volShock\":{\"up\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("scenarioSet.lookAheadDays")
-        .hasMessageContaining("scenarioSet.volShock.down: is required")
+        .hasMessageContaining("scenarioSet.defaults.volShock.down: is required")
         .hasMessageContaining("scenarioSet.defaults.extendedMoves[0]");
     assertThatThrownBy(() -> ModelFiles.parse("{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"var\"}}", "t"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("unknown scenario set type 'var'");
@@ -96,15 +102,15 @@ class ModelFilesTest {
         .hasMessageContaining("scenarioSet.underlyings.ETH.priceScanRange: must be in (0, 1)")
         .hasMessageContaining("scenarioSet.underlyings.ETH.extremeMultiple: must be >= 1");
     String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
+        + "\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
         + "\"volShock\":{\"up\":-0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
-        + "\"pivotDays\":30,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,"
-        + "\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+        + "\"pivotDays\":30,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
         .hasMessageContaining("scenarioSet.lookAheadDays")
-        .hasMessageContaining("scenarioSet.volShock.floorVol: is required")
-        .hasMessageContaining("scenarioSet.volShock.up: must be a finite number >= 0")
+        .hasMessageContaining("scenarioSet.defaults.volShock.floorVol: is required")
+        .hasMessageContaining("scenarioSet.defaults.volShock.up: must be a finite number >= 0")
         .hasMessageContaining("scenarioSet.defaults.priceRange: must be in (0, 1)")
         .hasMessageContaining("scenarioSet.defaults.priceSteps: must be a whole number");
   }
@@ -128,12 +134,44 @@ class ModelFilesTest {
   @Test
   void parse_badCryptoPmFloor_namesTheFilesKey() {
     String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":0,"
+        + "\"defaults\":{\"priceRange\":0.16,\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
         + "\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
-        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1},\"defaults\":{\"priceRange\":0.16,"
-        + "\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedWeightNumerator\":0.16}}}";
+        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("scenarioSet.volShock.floorVol: must be a finite number > 0")
+        .hasMessageContaining("scenarioSet.defaults.volShock.floorVol: must be a finite number > 0")
         .hasMessageNotContaining("volFloor");
+  }
+
+  /** Every number of a built-in model file names its tag, source and date (METHODOLOGY 0), and nothing else does. */
+  @ParameterizedTest
+  @ValueSource(strings = {"span-16", "crypto-pm", "crypto-pm-2026-09", "tims"})
+  void builtIn_everyParameterValue_hasTagSourceAndDate(String id) throws Exception {
+    JsonNode root = Json.parse(Json.builtInModel(id), id);
+    List<String> parameters = new ArrayList<>();
+    leaves(root.get("scenarioSet"), "scenarioSet", parameters);
+    leaves(root.get("margin"), "margin", parameters);
+    ModelFile file = ModelFiles.load(id);
+    assertThat(file.provenance().keySet()).containsExactlyInAnyOrderElementsOf(parameters);
+    file.provenance().values().forEach(p -> {
+      assertThat(ModelFiles.TAGS).contains(p.tag());
+      assertThat(p.source()).isNotBlank();
+      assertThat(p.date()).matches("\\d{4}(-\\d{2}){0,2}");
+    });
+    assertThat(file.profile().name()).isNotEqualTo("unnamed");
+    assertThat(file.profile().date()).matches("\\d{4}(-\\d{2}){0,2}");
+  }
+
+  /** The paths of a part's values; a list (moves, tiers, credit pairs) is one parameter, "type" is not one. */
+  private static void leaves(JsonNode node, String path, List<String> out) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("type")) {
+          leaves(e.getValue(), path + "." + e.getKey(), out);
+        }
+      });
+    } else {
+      out.add(path);
+    }
   }
 }

@@ -5,6 +5,8 @@ import io.cryptomargin.scenario.CryptoPmParameters;
 import io.cryptomargin.scenario.Span16Definition;
 import io.cryptomargin.scenario.Span16Parameters;
 import io.cryptomargin.scenario.TermScaledVolShock;
+import io.cryptomargin.scenario.TimsDefinition;
+import io.cryptomargin.scenario.TimsParameters;
 import java.util.List;
 import java.util.Map;
 
@@ -23,18 +25,42 @@ final class MarginTestModels {
         Map.of("BTC", new Span16Parameters(0.15, 0.25, 2, 0.35), "ETH", new Span16Parameters(0.20, 0.25, 2, 0.35)));
   }
 
+  static final List<Double> EXTENDED = List.of(-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0);
+
+  /** METHODOLOGY 2b's defaults: BTC (Deribit API example 2024-06-17), ETH (2026-02-15 capture), other coins. */
   static CryptoPmDefinition cryptoPm() {
-    List<Double> extended = List.of(-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0);
-    CryptoPmParameters crypto = new CryptoPmParameters(0.16, 9, extended, 0.16);
-    return new CryptoPmDefinition("crypto-pm", "test", 0, new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1),
-        new CryptoPmParameters(0.24, 9, extended, 0.16), Map.of("BTC", crypto, "ETH", crypto));
+    CryptoPmParameters btc = new CryptoPmParameters(0.16, 9, EXTENDED, 1,
+        new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5));
+    TermScaledVolShock ethShock = new TermScaledVolShock(0.4, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5);
+    CryptoPmParameters eth = new CryptoPmParameters(0.18, 9, EXTENDED, 1, ethShock);
+    return new CryptoPmDefinition("crypto-pm", "test", 0, new CryptoPmParameters(0.24, 9, EXTENDED, 1, ethShock),
+        Map.of("BTC", btc, "ETH", eth));
+  }
+
+  static TimsDefinition tims() {
+    return new TimsDefinition("tims", "test", new TimsParameters(0.15, 0.15), Map.of());
+  }
+
+  static MarginParameters qualificationOnly() {
+    return new MarginParameters(1.0, 0.0, List.of(), 0.0, List.of(), 100_000);
   }
 
   static MarginModel span16Model(List<InterCommodityPair> pairs) {
     return new MarginModel(span16(), parameters(1.1, pairs), "test");
   }
 
-  static MarginModel cryptoPmModel(List<InterCommodityPair> pairs) {
-    return new MarginModel(cryptoPm(), parameters(1.3, pairs), "test");
+  static MarginModel cryptoPmModel() {
+    return new MarginModel(cryptoPm(), qualificationOnly(), "test", ModelProfile.UNNAMED, CryptoPmCharges.DERIBIT_2024);
+  }
+
+  /** crypto-pm with no dampener (D = 0 for every currency): the requirement is then linear in quantity. */
+  static MarginModel cryptoPmModelWithoutDampener() {
+    CurrencyRisk none = new CurrencyRisk(0, 0.01, 0.6, 20_000_000, 0);
+    CryptoPmCharges charges = new CryptoPmCharges(0.8, Map.of("BTC", none, "ETH", none), none, none, 0, 0);
+    return new MarginModel(cryptoPm(), qualificationOnly(), "test", ModelProfile.UNNAMED, charges);
+  }
+
+  static MarginModel timsModel() {
+    return new MarginModel(tims(), qualificationOnly(), "test", ModelProfile.UNNAMED, TimsCharges.DEFAULT);
   }
 }

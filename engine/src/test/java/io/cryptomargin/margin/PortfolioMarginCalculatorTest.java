@@ -147,33 +147,65 @@ class PortfolioMarginCalculatorTest {
   }
 
   @Test
-  void margin_farOutOfTheMoneyShortOptions_shortOptionMinimumBinds() {
+  void margin_farOutOfTheMoneyShortOptions_cmeShortOptionMinimumBinds() {
     // Five short calls and three short puts whose scenario losses are tiny (5 USD each at worst):
-    // scan = 5 x 5 + 3 x 5 = 40 in the worst case; SOM = 1% x 70,000 x max(5, 3) = 3,500 binds.
+    // scan = 5 x 5 + 3 x 5 = 40. CME's form: SOM = rate x PSR x price x max(short calls, short puts) in coins
+    // = 0.01 x 0.15 x 70,000 x max(5, 3) = 525, which binds.
     RiskArray farCall = option("FAR-C", PutCall.CALL, constant(-5), 0.001, 1.0);
     RiskArray farPut = option("FAR-P", PutCall.PUT, constant(-5), -0.001, 1.0);
     AccountMargin book = margin(Map.of("USD", 200_000.0),
         List.of(new Position("FAR-C", -5), new Position("FAR-P", -3)), farCall, farPut);
     CommodityMargin btc = book.commodities().get(0);
     assertThat(btc.scanningRisk()).isCloseTo(40, within(EXACT));
-    assertThat(btc.shortOptionMinimum()).isCloseTo(3_500, within(EXACT));
-    assertThat(btc.risk()).isCloseTo(3_500, within(EXACT));
-    // NOV = -5 x 1 - 3 x 1 = -8: short premium adds to the requirement.
+    assertThat(btc.shortOptionMinimum()).isCloseTo(525, within(EXACT));
+    assertThat(btc.risk()).isCloseTo(525, within(EXACT));
+    // NOV = -5 x 1 - 3 x 1 = -8 is reported but not added: the premium is already in equity at its mark.
     assertThat(btc.netOptionValue()).isCloseTo(-8, within(EXACT));
-    assertThat(btc.maintenanceMargin()).isCloseTo(3_508, within(EXACT));
+    assertThat(btc.maintenanceMargin()).isCloseTo(525, within(EXACT));
+    assertThat(book.equity()).isCloseTo(200_000 - 8, within(EXACT));
   }
 
   @Test
-  void margin_longOptionsOnly_netOptionValueOffsetsRisk() {
-    // Two long calls worth 3,000 each, worst loss 2,900 each: risk 5,800 < NOV 6,000, so nothing is required.
+  void margin_shortOptionMinimumOfTenthCoinContracts_countsCoinsNotContracts() {
+    // Ten short 0.1-coin calls are 1 coin: SOM = 0.01 x 0.15 x 70,000 x 1 = 105 (not 1,050 for ten coins).
+    RiskArray tenth = new RiskArray("TENTH-C", "BTC", "USD", IN_20_DAYS, InstrumentKind.OPTION, PutCall.CALL,
+        constant(-0.5), 0.0001, 0.1, 70_000, 0.1);
+    AccountMargin book = margin(Map.of("USD", 200_000.0), List.of(new Position("TENTH-C", -10)), tenth);
+    assertThat(book.commodities().get(0).shortOptionMinimum()).isCloseTo(105, within(EXACT));
+  }
+
+  @Test
+  void margin_longOptionsOnly_requirementIsTheFurtherLossAndTheirValueIsInEquity() {
+    // Two long calls worth 3,000 each, worst loss 2,900 each. On the mark-to-market basis the requirement is the
+    // further loss, 5,800, never reduced by their value (6,000), which is in equity instead: 1,000 + 6,000.
     RiskArray call = option("C", PutCall.CALL, constant(2_900), 0.5, 3_000);
     AccountMargin book = margin(Map.of("USD", 1_000.0), List.of(new Position("C", 2)), call);
     CommodityMargin btc = book.commodities().get(0);
     assertThat(btc.scanningRisk()).isCloseTo(5_800, within(EXACT));
     assertThat(btc.netOptionValue()).isCloseTo(6_000, within(EXACT));
-    assertThat(btc.maintenanceMargin()).isZero();
-    assertThat(book.initialMargin()).isZero();
+    assertThat(btc.maintenanceMargin()).isCloseTo(5_800, within(EXACT));
+    assertThat(book.netOptionValueUsd()).isCloseTo(6_000, within(EXACT));
+    assertThat(book.equity()).isCloseTo(7_000, within(EXACT));
+    // IM = 1.1 x 5,800 = 6,380 <= 7,000.
+    assertThat(book.initialMargin()).isCloseTo(6_380, within(EXACT));
     assertThat(book.status()).isEqualTo(MarginStatus.HEALTHY);
+    assertThat(book.freeCollateral()).isCloseTo(7_000 - 6_380, within(EXACT));
+  }
+
+  @Test
+  void margin_hedgerAndMemberAccounts_initialEqualsMaintenanceSpeculatorsIs110Percent() {
+    // One linear future: MM = its -15% loss, 10,500. CME: speculator IM 110% = 11,550, hedger and member 100%.
+    RiskArray f = future("F", "BTC", IN_20_DAYS, 70_000, 0.15);
+    RiskArraySet set = RiskArraySet.of("span-16", "test", "hand", LABELS, List.of(f));
+    for (AccountType type : AccountType.values()) {
+      Portfolio book = new Portfolio("a", Map.of("USD", 20_000.0), List.of(new Position("F", 1)), type,
+          MarginMode.CROSS);
+      AccountMargin m = PortfolioMarginCalculator.margin(book, set, SPAN, UsdRates.fromRiskArrays(set), AS_OF);
+      assertThat(m.maintenanceMargin()).as(type.name()).isCloseTo(10_500, within(EXACT));
+      assertThat(m.initialMargin()).as(type.name())
+          .isCloseTo(type == AccountType.SPECULATOR ? 11_550 : 10_500, within(EXACT));
+      assertThat(m.accountType()).isEqualTo(type);
+    }
   }
 
   @Test
@@ -217,7 +249,7 @@ class PortfolioMarginCalculatorTest {
   void margin_arraysOfAnotherScenarioSet_rejected() {
     RiskArraySet set = RiskArraySet.of("span-16", "test", "hand", LABELS,
         List.of(future("F", "BTC", IN_20_DAYS, 70_000, 0.15)));
-    MarginModel crypto = MarginTestModels.cryptoPmModel(List.of());
+    MarginModel crypto = MarginTestModels.cryptoPmModel();
     assertThatThrownBy(() -> PortfolioMarginCalculator.margin(new Portfolio("a", Map.of(), List.of(
         new Position("F", 1))), set, crypto, UsdRates.fromRiskArrays(set), AS_OF))
         .isInstanceOf(ValidationException.class).hasMessageContaining("span-16");

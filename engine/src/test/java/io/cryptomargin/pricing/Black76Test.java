@@ -9,6 +9,7 @@ import io.cryptomargin.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class Black76Test {
   /** Published values are printed to 4 decimals: half a unit of the last digit. */
@@ -149,5 +150,18 @@ class Black76Test {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("3 problems")
         .hasMessageContaining("forward").hasMessageContaining("strike").hasMessageContaining("vol");
+  }
+
+  @ParameterizedTest
+  @EnumSource(PutCall.class)
+  void price_deepOutOfTheMoney_isPositiveZeroNeverMinusZero(PutCall type) {
+    // Both terms underflow to 0 far out of the money; a put's −1 × (0 − 0) would be −0.0 and print "-0.0".
+    double strike = type == PutCall.CALL ? 900_000 : 100;
+    double price = Black76.price(9_000, strike, 0.01, 0.5, type);
+    OptionGreeks greeks = Black76.greeks(9_000, strike, 0.01, 0.5, type, 0.0);
+    assertThat(Double.doubleToRawLongBits(price)).isEqualTo(Double.doubleToRawLongBits(0.0));
+    assertThat(String.valueOf(greeks.price())).isEqualTo("0.0");
+    assertThat(String.valueOf(greeks.delta())).isEqualTo("0.0");
+    assertThat(String.valueOf(Black76.delta(9_000, strike, 0.01, 0.5, type))).isEqualTo("0.0");
   }
 }

@@ -54,15 +54,16 @@ class RiskArrayCalculatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"span-16", "crypto-pm"})
   void compute_inverseFuture_usdLossIsLinearInPriceMove(String model) {
-    // An inverse future pays (F − F0)/F coin: in USD at the moved price that is linear in the move.
+    // An inverse future pays (F − F0)/F coin: in USD at the moved price that is linear in the move. A crypto-pm
+    // extended cell is its weighted USD P&L converted to coin at the grid's edge price S(1 ± range) instead.
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(model);
     Instrument future = DeribitNames.parse("BTC-29MAR24");
     RiskArray array = RiskArrayCalculator.compute(snapshot(), List.of(future), definition).get(future.name());
     List<Scenario> scenarios = definition.forUnderlying("BTC").scenarios();
     for (int i = 0; i < array.size(); i++) {
       Scenario s = scenarios.get(i);
-      double movedForward = INDEX * (1 + s.priceMove());
-      assertThat(array.loss(i) * movedForward).isCloseTo(-s.priceMove() * INDEX * s.weight(), within(EXACT));
+      double conversionPrice = INDEX * (1 + (s.convertsAtEdge() ? s.edgeMove() : s.priceMove()));
+      assertThat(array.loss(i) * conversionPrice).isCloseTo(-s.priceMove() * INDEX * s.weight(), within(EXACT));
     }
   }
 
@@ -115,8 +116,8 @@ class RiskArrayCalculatorTest {
     List<Instrument> perpetuals = List.of(DeribitNames.parse("BTC_USDC-PERPETUAL"),
         DeribitNames.parse("SOL_USDC-PERPETUAL"));
     RiskArraySet set = RiskArrayCalculator.compute(market, perpetuals, ModelFiles.scenarioSet("crypto-pm"));
-    // Built-in crypto-pm: BTC and ETH move +-16%, SOL (the defaults) +-24%.
-    assertThat(set.scenarioLabels().get(0)).isEqualTo("BTC/ETH -16%, other coins -24%, vol up");
+    // Built-in crypto-pm: BTC moves +-16%, ETH +-18%, SOL (the defaults) +-24%.
+    assertThat(set.scenarioLabels().get(0)).isEqualTo("BTC -16%, ETH -18%, other coins -24%, vol up");
     assertThat(set.get("SOL_USDC-PERPETUAL").loss(0)).isCloseTo(0.24 * 150, within(EXACT));
     assertThat(set.get("BTC_USDC-PERPETUAL").loss(0)).isCloseTo(0.16 * INDEX, within(EXACT));
     assertThat(set.scenarioLabels().get(12)).isEqualTo("+0%, vol up");
@@ -127,10 +128,10 @@ class RiskArrayCalculatorTest {
   void compute_userFileWithAnotherBtcRange_labelsStateEthsOwnRange(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("pm.json");
     Files.writeString(file, "{\"id\":\"pm\",\"version\":\"2\",\"scenarioSet\":{\"type\":\"crypto-pm\","
-        + "\"lookAheadDays\":0,\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,"
-        + "\"powerLongDated\":0.13,\"pivotDays\":30,\"floorVol\":0.01,\"minDaysToExpiry\":1},"
-        + "\"defaults\":{\"priceRange\":0.15,\"priceSteps\":9,\"extendedMoves\":[-0.66],"
-        + "\"extendedWeightNumerator\":0.16},\"underlyings\":{\"BTC\":{\"priceRange\":0.2}}}}");
+        + "\"lookAheadDays\":0,\"defaults\":{\"priceRange\":0.15,\"priceSteps\":9,\"extendedMoves\":[-0.66],"
+        + "\"extendedFactor\":1,\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,"
+        + "\"powerLongDated\":0.13,\"pivotDays\":30,\"floorVol\":0.01,\"minDaysToExpiry\":1,\"minVolShockUp\":0}},"
+        + "\"underlyings\":{\"BTC\":{\"priceRange\":0.2}}}}");
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(file.toString());
     MarketSnapshot market = MarketSnapshot.of(AS_OF, Map.of("ETH", UnderlyingMarket.flat(3500, 0.7)));
     RiskArraySet eth = RiskArrayCalculator.compute(market, List.of(DeribitNames.parse("ETH_USDC-PERPETUAL")), definition);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class StandardMarginsTest {
   private static final double CENT = 1e-9;
   private static final double COIN_EXACT = 1e-12;
-  private static final OptionRates DERIBIT = RulesParameters.defaults().options();
-  private static final FuturesRates PERPETUAL = RulesParameters.defaults().defaultFutures();
+  private static final OptionRates DERIBIT = RulesParameters.deribitSm().options();
+  private static final FuturesRates PERPETUAL = RulesParameters.deribitSm().defaultFutures();
 
   @Test
   void shortOption_linearPutPublishedExample_hasMm159_75AndIm212_2() {
@@ -119,7 +119,22 @@ class StandardMarginsTest {
   }
 
   @Test
-  void longOption_isChargedItsPremium() {
-    assertThat(StandardMargins.longOption(0.0425)).isEqualTo(new Requirement(0.0425, 0.0425));
+  void longOption_venueNeedsNothingAndMarkToMarketTiesUpItsMark() {
+    // Deribit: a long option needs no margin and is no collateral (cash basis). On the mark-to-market basis its
+    // value is in equity but lends nothing, so its mark is tied up (METHODOLOGY section 1a).
+    assertThat(StandardMargins.longOption()).isEqualTo(Requirement.ZERO);
+    assertThat(StandardMargins.longOptionMarkToMarket(0.0425)).isEqualTo(new Requirement(0.0425, 0.0425));
+  }
+
+  @Test
+  void shortOptionMarkToMarket_linearPutPublishedExample_isTheVenueFigureLessTheMark() {
+    // The bit.com put above: venue IM 212.2, MM 159.75, mark 2.4 → 209.8 and 157.35 on the mark-to-market basis
+    // (0.10 × 2098 and 0.075 × 2098: the floor and the MM rate, the "+ mark" taken out).
+    Requirement venue = StandardMargins.shortOption(PutCall.PUT, 2098, 1850, 2.4, Settlement.LINEAR, DERIBIT);
+
+    Requirement markToMarket = StandardMargins.shortOptionMarkToMarket(venue, 2.4);
+
+    assertThat(markToMarket.initial()).isCloseTo(209.8, within(CENT));
+    assertThat(markToMarket.maintenance()).isCloseTo(157.35, within(CENT));
   }
 }

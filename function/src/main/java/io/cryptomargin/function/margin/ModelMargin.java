@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The margin of a book under any model the API serves: the arrayed scenario sets (from the cache,
- * {@link CachedMargin}), {@code rules-based} (the engine's strategy-based margin) and
+ * {@link CachedMargin}), the rules-based {@code deribit-sm} and {@code strategy-based} and
  * {@code historical-var} (the engine's historical simulation, full revaluation). The last two need
  * no risk arrays: they read the current snapshot itself (the default model's pointer names it).
  */
@@ -39,21 +39,23 @@ import org.jboss.logging.Logger;
 public class ModelMargin {
   private static final Logger LOG = Logger.getLogger(ModelMargin.class);
 
-  /** The rules-based model id. */
-  public static final String RULES_BASED = RulesParametersJson.BUILT_IN;
+  /** The rules-based model ids, each leg alone first. */
+  public static final List<String> RULES_BASED = RulesParametersJson.BUILT_IN;
   /** The historical VaR model id. */
   public static final String HISTORICAL_VAR = HistoricalVarModel.ID;
 
   private final CachedMargin cached;
   private final List<String> modelIds;
-  private final RulesParameters rules = RulesParametersJson.builtIn();
+  private final Map<String, RulesParameters> rules = Map.of(
+      RulesParametersJson.DERIBIT_SM, RulesParametersJson.load(RulesParametersJson.DERIBIT_SM),
+      RulesParametersJson.STRATEGY_BASED, RulesParametersJson.load(RulesParametersJson.STRATEGY_BASED));
   private volatile HistoricalVarModel historical;
 
   @Inject
   public ModelMargin(CachedMargin cached) {
     this.cached = cached;
     List<String> ids = new ArrayList<>(cached.modelIds());
-    ids.add(RULES_BASED);
+    ids.addAll(RULES_BASED);
     ids.add(HISTORICAL_VAR);
     this.modelIds = List.copyOf(ids);
   }
@@ -75,7 +77,7 @@ public class ModelMargin {
 
   /** Whether {@code compare} (rules-based beside the model) means anything for a model. */
   public static boolean comparable(String model) {
-    return !RULES_BASED.equals(model);
+    return !RULES_BASED.contains(model);
   }
 
   /** The current pointer a model's margin is computed in (for models without arrays: the default model's). */
@@ -131,8 +133,8 @@ public class ModelMargin {
         AccountMargin m = cached.margin(portfolio, model, pointer, arrays);
         return new Result(m, m.initialMargin(), m.maintenanceMargin(), m.status(), m, Map.of());
       }
-      if (RULES_BASED.equals(model)) {
-        RulesMarginResult r = rulesBased(portfolio);
+      if (RULES_BASED.contains(model)) {
+        RulesMarginResult r = RulesBasedMargin.compute(portfolio, snapshot(), rules.get(model));
         return new Result(r, r.initialMarginUsd(), r.maintenanceMarginUsd(), r.status(), null, Map.of());
       }
       HistoricalVarMargin h = historical().margin(portfolio, snapshot());
@@ -142,18 +144,15 @@ public class ModelMargin {
       return new Result(m, m.initialMargin(), m.maintenanceMargin(), m.status(), m, Map.of("historicalVar", details));
     }
 
-    /** The engine's comparison of the rules-based margin with a portfolio-model result of the same book. */
+    /** The engine's comparison of both rules models with a portfolio-model result of the same book. */
     public MarginComparison comparison(Portfolio portfolio, Result result) {
       if (result.accountMargin() == null) {
         // e.g. a stored account whose accounts item names rules-based: the caller's request, a 400
         throw ValidationException.of("compare", "compares the rules-based margin with a portfolio model: not "
             + "available with model " + model);
       }
-      return MarginComparison.of(rulesBased(portfolio), result.accountMargin());
-    }
-
-    private RulesMarginResult rulesBased(Portfolio portfolio) {
-      return RulesBasedMargin.compute(portfolio, snapshot(), rules);
+      return MarginComparison.of(RULES_BASED.stream()
+          .map(id -> RulesBasedMargin.compute(portfolio, snapshot(), rules.get(id))).toList(), result.accountMargin());
     }
 
     private MarketSnapshot snapshot() {

@@ -41,6 +41,7 @@ public final class RiskArrayCodec {
   static final String COMPOSITE_DELTA = "compositeDelta";
   static final String VALUE = "value";
   static final String UNDERLYING_PRICE = "underlyingPrice";
+  static final String CONTRACT_SIZE = "contractSize";
 
   private static final int BYTES_PER_LOSS = Double.BYTES;
 
@@ -101,6 +102,9 @@ public final class RiskArrayCodec {
     if (!Double.isNaN(array.underlyingPrice())) {
       item.put(UNDERLYING_PRICE, n(array.underlyingPrice()));
     }
+    if (array.contractSize() != 1.0) {
+      item.put(CONTRACT_SIZE, n(array.contractSize()));
+    }
     item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     return item;
   }
@@ -118,7 +122,8 @@ public final class RiskArrayCodec {
           item.containsKey(KIND) ? InstrumentKind.valueOf(text(item, KIND)) : null,
           item.containsKey(PUT_CALL) ? PutCall.valueOf(text(item, PUT_CALL)) : null,
           decodeLosses(item.get(LOSSES) == null ? new byte[0] : item.get(LOSSES).b().asByteArray()),
-          number(item, COMPOSITE_DELTA), number(item, VALUE), number(item, UNDERLYING_PRICE));
+          number(item, COMPOSITE_DELTA), number(item, VALUE), number(item, UNDERLYING_PRICE),
+          item.containsKey(CONTRACT_SIZE) ? number(item, CONTRACT_SIZE) : 1.0);
     } catch (ValidationException e) {
       // Name the stored item, so a corrupt one can be found and deleted.
       new Problems().addAll("riskArrayItem[" + text(item, PK) + "/" + instrument + "]", e).throwIfAny();

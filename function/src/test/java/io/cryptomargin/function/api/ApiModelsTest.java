@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /margin} under the models without risk arrays ({@code rules-based},
+ * {@code POST /margin} under the models without risk arrays ({@code deribit-sm}, {@code strategy-based},
  * {@code historical-var}) through the mock Lambda event server, on DynamoDB Local: each equal to
  * the engine's own result for the same book and snapshot.
  */
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class ApiModelsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> ACCEPTED = List.of("span-16", "crypto-pm", "rules-based", "historical-var");
+  private static final List<String> ACCEPTED =
+      List.of("span-16", "crypto-pm", "deribit-sm", "strategy-based", "historical-var");
 
   @Inject
   World world;
@@ -70,11 +71,11 @@ class ApiModelsTest {
   }
 
   @Test
-  void handle_rulesBasedForAPostedBookWithWhatIf_equalsTheEnginesOwnResults() throws Exception {
+  void handle_strategyBasedForAPostedBookWithWhatIf_equalsTheEnginesOwnResults() throws Exception {
     ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
     request.remove("compare");
-    request.put("model", "rules-based");
+    request.put("model", "strategy-based");
     event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
@@ -82,11 +83,11 @@ class ApiModelsTest {
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
     String book = book(request);
-    assertThat(body.path("margin")).isEqualTo(JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "rules-based", null)));
-    assertThat(body.path("margin").path("parameterSet").path("id").asText()).isEqualTo("rules-based");
+    assertThat(body.path("margin")).isEqualTo(JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "strategy-based", null)));
+    assertThat(body.path("margin").path("parameterSet").path("id").asText()).isEqualTo("strategy-based");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
-    JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "rules-based", trades));
+    JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "strategy-based", trades));
     assertThat(body.path("whatIf").path("margin")).isEqualTo(with);
     assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
         with.path("initialMarginUsd").asDouble() - body.path("margin").path("initialMarginUsd").asDouble());
@@ -99,7 +100,7 @@ class ApiModelsTest {
     String book = "{\"account\":\"acct-7\",\"collateral\":{\"BTC\":1.9},\"positions\":["
         + "{\"instrument\":\"BTC-26JUN20-8000-C\",\"quantity\":2},{\"instrument\":\"BTC-PERPETUAL\",\"quantity\":1}]}";
     List<Map<String, Object>> trades = List.of(Map.of("instrument", "BTC-26JUN20-9000-C", "quantity", -2));
-    for (String model : List.of("rules-based", "historical-var")) {
+    for (String model : List.of("deribit-sm", "strategy-based", "historical-var")) {
       ObjectNode event = (ObjectNode) World.read("api-post-margin-account.json");
       ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
       request.put("model", model);
@@ -160,7 +161,7 @@ class ApiModelsTest {
   void handle_compareWithRulesBased_returns400SayingSo() throws Exception {
     ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
-    request.put("model", "rules-based");
+    request.put("model", "strategy-based");
     event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
@@ -168,7 +169,7 @@ class ApiModelsTest {
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("errors").findValuesAsText("field")).containsExactly("compare");
-    assertThat(body.path("errors").get(0).path("message").asText()).contains("rules-based").contains("historical-var");
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("strategy-based").contains("historical-var");
   }
 
   /** The request without the API's own fields: the book the engine is given. */

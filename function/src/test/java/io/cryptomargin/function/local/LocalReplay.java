@@ -174,8 +174,10 @@ public final class LocalReplay {
             h.path("worstScenarios").path(0).path("date").asText());
       }
       if (body.has("comparison")) {
-        System.out.printf("   %-36s     comparison: rules-based requirement %,.2f USD vs portfolio margin %,.2f USD%n", "",
-            body.path("comparison").path("rules").path("requirementUsd").asDouble(),
+        JsonNode rules = body.path("comparison").path("rulesModels");
+        System.out.printf("   %-36s     comparison: %s %,.2f USD, %s %,.2f USD vs portfolio margin %,.2f USD%n", "",
+            rules.path(0).path("model").asText(), rules.path(0).path("requirementUsd").asDouble(),
+            rules.path(1).path("model").asText(), rules.path(1).path("requirementUsd").asDouble(),
             body.path("comparison").path("portfolioMargin").path("requirementUsd").asDouble());
       }
     }

@@ -50,7 +50,7 @@ public class EngineReference implements EngineChecks {
 
   /**
    * The engine's own margin of a portfolio in a snapshot file, computed from scratch, as JSON: a
-   * scenario set's {@code AccountMargin}, the {@code rules-based} result, or for
+   * scenario set's {@code AccountMargin}, the {@code deribit-sm} or {@code strategy-based} result, or for
    * {@code historical-var} {@code HistoricalVarReport.plain} (the margin under {@code account}).
    */
   public String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf) {
@@ -61,25 +61,27 @@ public class EngineReference implements EngineChecks {
     }
     MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
     return io.cryptomargin.io.ReportJson.write(switch (model) {
-      case "rules-based" -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot,
-          io.cryptomargin.io.RulesParametersJson.builtIn());
+      case "deribit-sm", "strategy-based" -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot,
+          io.cryptomargin.io.RulesParametersJson.load(model));
       case "historical-var" -> io.cryptomargin.report.HistoricalVarReport.plain(historicalVar().margin(portfolio, snapshot));
       default -> io.cryptomargin.margin.PortfolioMargin.compute(portfolio, snapshot,
           io.cryptomargin.io.MarginModelFiles.load(model));
     });
   }
 
-  /** The engine's own comparison (rules-based beside the model) of a portfolio in a snapshot file. */
+  /** The engine's own comparison (both rules models beside the model) of a portfolio in a snapshot file. */
   public String comparison(String portfolioJson, Path snapshotFile, String model) {
     io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
     MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
+    List<io.cryptomargin.rules.RulesParameters> rules = io.cryptomargin.io.RulesParametersJson.BUILT_IN.stream()
+        .map(io.cryptomargin.io.RulesParametersJson::load).toList();
     if (model.equals("historical-var")) {
       return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.of(
-          io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot, io.cryptomargin.io.RulesParametersJson.builtIn()),
+          rules.stream().map(r -> io.cryptomargin.rules.RulesBasedMargin.compute(portfolio, snapshot, r)).toList(),
           historicalVar().margin(portfolio, snapshot).account()));
     }
     return io.cryptomargin.io.ReportJson.write(io.cryptomargin.comparison.MarginComparison.compute(portfolio, snapshot,
-        io.cryptomargin.io.MarginModelFiles.load(model), io.cryptomargin.io.RulesParametersJson.builtIn()));
+        io.cryptomargin.io.MarginModelFiles.load(model), rules));
   }
 
   private io.cryptomargin.historical.HistoricalVarModel historicalVar;
