@@ -12,7 +12,7 @@ final class SharedOptions {
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
     Formats.TableOrJson value;
 
-    /** @return true when JSON was asked for */
+    /** Whether JSON was asked for rather than a table. */
     boolean json() {
       return value == Formats.TableOrJson.JSON;
     }
