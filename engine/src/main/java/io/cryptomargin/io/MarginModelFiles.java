@@ -67,7 +67,7 @@ public final class MarginModelFiles {
       Map<String, CurrencyRisk> byCurrency = new LinkedHashMap<>();
       JsonNode currencies = Json.object(margin, "currencies", "margin", problems, true);
       if (currencies != null) {
-        currencies.fields().forEachRemaining(e -> {
+        currencies.properties().forEach(e -> {
           CurrencyRisk risk = currencyRisk(e.getValue(), "margin.currencies." + e.getKey(), problems);
           if (risk != null) {
             byCurrency.put(e.getKey(), risk);

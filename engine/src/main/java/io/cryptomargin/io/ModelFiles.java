@@ -166,7 +166,7 @@ public final class ModelFiles {
     if (node == null) {
       return out;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String at = "provenance." + e.getKey();
       if (!e.getValue().isObject()) {
@@ -374,7 +374,7 @@ public final class ModelFiles {
     JsonNode unders = Json.object(set, "underlyings", path, problems, false);
     List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
     if (unders != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = unders.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = unders.properties().iterator(); it.hasNext(); ) {
         entries.add(it.next());
       }
     }

@@ -97,7 +97,7 @@ public final class PortfolioJson {
     Map<String, Double> collateral = new LinkedHashMap<>();
     JsonNode collateralNode = Json.object(root, "collateral", "", problems, false);
     if (collateralNode != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = collateralNode.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = collateralNode.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> held = it.next();
         String at = "collateral." + held.getKey();
         double amount = Json.asNumber(held.getValue(), at, InputRange.COLLATERAL, problems);

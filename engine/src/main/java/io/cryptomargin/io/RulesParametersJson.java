@@ -113,7 +113,7 @@ public final class RulesParametersJson {
         defaultFutures = futuresRates(defaults, null, "rules.futures.defaults", problems);
         JsonNode unders = Json.object(futures, "underlyings", "rules.futures", problems, false);
         if (unders != null) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = unders.fields(); it.hasNext(); ) {
+          for (Iterator<Map.Entry<String, JsonNode>> it = unders.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             FuturesRates rates = futuresRates(e.getValue(), defaults, "rules.futures.underlyings." + e.getKey(), problems);
             if (rates != null) {

@@ -96,7 +96,7 @@ public final class SnapshotJson {
       if (unders.isEmpty()) {
         problems.add("underlyings", "needs at least one underlying, e.g. {\"BTC\": {\"index\": 70000, \"flatVol\": 0.55}}");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = unders.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = unders.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         UnderlyingMarket market = underlying(e.getValue(), "underlyings." + e.getKey(), problems);
         if (market != null) {
@@ -140,7 +140,7 @@ public final class SnapshotJson {
     }
     JsonNode marksNode = Json.object(root, "marks", "", problems, false);
     if (marksNode != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = marksNode.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = marksNode.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String path = "marks." + e.getKey();
         boolean nameOk = checkName(e.getKey(), path, unders, asOf, problems);
@@ -218,7 +218,7 @@ public final class SnapshotJson {
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     JsonNode fwd = Json.object(node, "forwards", path, problems, false);
     if (fwd != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = fwd.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = fwd.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String p = path + ".forwards." + e.getKey();
         Instant expiry = Json.expiry(e.getKey(), p, problems);
@@ -231,7 +231,7 @@ public final class SnapshotJson {
     TreeMap<Instant, Smile> smiles = new TreeMap<>();
     JsonNode sm = Json.object(node, "smiles", path, problems, false);
     if (sm != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = sm.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = sm.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String p = path + ".smiles." + e.getKey();
         Instant expiry = Json.expiry(e.getKey(), p, problems);

@@ -207,7 +207,7 @@ final class CliFuzz {
       return path + " = null";
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String found = nonFinite(e.getValue(), path + "." + e.getKey());
         if (found != null) {
@@ -546,7 +546,7 @@ final class CliFuzz {
     if (node.isNumber() && readKey.test(key)) {
       out.add(new String[] {pointer, key});
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> collect(e.getValue(), pointer + "/" + escape(e.getKey()), e.getKey(),
+      node.properties().forEach(e -> collect(e.getValue(), pointer + "/" + escape(e.getKey()), e.getKey(),
           readKey, out));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -559,7 +559,7 @@ final class CliFuzz {
     if (node.isTextual()) {
       out.add(new String[] {pointer});
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> collectStrings(e.getValue(), pointer + "/" + escape(e.getKey()), out));
+      node.properties().forEach(e -> collectStrings(e.getValue(), pointer + "/" + escape(e.getKey()), out));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collectStrings(node.get(i), pointer + "/" + i, out);
@@ -598,7 +598,7 @@ final class CliFuzz {
       if (!node.isEmpty() && (!strictOnly || !isMap)) {
         out.add((ObjectNode) node);
       }
-      node.fields().forEachRemaining(e -> collectObjects(e.getValue(), out, strictOnly,
+      node.properties().forEach(e -> collectObjects(e.getValue(), out, strictOnly,
           Set.of("collateral", "underlyings", "marks", "smiles", "forwards").contains(e.getKey())));
     } else if (node.isArray()) {
       node.forEach(n -> collectObjects(n, out, strictOnly, false));

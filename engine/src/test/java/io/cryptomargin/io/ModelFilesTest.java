@@ -165,7 +165,7 @@ class ModelFilesTest {
   /** The paths of a part's values; a list (moves, tiers, credit pairs) is one parameter, "type" is not one. */
   private static void leaves(JsonNode node, String path, List<String> out) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (!e.getKey().equals("type")) {
           leaves(e.getValue(), path + "." + e.getKey(), out);
         }
