@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /** {@code price}: Black-76 price and greeks of one option. */
 @Command(name = "price", mixinStandardHelpOptions = true,
@@ -70,7 +71,7 @@ final class PriceCommand implements Callable<Integer> {
       out.print(JsonText.write(json));
     } else {
       out.println(Formats.fmt("Black-76 %s, %s: forward %s USD, strike %s USD, %s years, vol %s, rate %s",
-          terms.type.name().toLowerCase(), settlement == Settlement.INVERSE ? "inverse (coin-settled)" : "linear (USD)",
+          terms.type.name().toLowerCase(Locale.ROOT), settlement == Settlement.INVERSE ? "inverse (coin-settled)" : "linear (USD)",
           Formats.num(terms.forward), Formats.num(terms.strike), Formats.num(terms.years), Formats.num(vol), Formats.num(terms.rate)));
       out.println(Formats.fmt("  price  %-18s %s per coin of underlying", Formats.num(g.price()), money));
       out.println(Formats.fmt("  delta  %-18s %s per USD of forward", Formats.num(g.delta()), money));

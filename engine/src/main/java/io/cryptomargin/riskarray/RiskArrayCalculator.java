@@ -89,6 +89,9 @@ public final class RiskArrayCalculator {
    * instrument's one price (METHODOLOGY 1a): its mark where the snapshot has one, else the model
    * value, the same price equity and net option value use.
    */
+  // A three-value enum indexes a small array here, once per scenario of every instrument: an EnumMap
+  // would box on the path every risk array is computed on.
+  @SuppressWarnings("EnumOrdinal")
   public static RiskArray compute(MarketSnapshot snapshot, Instrument instrument, ScenarioSet set) {
     // The snapshot is the market as observed: an expired contract cannot be arrayed. Scenarios that
     // look past an expiry are valued at intrinsic below (zero years left), decided here, not in pricing.

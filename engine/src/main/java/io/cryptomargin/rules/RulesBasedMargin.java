@@ -152,7 +152,7 @@ public final class RulesBasedMargin {
     double initialUsd = 0;
     double maintenanceUsd = 0;
     for (Map.Entry<String, double[]> total : totals.entrySet()) {
-      String[] key = total.getKey().split("/");
+      String[] key = total.getKey().split("/", -1);
       double usd = usdPerCurrency.get(key[1]);
       double[] sum = total.getValue();
       underlyings.add(new UnderlyingRulesMargin(key[0], key[1], snapshot.index(key[0]), sum[0], sum[1],

@@ -67,7 +67,7 @@ final class StrategyPairing {
     Generator generator = new Generator(legs, parameters, parameters.search().maxCandidates());
     generator.generate();
     List<Candidate> candidates = generator.out;
-    candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.savingUsd()).thenComparing(c -> c.kind().ordinal())
+    candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.savingUsd()).thenComparing(Candidate::kind)
         .thenComparing(c -> key(legs, c)));
     Search search = new Search(legs, candidates, parameters.search().nodeBudget(), deadline, lot(legs));
     search.run();
@@ -196,7 +196,7 @@ final class StrategyPairing {
                   : "short strangle") + ": the larger leg's requirement", so.strike() - o.strike()));
         }
       }
-      if (p.recognizes(StrategyKind.COVERED) && covers(so, shortLeg, other)) {
+      if (p.recognizes(StrategyKind.COVERED) && covers(so, other)) {
         double ratio = ratio(s, l);
         Requirement cover = other.unitStandard().times(ratio);
         partners.add(candidate(StrategyKind.COVERED, new int[] {s, l}, new double[] {1, ratio},
@@ -215,7 +215,7 @@ final class StrategyPairing {
      * A held coin (spot or collateral) or a long future of the option's expiry covers a short call; a short future
      * of the option's expiry covers a short put. Futures in the option's settlement currency.
      */
-    private static boolean covers(EuropeanOption option, PricedLeg shortLeg, PricedLeg cover) {
+    private static boolean covers(EuropeanOption option, PricedLeg cover) {
       if (cover.instrument instanceof Spot) {
         return option.putCall() == PutCall.CALL && cover.quantity > 0;
       }

@@ -166,7 +166,7 @@ final class CliFuzz {
     }
     String error = err.toString();
     if (code == 2) {
-      if (!error.startsWith("error: ") && !error.contains("Usage:") || error.contains("\tat ")) {
+      if ((!error.startsWith("error: ") && !error.contains("Usage:")) || error.contains("\tat ")) {
         return new Result(Outcome.ESCAPED, "exit 2 without a clean message: " + error);
       }
       return new Result(switch (c.expect()) {
@@ -499,7 +499,7 @@ final class CliFuzz {
   }
 
   private Path write(String name, byte[] bytes) {
-    Path path = dir.resolve((fileNumber++) + "-" + name);
+    Path path = dir.resolve(fileNumber++ + "-" + name);
     try {
       Files.write(path, bytes);
     } catch (IOException e) {

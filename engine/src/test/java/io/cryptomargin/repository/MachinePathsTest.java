@@ -139,7 +139,7 @@ class MachinePathsTest {
         return Optional.empty(); // e.g. a source tarball: not a git checkout
       }
       List<Path> files = new ArrayList<>();
-      for (String name : listing.split("\0")) {
+      for (String name : listing.split("\0", -1)) {
         Path file = root.resolve(name);
         if (!name.isEmpty() && Files.isRegularFile(file)) {
           files.add(file);
