@@ -1,9 +1,9 @@
 package io.cryptomargin.benchmarks;
 
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.riskarray.RiskArraySet;
 import java.time.Instant;
 import java.util.ArrayList;

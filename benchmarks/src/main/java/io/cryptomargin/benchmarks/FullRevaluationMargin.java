@@ -1,15 +1,15 @@
 package io.cryptomargin.benchmarks;
 
+import io.cryptomargin.book.InterCommodityPair;
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.PutCall;
-import io.cryptomargin.margin.InterCommodityPair;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.MarginParameters;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketShift;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.pricing.ExpiryPolicy;
@@ -147,7 +147,7 @@ public final class FullRevaluationMargin {
     }
     c.price = snapshot.index(c.underlying);
     double priceInSettlement = c.settlementCurrency.equals(c.underlying) ? 1.0 : c.price;
-    double matched = PortfolioMarginCalculator.matchedCalendarDelta(deltaByExpiry, parameters, snapshot.asOf());
+    double matched = parameters.matchedCalendarDelta(deltaByExpiry, snapshot.asOf());
     c.intraCharge = matched == 0 || parameters.intraSpreadRate() == 0 ? 0.0
         : parameters.intraSpreadRate() * matched * priceInSettlement;
     // CME's form: rate × PSR × price × coins of short options.

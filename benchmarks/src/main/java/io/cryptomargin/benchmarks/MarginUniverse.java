@@ -1,11 +1,11 @@
 package io.cryptomargin.benchmarks;
 
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketShift;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.VolShock;

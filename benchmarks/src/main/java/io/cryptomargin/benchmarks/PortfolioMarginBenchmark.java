@@ -1,10 +1,10 @@
 package io.cryptomargin.benchmarks;
 
-import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.riskarray.RiskArraySet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

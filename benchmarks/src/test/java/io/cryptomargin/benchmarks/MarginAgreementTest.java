@@ -3,11 +3,11 @@ package io.cryptomargin.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.CommodityMargin;
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.MarginParameters;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
 import io.cryptomargin.riskarray.RiskArraySet;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.cryptomargin.backtest;
 
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

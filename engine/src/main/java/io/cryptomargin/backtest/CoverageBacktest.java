@@ -1,12 +1,12 @@
 package io.cryptomargin.backtest;
 
+import io.cryptomargin.book.BookInstruments;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.historical.HistoricalReturns;
 import io.cryptomargin.historical.PriceHistory;
 import io.cryptomargin.instrument.Instrument;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.PortfolioMargin;
-import io.cryptomargin.margin.Position;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.pricing.ExpiryPolicy;
@@ -44,7 +44,7 @@ public final class CoverageBacktest {
       BacktestOptions options, Consumer<String> progress) {
     List<String> coins = history.coins();
     for (BacktestBook book : books) {
-      for (Instrument instrument : PortfolioMargin.instrumentsOf(book.portfolio())) {
+      for (Instrument instrument : BookInstruments.of(book.portfolio())) {
         if (!history.has(instrument.underlying())) {
           throw ValidationException.of("portfolio." + book.name(), "no price history for underlying "
               + instrument.underlying() + " in " + history.source() + " (it has " + coins + ")");
@@ -249,7 +249,7 @@ public final class CoverageBacktest {
       net.merge(p.instrument(), p.quantity(), Double::sum);
     }
     Map<Instrument, Double> out = new LinkedHashMap<>();
-    for (Instrument instrument : PortfolioMargin.instrumentsOf(book)) {
+    for (Instrument instrument : BookInstruments.of(book)) {
       out.put(instrument, net.get(instrument.name()));
     }
     return out;

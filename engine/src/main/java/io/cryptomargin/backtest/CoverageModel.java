@@ -1,10 +1,10 @@
 package io.cryptomargin.backtest;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.historical.HistoricalVarMargin;
 import io.cryptomargin.historical.HistoricalVarModel;
-import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMargin;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.rules.RulesBasedMargin;

@@ -1,14 +1,14 @@
 package io.cryptomargin.cli;
 
-import io.cryptomargin.comparison.ComparisonText;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.comparison.MarginComparison;
 import io.cryptomargin.io.MarginModelFiles;
 import io.cryptomargin.io.MarketFiles;
 import io.cryptomargin.io.PortfolioJson;
 import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RulesParametersJson;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.market.MarketSnapshot;
+import io.cryptomargin.report.ComparisonText;
 import io.cryptomargin.validation.FiniteFigures;
 import java.io.PrintWriter;
 import java.nio.file.Path;

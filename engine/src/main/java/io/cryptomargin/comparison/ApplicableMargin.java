@@ -1,7 +1,7 @@
 package io.cryptomargin.comparison;
 
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.MarginStatus;
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.MarginStatus;
 import io.cryptomargin.rules.RulesMarginResult;
 import java.util.Objects;
 

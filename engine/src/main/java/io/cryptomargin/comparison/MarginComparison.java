@@ -1,9 +1,9 @@
 package io.cryptomargin.comparison;
 
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.CommodityMargin;
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMargin;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.rules.RulesBasedMargin;

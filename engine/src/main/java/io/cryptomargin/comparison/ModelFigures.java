@@ -1,6 +1,6 @@
 package io.cryptomargin.comparison;
 
-import io.cryptomargin.margin.ParameterSetRef;
+import io.cryptomargin.book.ParameterSetRef;
 
 /**
  * One model's figures for a book on the mark-to-market basis of METHODOLOGY section 1a, USD.

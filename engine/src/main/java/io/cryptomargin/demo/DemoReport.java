@@ -1,6 +1,6 @@
 package io.cryptomargin.demo;
 
-import io.cryptomargin.margin.ParameterSetRef;
+import io.cryptomargin.book.ParameterSetRef;
 import java.util.List;
 
 /**

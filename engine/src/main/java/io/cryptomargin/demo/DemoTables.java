@@ -1,7 +1,7 @@
 package io.cryptomargin.demo;
 
+import io.cryptomargin.book.ParameterSetRef;
 import io.cryptomargin.comparison.Saving;
-import io.cryptomargin.margin.ParameterSetRef;
 import io.cryptomargin.report.TextTable;
 import java.util.ArrayList;
 import java.util.List;

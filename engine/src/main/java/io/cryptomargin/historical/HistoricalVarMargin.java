@@ -1,6 +1,6 @@
 package io.cryptomargin.historical;
 
-import io.cryptomargin.margin.AccountMargin;
+import io.cryptomargin.book.AccountMargin;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,20 +1,19 @@
 package io.cryptomargin.historical;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.BookInstruments;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.MarginStatus;
+import io.cryptomargin.book.ParameterSetRef;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.PositionContribution;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.InstrumentKind;
 import io.cryptomargin.instrument.PutCall;
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.CommodityMargin;
-import io.cryptomargin.margin.MarginParameters;
-import io.cryptomargin.margin.MarginStatus;
-import io.cryptomargin.margin.ParameterSetRef;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.PortfolioMargin;
-import io.cryptomargin.margin.PortfolioMarginCalculator;
-import io.cryptomargin.margin.Position;
-import io.cryptomargin.margin.PositionContribution;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
@@ -132,7 +131,7 @@ public final class HistoricalVarModel {
    *     instrument name, unknown underlying or expired contract
    */
   public HistoricalVarMargin margin(Portfolio portfolio, MarketSnapshot snapshot) {
-    List<Instrument> instruments = PortfolioMargin.instrumentsOf(portfolio, snapshot);
+    List<Instrument> instruments = BookInstruments.of(portfolio, snapshot);
     Problems problems = new Problems();
     for (String coin : instruments.stream().map(Instrument::underlying).distinct().toList()) {
       if (!history().has(coin)) {
@@ -187,7 +186,7 @@ public final class HistoricalVarModel {
       maintenanceUsd += margin.maintenanceMarginUsd();
       spotValueUsd += book.spotValue * book.usdPerUnit;
     }
-    double collateralUsd = PortfolioMarginCalculator.collateralValue(portfolio, rates);
+    double collateralUsd = rates.collateralValue(portfolio);
     double equity = collateralUsd + spotValueUsd;
     boolean qualified = equity >= marginParameters.minimumEquityUsd();
     List<String> notes = new ArrayList<>();
@@ -308,7 +307,7 @@ public final class HistoricalVarModel {
       // An inverse book counts its coin at one coin per coin, as the scenario models do.
       double price = settlementCurrency.equals(underlying) ? 1.0 : indexPrice;
       double intraCharge = marginParameters.intraSpreadRate()
-          * PortfolioMarginCalculator.matchedCalendarDelta(deltaByExpiry, marginParameters, asOf) * price;
+          * marginParameters.matchedCalendarDelta(deltaByExpiry, asOf) * price;
       double shortOptionMinimum = marginParameters.shortOptionMinimumRate() * Math.max(shortCalls, shortPuts) * price;
       double risk = Math.max(scanningRisk + intraCharge - interCredit, shortOptionMinimum);
       double maintenance = Math.max(0.0, risk - netOptionValue);

@@ -1,13 +1,13 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.book.MarginParameters;
 import io.cryptomargin.historical.HistoricalVarModel;
 import io.cryptomargin.historical.HistoricalVarParameters;
 import io.cryptomargin.historical.HorizonScaling;
 import io.cryptomargin.historical.PriceHistory;
 import io.cryptomargin.historical.ReturnWeighting;
 import io.cryptomargin.historical.StressPeriod;
-import io.cryptomargin.margin.MarginParameters;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.nio.file.Files;

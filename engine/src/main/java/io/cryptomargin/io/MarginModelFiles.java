@@ -1,11 +1,11 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptomargin.book.InterCommodityPair;
+import io.cryptomargin.book.MarginParameters;
 import io.cryptomargin.margin.CryptoPmCharges;
 import io.cryptomargin.margin.CurrencyRisk;
-import io.cryptomargin.margin.InterCommodityPair;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.MarginParameters;
 import io.cryptomargin.margin.SpanCharges;
 import io.cryptomargin.margin.TimsCharges;
 import io.cryptomargin.scenario.CryptoPmDefinition;

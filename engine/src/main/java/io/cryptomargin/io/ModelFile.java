@@ -1,6 +1,6 @@
 package io.cryptomargin.io;
 
-import io.cryptomargin.margin.ModelProfile;
+import io.cryptomargin.book.ModelProfile;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
 import java.util.Collections;
 import java.util.LinkedHashMap;

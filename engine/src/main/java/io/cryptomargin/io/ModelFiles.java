@@ -1,7 +1,7 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cryptomargin.margin.ModelProfile;
+import io.cryptomargin.book.ModelProfile;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.CryptoPmParameters;
 import io.cryptomargin.scenario.ScenarioSetDefinition;

@@ -1,10 +1,10 @@
 package io.cryptomargin.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cryptomargin.margin.AccountType;
-import io.cryptomargin.margin.MarginMode;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
+import io.cryptomargin.book.AccountType;
+import io.cryptomargin.book.MarginMode;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problem;
 import io.cryptomargin.validation.Problems;

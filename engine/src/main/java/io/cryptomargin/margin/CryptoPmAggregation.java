@@ -1,5 +1,8 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.MarginMode;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.margin.PortfolioMarginCalculator.Aggregate;
 import io.cryptomargin.margin.PortfolioMarginCalculator.CommodityBook;
 import io.cryptomargin.scenario.CryptoPmDefinition;

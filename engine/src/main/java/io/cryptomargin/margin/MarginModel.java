@@ -1,5 +1,7 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.ModelProfile;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
 import io.cryptomargin.scenario.TimsDefinition;

@@ -1,10 +1,22 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.AccountType;
+import io.cryptomargin.book.BookCheck;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.InterCommodityPair;
+import io.cryptomargin.book.MarginMode;
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.MarginStatus;
+import io.cryptomargin.book.ParameterSetRef;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.PositionContribution;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.InstrumentKind;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.market.MarketSnapshot;
-import io.cryptomargin.market.YearFractions;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.scenario.CryptoPmDefinition;
@@ -127,7 +139,7 @@ public final class PortfolioMarginCalculator {
           book.undampenedExtended, book.undampenedExtendedCell < 0 ? ""
               : arrays.scenarioLabels().get(book.undampenedExtendedCell)));
     }
-    double collateralUsd = collateralValue(portfolio, rates);
+    double collateralUsd = rates.collateralValue(portfolio);
     double haircutUsd = model.charges() instanceof CryptoPmCharges charges ? haircuts(portfolio, charges, rates) : 0.0;
     double equity = collateralUsd + positionsValueUsd;
     MarginParameters parameters = model.parameters();
@@ -221,21 +233,6 @@ public final class PortfolioMarginCalculator {
     return margin(portfolio, arrays, model, UsdRates.fromSnapshot(snapshot), snapshot.asOf());
   }
 
-  /** Collateral valued in USD at the given rates. */
-  public static double collateralValue(Portfolio portfolio, UsdRates rates) {
-    Problems problems = new Problems();
-    double total = 0;
-    for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
-      if (!rates.knows(held.getKey())) {
-        problems.add("collateral." + held.getKey(), "no USD price for " + held.getKey() + " in the market");
-        continue;
-      }
-      total += held.getValue() * rates.usdPer(held.getKey());
-    }
-    problems.throwIfAny();
-    return total;
-  }
-
   /** Quantities per instrument, summed over repeated positions, in first-seen order. */
   static Map<String, Double> netQuantities(Portfolio portfolio) {
     NetBook net = NetBook.of(portfolio);
@@ -311,56 +308,12 @@ public final class PortfolioMarginCalculator {
    */
   private static double intraSpreadCharge(CommodityBook book, MarginParameters parameters, Instant asOf,
       Problems problems) {
-    double matched = matchedCalendarDelta(book.deltaByExpiry(), parameters, asOf);
+    double matched = parameters.matchedCalendarDelta(book.deltaByExpiry(), asOf);
     if (matched == 0 || parameters.intraSpreadRate() == 0) {
       return 0.0;
     }
     return parameters.intraSpreadRate() * matched
         * priceInSettlement(book, problems, "calendar spread charge (opposite deltas in different expiry tiers)");
-  }
-
-  /**
-   * The delta the calendar spread charge applies to: net delta per expiry tier, opposite deltas
-   * matched across tiers, nearest tiers first. Public so other risk-based models (historical-var)
-   * charge calendar risk exactly as this model does.
-   *
-   * @param deltaByExpiry net delta per expiry, coins of underlying (null key: undated contracts, first tier)
-   * @param asOf the time tiers are measured from
-   * @return the matched delta, coins (charge = intraSpreadRate × this × price)
-   */
-  public static double matchedCalendarDelta(Map<Instant, Double> deltaByExpiry, MarginParameters parameters,
-      Instant asOf) {
-    List<Double> bounds = parameters.intraTierBoundariesDays();
-    double[] tierDelta = new double[bounds.size() + 1];
-    for (Map.Entry<Instant, Double> byExpiry : deltaByExpiry.entrySet()) {
-      tierDelta[tier(byExpiry.getKey(), asOf, bounds)] += byExpiry.getValue();
-    }
-    double matched = 0;
-    for (int distance = 1; distance < tierDelta.length; distance++) {
-      for (int near = 0; near + distance < tierDelta.length; near++) {
-        int far = near + distance;
-        if (tierDelta[near] * tierDelta[far] < 0) {
-          double spread = Math.min(Math.abs(tierDelta[near]), Math.abs(tierDelta[far]));
-          matched += spread;
-          tierDelta[near] -= Math.signum(tierDelta[near]) * spread;
-          tierDelta[far] -= Math.signum(tierDelta[far]) * spread;
-        }
-      }
-    }
-    return matched;
-  }
-
-  private static int tier(Instant expiry, Instant asOf, List<Double> bounds) {
-    if (expiry == null) {
-      return 0;
-    }
-    double days = YearFractions.between(asOf, expiry) * 365.0;
-    for (int i = 0; i < bounds.size(); i++) {
-      if (days <= bounds.get(i)) {
-        return i;
-      }
-    }
-    return bounds.size();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.MarginParameters;
 import io.cryptomargin.validation.Problems;
 
 /**

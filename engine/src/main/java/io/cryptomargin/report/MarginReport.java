@@ -1,9 +1,9 @@
 package io.cryptomargin.report;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.PositionContribution;
 import io.cryptomargin.instrument.Instrument;
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.CommodityMargin;
-import io.cryptomargin.margin.PositionContribution;
 
 /** The portfolio-margin report as text: account summary, every component per commodity, contributions. */
 public final class MarginReport {

@@ -1,16 +1,15 @@
 package io.cryptomargin.rules;
 
+import io.cryptomargin.book.BookCheck;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Future;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.InstrumentKind;
 import io.cryptomargin.instrument.Perpetual;
 import io.cryptomargin.instrument.Spot;
-import io.cryptomargin.margin.BookCheck;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.PortfolioMarginCalculator;
-import io.cryptomargin.margin.Position;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.validation.Problems;
@@ -94,7 +93,7 @@ public final class RulesBasedMargin {
     }
     double collateralUsd = 0;
     try {
-      collateralUsd = PortfolioMarginCalculator.collateralValue(portfolio, rates);
+      collateralUsd = rates.collateralValue(portfolio);
       for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
         double value = held.getValue() * rates.usdPer(held.getKey());
         double haircut = Math.max(value, 0) * parameters.spotHaircut(held.getKey());

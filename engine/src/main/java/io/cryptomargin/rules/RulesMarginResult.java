@@ -1,7 +1,7 @@
 package io.cryptomargin.rules;
 
-import io.cryptomargin.margin.MarginStatus;
-import io.cryptomargin.margin.ParameterSetRef;
+import io.cryptomargin.book.MarginStatus;
+import io.cryptomargin.book.ParameterSetRef;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.cryptomargin.rules;
 
-import io.cryptomargin.margin.ParameterSetRef;
+import io.cryptomargin.book.ParameterSetRef;
 import io.cryptomargin.validation.Problems;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.historical.HistoricalVarModel;
 import io.cryptomargin.historical.HistoricalVarParameters;
 import io.cryptomargin.historical.PriceHistory;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.MarginParameters;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
 import io.cryptomargin.scenario.Span16Definition;
 import io.cryptomargin.scenario.Span16Parameters;
 import io.cryptomargin.validation.ValidationException;

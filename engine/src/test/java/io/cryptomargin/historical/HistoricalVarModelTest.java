@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.cryptomargin.margin.InterCommodityPair;
-import io.cryptomargin.margin.MarginParameters;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
+import io.cryptomargin.book.InterCommodityPair;
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.validation.ValidationException;

@@ -3,9 +3,9 @@ package io.cryptomargin.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cryptomargin.margin.AccountType;
-import io.cryptomargin.margin.MarginMode;
-import io.cryptomargin.margin.Portfolio;
+import io.cryptomargin.book.AccountType;
+import io.cryptomargin.book.MarginMode;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 

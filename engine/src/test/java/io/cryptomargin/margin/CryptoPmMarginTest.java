@@ -1,5 +1,12 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.AccountType;
+import io.cryptomargin.book.BookInstruments;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.MarginMode;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -43,7 +50,7 @@ class CryptoPmMarginTest {
   }
 
   private static RiskArray array(String instrument) {
-    return RiskArrayCalculator.compute(market(), PortfolioMargin.instrumentsOf(
+    return RiskArrayCalculator.compute(market(), BookInstruments.of(
         new Portfolio("a", Map.of(), List.of(new Position(instrument, 1))), market()), MODEL.scenarios())
         .get(instrument);
   }
@@ -187,7 +194,7 @@ class CryptoPmMarginTest {
 
   @Test
   void riskArraySet_lengthIsTheGridPlusTheExtendedTable() {
-    RiskArraySet set = RiskArrayCalculator.compute(market(), PortfolioMargin.instrumentsOf(
+    RiskArraySet set = RiskArrayCalculator.compute(market(), BookInstruments.of(
         new Portfolio("a", Map.of(), List.of(new Position("BTC-PERPETUAL", 1))), market()), MODEL.scenarios());
     assertThat(set.scenarioCount()).isEqualTo(27 + 8);
   }

@@ -1,12 +1,17 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.InterCommodityPair;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
-import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.instrument.PutCall;
+import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.Smile;
 import io.cryptomargin.market.UnderlyingMarket;

@@ -1,5 +1,8 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.InterCommodityPair;
+import io.cryptomargin.book.MarginParameters;
+import io.cryptomargin.book.ModelProfile;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.CryptoPmParameters;
 import io.cryptomargin.scenario.Span16Definition;

@@ -1,5 +1,8 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

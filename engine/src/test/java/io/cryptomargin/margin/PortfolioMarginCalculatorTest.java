@@ -1,5 +1,13 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.AccountType;
+import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.MarginMode;
+import io.cryptomargin.book.MarginStatus;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.UsdRates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

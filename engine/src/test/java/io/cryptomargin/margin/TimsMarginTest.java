@@ -1,5 +1,9 @@
 package io.cryptomargin.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
+import io.cryptomargin.book.UsdRates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

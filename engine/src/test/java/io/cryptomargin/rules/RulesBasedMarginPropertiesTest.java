@@ -3,10 +3,10 @@ package io.cryptomargin.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.PutCall;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.pricing.InstrumentPricer;

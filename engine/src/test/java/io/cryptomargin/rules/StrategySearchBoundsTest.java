@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.market.Mark;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.UnderlyingMarket;

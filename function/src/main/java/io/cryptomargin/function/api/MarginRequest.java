@@ -2,12 +2,12 @@ package io.cryptomargin.function.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.function.config.StrictJson;
 import io.cryptomargin.function.margin.ModelMargin;
 import io.cryptomargin.function.store.SnapshotNotCurrentException;
 import io.cryptomargin.io.PortfolioJson;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
 import io.cryptomargin.validation.InputRange;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;

@@ -1,18 +1,18 @@
 package io.cryptomargin.function.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.MarginStatus;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.function.events.MarginEvent;
 import io.cryptomargin.function.events.MarginEventPublisher;
-import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.AccountStore.StoredAccount;
 import io.cryptomargin.function.store.AccountStore.StoredPosition;
-import io.cryptomargin.function.store.MarginResultStore;
+import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.MarginResultStore.Row;
+import io.cryptomargin.function.store.MarginResultStore;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.io.ReportJson;
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.MarginStatus;
-import io.cryptomargin.margin.Portfolio;
-import io.cryptomargin.margin.Position;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;

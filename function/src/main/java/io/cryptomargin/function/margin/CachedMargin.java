@@ -1,5 +1,8 @@
 package io.cryptomargin.function.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.Portfolio;
+import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.config.ScenarioSetCatalog;
 import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
@@ -10,11 +13,8 @@ import io.cryptomargin.function.store.SnapshotStore;
 import io.cryptomargin.instrument.DeribitNames;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.io.MarginModelFiles;
-import io.cryptomargin.margin.AccountMargin;
 import io.cryptomargin.margin.MarginModel;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.margin.PortfolioMarginCalculator;
-import io.cryptomargin.margin.UsdRates;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArrayCalculator;

@@ -1,5 +1,8 @@
 package io.cryptomargin.function.margin;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.MarginStatus;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.comparison.MarginComparison;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.historical.HistoricalVarMargin;
@@ -7,9 +10,6 @@ import io.cryptomargin.historical.HistoricalVarModel;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.io.HistoricalVarModelFiles;
 import io.cryptomargin.io.RulesParametersJson;
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.MarginStatus;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.report.HistoricalVarReport;
 import io.cryptomargin.riskarray.RiskArray;

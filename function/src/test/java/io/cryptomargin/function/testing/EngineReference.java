@@ -54,9 +54,9 @@ public class EngineReference implements EngineChecks {
    * {@code historical-var} {@code HistoricalVarReport.plain} (the margin under {@code account}).
    */
   public String margin(String portfolioJson, Path snapshotFile, String model, List<Map<String, Object>> whatIf) {
-    io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
+    io.cryptomargin.book.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
     if (whatIf != null) {
-      portfolio = portfolio.with(whatIf.stream().map(t -> new io.cryptomargin.margin.Position((String) t.get("instrument"),
+      portfolio = portfolio.with(whatIf.stream().map(t -> new io.cryptomargin.book.Position((String) t.get("instrument"),
           ((Number) t.get("quantity")).doubleValue())).toList());
     }
     MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
@@ -71,7 +71,7 @@ public class EngineReference implements EngineChecks {
 
   /** The engine's own comparison (both rules models beside the model) of a portfolio in a snapshot file. */
   public String comparison(String portfolioJson, Path snapshotFile, String model) {
-    io.cryptomargin.margin.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
+    io.cryptomargin.book.Portfolio portfolio = io.cryptomargin.io.PortfolioJson.parse(portfolioJson, "test");
     MarketSnapshot snapshot = SnapshotJson.read(snapshotFile);
     List<io.cryptomargin.rules.RulesParameters> rules = io.cryptomargin.io.RulesParametersJson.BUILT_IN.stream()
         .map(io.cryptomargin.io.RulesParametersJson::load).toList();

@@ -1,5 +1,7 @@
 package io.cryptomargin.function.testing;
 
+import io.cryptomargin.book.AccountMargin;
+import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.config.ScenarioSetCatalog;
 import io.cryptomargin.function.margin.CachedMargin;
@@ -7,8 +9,6 @@ import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.store.SnapshotStore;
-import io.cryptomargin.margin.AccountMargin;
-import io.cryptomargin.margin.Portfolio;
 import io.cryptomargin.riskarray.RiskArray;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;

@@ -1,9 +1,10 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArray;
 import io.cryptomargin.riskarray.RiskArraySet;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.util.Collections;
 import java.util.Map;
@@ -56,5 +57,20 @@ public record UsdRates(Map<String, Double> coinPrices) {
   /** Whether the USD price of a currency is known. */
   public boolean knows(String currency) {
     return Instrument.isUsdLike(currency) || coinPrices.containsKey(currency);
+  }
+
+  /** The book's collateral valued in USD at these rates; every coin without a rate reported at once. */
+  public double collateralValue(Portfolio portfolio) {
+    Problems problems = new Problems();
+    double total = 0;
+    for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
+      if (!knows(held.getKey())) {
+        problems.add("collateral." + held.getKey(), "no USD price for " + held.getKey() + " in the market");
+        continue;
+      }
+      total += held.getValue() * usdPer(held.getKey());
+    }
+    problems.throwIfAny();
+    return total;
   }
 }

@@ -1,4 +1,4 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 /**
  * A position's share of its commodity's scanning risk.

@@ -1,4 +1,4 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 /**
  * Which parameters a result used, so it can be reproduced.

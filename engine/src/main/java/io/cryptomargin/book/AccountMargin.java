@@ -1,4 +1,4 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 import java.util.List;
 import java.util.Optional;

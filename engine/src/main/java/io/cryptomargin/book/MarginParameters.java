@@ -1,7 +1,10 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
+import io.cryptomargin.market.YearFractions;
 import io.cryptomargin.validation.Problems;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The charges of the portfolio margin model, read from the model's versioned parameter file.
@@ -36,5 +39,48 @@ public record MarginParameters(double initialToMaintenance, double intraSpreadRa
     }
     interCommodityCredits = List.copyOf(interCommodityCredits);
     problems.throwIfAny();
+  }
+
+  /**
+   * The delta the calendar spread charge applies to: net delta per expiry tier, opposite deltas
+   * matched across tiers, nearest tiers first. Here so span-16 and historical-var charge calendar risk
+   * the same way.
+   *
+   * @param deltaByExpiry net delta per expiry, coins of underlying (null key: undated contracts, first tier)
+   * @param asOf the time tiers are measured from
+   * @return the matched delta, coins (charge = intraSpreadRate × this × price)
+   */
+  public double matchedCalendarDelta(Map<Instant, Double> deltaByExpiry, Instant asOf) {
+    List<Double> bounds = intraTierBoundariesDays;
+    double[] tierDelta = new double[bounds.size() + 1];
+    for (Map.Entry<Instant, Double> byExpiry : deltaByExpiry.entrySet()) {
+      tierDelta[tier(byExpiry.getKey(), asOf, bounds)] += byExpiry.getValue();
+    }
+    double matched = 0;
+    for (int distance = 1; distance < tierDelta.length; distance++) {
+      for (int near = 0; near + distance < tierDelta.length; near++) {
+        int far = near + distance;
+        if (tierDelta[near] * tierDelta[far] < 0) {
+          double spread = Math.min(Math.abs(tierDelta[near]), Math.abs(tierDelta[far]));
+          matched += spread;
+          tierDelta[near] -= Math.signum(tierDelta[near]) * spread;
+          tierDelta[far] -= Math.signum(tierDelta[far]) * spread;
+        }
+      }
+    }
+    return matched;
+  }
+
+  private static int tier(Instant expiry, Instant asOf, List<Double> bounds) {
+    if (expiry == null) {
+      return 0;
+    }
+    double days = YearFractions.between(asOf, expiry) * 365.0;
+    for (int i = 0; i < bounds.size(); i++) {
+      if (days <= bounds.get(i)) {
+        return i;
+      }
+    }
+    return bounds.size();
   }
 }

@@ -1,4 +1,4 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.market.MarketSnapshot;
@@ -69,7 +69,7 @@ public final class BookCheck {
   }
 
   /** The problem of a position the arrays hold no array for: never margined as zero risk. */
-  static String noArray(String instrument, RiskArraySet arrays) {
+  public static String noArray(String instrument, RiskArraySet arrays) {
     return instrument + ": no risk array for this instrument in " + arrays.scenarioSetId() + " arrays of "
         + arrays.snapshotId() + " (never margined as zero risk)";
   }

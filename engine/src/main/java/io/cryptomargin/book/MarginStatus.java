@@ -1,4 +1,4 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 /** Where an account's equity stands against its requirements (METHODOLOGY 1a). */
 public enum MarginStatus {

@@ -1,6 +1,9 @@
-package io.cryptomargin.comparison;
+package io.cryptomargin.report;
 
-import io.cryptomargin.report.TextTable;
+import io.cryptomargin.comparison.MarginComparison;
+import io.cryptomargin.comparison.ModelFigures;
+import io.cryptomargin.comparison.Saving;
+import io.cryptomargin.comparison.UnderlyingComparison;
 import io.cryptomargin.rules.LegMargin;
 import io.cryptomargin.rules.RecognizedStrategy;
 import io.cryptomargin.rules.RulesMarginResult;

@@ -1,4 +1,4 @@
-package io.cryptomargin.margin;
+package io.cryptomargin.book;
 
 /**
  * Which venue's values at which date a model's parameters are, so every result says what it reproduces.
