@@ -26,8 +26,8 @@ public enum MarginStatus {
     return equity >= maintenanceMargin ? MARGIN_CALL : LIQUIDATION;
   }
 
-  /** Whether this status is worse than another. */
+  /** Whether this status is worse than another: the constants are declared from best to worst. */
   public boolean isWorseThan(MarginStatus other) {
-    return ordinal() > other.ordinal();
+    return compareTo(other) > 0;
   }
 }
