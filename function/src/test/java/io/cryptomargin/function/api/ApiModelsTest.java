@@ -73,10 +73,8 @@ class ApiModelsTest {
 
   @Test
   void handle_timsForAPostedBookWithWhatIf_equalsTheEnginesPortfolioMarginFromTheCachedArrays() throws Exception {
-    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode event = postedBookUnder("tims");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
-    request.put("model", "tims");
-    event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
 
@@ -95,7 +93,8 @@ class ApiModelsTest {
     assertThat(body.path("whatIf").path("margin")).isEqualTo(with);
     assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
         with.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
-    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(engine.comparison(book, EventFiles.SNAPSHOT_FILE, "tims")));
+    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
+        engine.comparison(book, EventFiles.SNAPSHOT_FILE, "tims")));
   }
 
   @Test
@@ -151,10 +150,8 @@ class ApiModelsTest {
 
   @Test
   void handle_historicalVarWithAnEthPosition_returns400NamingEth() throws Exception {
-    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode event = postedBookUnder("historical-var");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
-    request.put("model", "historical-var");
-    event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
 
@@ -187,10 +184,8 @@ class ApiModelsTest {
 
   @Test
   void handle_compareWithRulesBased_returns400SayingSo() throws Exception {
-    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode event = postedBookUnder("strategy-based");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
-    request.put("model", "strategy-based");
-    event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
 
@@ -198,6 +193,15 @@ class ApiModelsTest {
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("errors").findValuesAsText("field")).containsExactly("compare");
     assertThat(body.path("errors").get(0).path("message").asText()).contains("strategy-based").contains("historical-var");
+  }
+
+  /** The posted-book sample ({@code api-post-margin.json}) asking for a model. */
+  private static ObjectNode postedBookUnder(String model) throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("model", model);
+    event.put("body", request.toString());
+    return event;
   }
 
   /** The request without the API's own fields: the book the engine is given. */
