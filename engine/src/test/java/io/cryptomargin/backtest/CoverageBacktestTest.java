@@ -170,6 +170,19 @@ class CoverageBacktestTest {
   }
 
   @Test
+  void run_oneInstrumentGivenTwoContractSizes_errorNamesTheInstrumentAndBothBooks() {
+    Portfolio book = new Portfolio("p", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
+    List<BacktestBook> books = List.of(new BacktestBook("tenth", book, Map.of("BTC_USDC-PERPETUAL", 0.1)),
+        new BacktestBook("hundredth", book, Map.of("BTC_USDC-PERPETUAL", 0.01)));
+
+    assertThatThrownBy(() -> CoverageBacktest.run(synthetic(), books, List.of(span16()), BacktestOptions.defaults(),
+        message -> { }))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("portfolio.hundredth.contractSizes.BTC_USDC-PERPETUAL")
+        .hasMessageContaining("differs from 0.1 in book tenth");
+  }
+
+  @Test
   void run_bookOnAnUnderlyingWithoutHistory_errorNamesIt() {
     Portfolio eth = new Portfolio("eth", Map.of(), List.of(new Position("ETH_USDC-PERPETUAL", 1)));
 
