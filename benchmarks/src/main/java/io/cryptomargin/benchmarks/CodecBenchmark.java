@@ -52,7 +52,8 @@ public class CodecBenchmark {
   private AttributeValue[] numberLists;
 
   @Setup
-  @SuppressWarnings("unchecked")
+  // Java has no generic array creation: the item array is made raw and used as Map<String, AttributeValue>[].
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public void setUp() {
     RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
     List<RiskArray> all = List.copyOf(set.arrays().values());

@@ -27,9 +27,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -91,8 +93,8 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "Write the day-by-day series here (chart-ready).")
   Path csv;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
@@ -125,7 +127,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(json(result, seconds)) : table(result, seconds));
+    out.print(format.json() ? ReportJson.write(json(result, seconds)) : table(result, seconds));
     out.flush();
     return 0;
   }
@@ -149,7 +151,7 @@ final class BacktestCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder();
     out.append(Formats.fmt("Margin coverage backtest — %s, %s to %s (%d days), %s requirement vs next-day loss%n",
         result.historySource(), result.days().get(0), result.days().get(result.days().size() - 1),
-        result.days().size(), result.level().name().toLowerCase()));
+        result.days().size(), result.level().name().toLowerCase(Locale.ROOT)));
     out.append(Formats.fmt("Expected breach rate %.2f%% (nominal %s%% coverage); Kupiec POF test, 5%% level.%n%n",
         result.expectedRate() * 100, new java.math.BigDecimal(Formats.fmt("%.4f", (1 - result.expectedRate()) * 100))
             .stripTrailingZeros().toPlainString()));
@@ -158,7 +160,7 @@ final class BacktestCommand implements Callable<Integer> {
     for (ModelCoverage c : result.coverage()) {
       table.row(c.model(), c.book(), c.days(), c.breaches(), c.kupiec().breachRate() * 100,
           c.kupiec().expectedRate() * 100, c.kupiec().likelihoodRatio(), pValue(c.kupiec().pValue()),
-          c.kupiec().verdict().name().toLowerCase().replace('_', ' '), c.requirementBreaches(),
+          c.kupiec().verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.requirementBreaches(),
           c.averageRequirementUsd(), c.averageRequirementOfNotional() * 100, c.worstShortfallUsd());
     }
     out.append(table);
@@ -199,7 +201,7 @@ final class BacktestCommand implements Callable<Integer> {
     root.put("from", result.days().get(0).toString());
     root.put("to", result.days().get(result.days().size() - 1).toString());
     root.put("days", result.days().size());
-    root.put("requirement", result.level().name().toLowerCase());
+    root.put("requirement", result.level().name().toLowerCase(Locale.ROOT));
     root.put("expectedBreachRate", result.expectedRate());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ModelCoverage c : result.coverage()) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +32,8 @@ final class CompareCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--portfolio", required = true, description = "Portfolio JSON file.")
-  Path portfolio;
+  @Mixin
+  SharedOptions.PortfolioFile portfolio;
 
   @Option(names = "--market", required = true, description = "Market file (snapshot JSON, Deribit chain CSV or "
       + "book summary JSON).")
@@ -47,18 +48,18 @@ final class CompareCommand implements Callable<Integer> {
           + "one an account below the portfolio-margin minimum falls back to (default ${DEFAULT-VALUE}).")
   List<String> rules;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
     MarketSnapshot snapshot = MarketFiles.read(market);
-    Portfolio book = MarginCommand.checked(PortfolioJson.readAll(portfolio), snapshot);
+    Portfolio book = MarginCommand.checked(PortfolioJson.readAll(portfolio.path), snapshot);
     MarginComparison comparison = MarginComparison.compute(book, snapshot, MarginModelFiles.load(model),
         rules.stream().map(r -> RulesParametersJson.load(r.trim())).toList());
     FiniteFigures.require("result", comparison);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(comparison) : ComparisonText.text(comparison));
+    out.print(format.json() ? ReportJson.write(comparison) : ComparisonText.text(comparison));
     out.flush();
     return 0;
   }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,14 +25,14 @@ final class DemoCommand implements Callable<Integer> {
       + "model files (default crypto-pm,span-16,tims).")
   List<String> models;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
     DemoReport report = run(models == null ? DemoData.PORTFOLIO_MODELS : models);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(report) : DemoTables.text(report));
+    out.print(format.json() ? ReportJson.write(report) : DemoTables.text(report));
     out.flush();
     return 0;
   }

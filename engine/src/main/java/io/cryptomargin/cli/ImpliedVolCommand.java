@@ -29,8 +29,8 @@ final class ImpliedVolCommand implements Callable<Integer> {
   @Option(names = "--price", required = true, description = "Option price: USD per coin, or coin with --inverse.")
   double price;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
@@ -42,7 +42,7 @@ final class ImpliedVolCommand implements Callable<Integer> {
         : ImpliedVolatility.fromPrice(price, terms.forward, terms.strike, terms.years, terms.type, terms.rate);
     FiniteFigures.require("impliedVol", vol);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Formats.TableOrJson.JSON) {
+    if (format.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("impliedVol", vol);
       json.put("units", "annual fraction");

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,8 +58,8 @@ final class MarginCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--portfolio", required = true, description = "Portfolio JSON file.")
-  Path portfolio;
+  @Mixin
+  SharedOptions.PortfolioFile portfolio;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -92,12 +93,12 @@ final class MarginCommand implements Callable<Integer> {
       + "(ISO instant; overrides the file's asOf; default the file's asOf, else its snapshot id when a time).")
   Instant asOf;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
-    PortfolioJson.Parsed parsed = PortfolioJson.readAll(portfolio);
+    PortfolioJson.Parsed parsed = PortfolioJson.readAll(portfolio.path);
     if (HISTORICAL_VAR.equals(model)) {
       return historicalVar(parsed.orThrow());
     }
@@ -132,7 +133,7 @@ final class MarginCommand implements Callable<Integer> {
     FiniteFigures.require("result", result);
     FiniteFigures.require("applicableMargin", applicable);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Formats.TableOrJson.JSON) {
+    if (format.json()) {
       // Capital consumed and free collateral are derived from the record's components: written beside them.
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("capitalConsumed", result.capitalConsumed());
@@ -211,7 +212,7 @@ final class MarginCommand implements Callable<Integer> {
         history == null ? null : history.toString(), historyCoin).margin(book, MarketFiles.read(source.market));
     FiniteFigures.require("result", result);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Formats.TableOrJson.JSON ? ReportJson.write(HistoricalVarReport.plain(result))
+    out.print(format.json() ? ReportJson.write(HistoricalVarReport.plain(result))
         : HistoricalVarReport.text(result));
     out.flush();
     return 0;

@@ -31,8 +31,8 @@ final class PriceCommand implements Callable<Integer> {
   @Option(names = "--vol", required = true, description = "Volatility, annual fraction (0.55 = 55%%).")
   double vol;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {
@@ -46,7 +46,7 @@ final class PriceCommand implements Callable<Integer> {
     FiniteFigures.require("result", g);
     String money = settlement == Settlement.INVERSE ? "coin" : "USD";
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Formats.TableOrJson.JSON) {
+    if (format.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", "black-76");
       json.put("type", terms.type.name());

@@ -13,6 +13,7 @@ import io.cryptomargin.validation.FiniteFigures;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,8 @@ final class RiskArraysCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--market", required = true, description = "Market file (format detected from its content).")
-  Path market;
+  @Mixin
+  SharedOptions.MarketFile market;
 
   @Option(names = "--scenarios", defaultValue = "span-16",
       description = "Built-in model (span-16, crypto-pm, crypto-pm-2026-09, tims) or a model JSON file "
@@ -44,11 +45,11 @@ final class RiskArraysCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ScenarioSetDefinition definition = ModelFiles.scenarioSet(scenarios);
-    MarketSnapshot snapshot = MarketFiles.read(market);
+    MarketSnapshot snapshot = MarketFiles.read(market.path);
     RiskArraySet arrays = FiniteFigures.require("riskArrays", RiskArrayCalculator.computeAll(snapshot, definition));
     if (arrays.arrays().isEmpty()) {
       // Not an error (an empty universe is valid), but an empty result with no word looks like a bug.
-      spec.commandLine().getErr().println("warning: market " + market + " lists no instruments, so there are no "
+      spec.commandLine().getErr().println("warning: market " + market.path + " lists no instruments, so there are no "
           + "risk arrays; name them in the snapshot's \"instruments\" list (e.g. \"instruments\": [\"BTC-PERPETUAL\", "
           + "\"BTC-29MAR24-70000-C\"]) or give them \"marks\"");
       spec.commandLine().getErr().flush();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,11 +30,11 @@ final class ValidateMarketCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--market", required = true, description = "Market file (format detected from its content).")
-  java.nio.file.Path market;
+  @Mixin
+  SharedOptions.MarketFile market;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-  Formats.TableOrJson format;
+  @Mixin
+  SharedOptions.TableOrJsonFormat format;
 
   @Option(names = "--worst", paramLabel = "N",
       description = "List only the N options with the largest differences (default: every option).")
@@ -44,16 +45,16 @@ final class ValidateMarketCommand implements Callable<Integer> {
     if (worst != null && worst < 0) {
       throw ValidationException.of("--worst", "must be >= 0, was " + worst);
     }
-    MarketSnapshot snapshot = MarketFiles.read(market);
+    MarketSnapshot snapshot = MarketFiles.read(market.path);
     List<Comparison> all = MarkRepricing.compare(snapshot);
     if (all.isEmpty()) {
-      throw ValidationException.of("--market", market + " has no option with both a mark price and a mark IV");
+      throw ValidationException.of("--market", market.path + " has no option with both a mark price and a mark IV");
     }
     List<Comparison> listed = worst == null ? all : MarkRepricing.worstFirst(all).subList(0, Math.min(worst, all.size()));
     FiniteFigures.require("options", all);
     List<Summary> summaries = FiniteFigures.require("summary", MarkRepricing.summarize(all));
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Formats.TableOrJson.JSON) {
+    if (format.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("snapshot", snapshot.id());
       json.put("asOf", snapshot.asOf().toString());

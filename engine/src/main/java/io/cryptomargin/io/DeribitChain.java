@@ -12,6 +12,7 @@ import io.cryptomargin.validation.Problems;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -138,7 +139,7 @@ final class DeribitChain {
    */
   private static final double DEFAULT_FLAT_VOL = 0.6;
 
-  private static Smile smile(TreeMap<Double, StrikeVols> byStrike, double forward) {
+  private static Smile smile(NavigableMap<Double, StrikeVols> byStrike, double forward) {
     double[] strikes = new double[byStrike.size()];
     double[] vols = new double[byStrike.size()];
     int i = 0;

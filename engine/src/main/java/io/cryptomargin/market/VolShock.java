@@ -7,6 +7,8 @@ public interface VolShock {
   VolShock NONE = (vol, daysToExpiry) -> vol;
 
   /**
+   * Shocks one volatility.
+   *
    * @param vol the current vol, annual fraction
    * @param daysToExpiry days from the snapshot to the instrument's expiry
    * @return the shocked vol, annual fraction, &gt; 0

@@ -27,7 +27,7 @@ public final class HistoricalVarReport {
     TextTable table = new TextTable(headers.toArray(String[]::new));
     int rank = 1;
     for (ScenarioLoss s : margin.worstScenarios()) {
-      List<Object> row = new ArrayList<>(List.of(rank++, s.date().toString(), s.source().name().toLowerCase(),
+      List<Object> row = new ArrayList<>(List.of(rank++, s.date().toString(), s.source().name().toLowerCase(Locale.ROOT),
           s.lossUsd()));
       coins.forEach(c -> row.add(TextTable.percent(s.priceMoves().get(c))));
       table.row(row.toArray());

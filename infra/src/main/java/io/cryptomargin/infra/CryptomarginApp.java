@@ -1,6 +1,8 @@
 package io.cryptomargin.infra;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -18,6 +20,8 @@ import software.constructs.Node;
  *   <li>{@code allowPlaceholderAsset}: {@code true} synthesises with a generated stand-in when the
  *       artifact is absent (for reading templates; never for a deploy)</li>
  *   <li>{@code alarmTopicArn}: an existing SNS topic every alarm notifies</li>
+ *   <li>{@code apiAdminPrincipals}: comma-separated IAM/STS principal ARNs the API treats as
+ *       admins, besides the stack's own {@code ApiAdminRole}</li>
  * </ul>
  */
 public final class CryptomarginApp {
@@ -32,6 +36,8 @@ public final class CryptomarginApp {
     public static final String ALLOW_PLACEHOLDER_CONTEXT = "allowPlaceholderAsset";
     /** Context key of the alarm topic. */
     public static final String ALARM_TOPIC_CONTEXT = "alarmTopicArn";
+    /** Context key of the extra API admins. */
+    public static final String API_ADMIN_PRINCIPALS_CONTEXT = "apiAdminPrincipals";
     /** Where the function module writes its zip, relative to {@code infra/}. */
     public static final Path DEFAULT_FUNCTION_ZIP = Path.of("..", "function", "target", "function.zip");
 
@@ -72,8 +78,11 @@ public final class CryptomarginApp {
         String zip = stringContext(node, FUNCTION_ZIP_CONTEXT);
         FunctionArtifact artifact = FunctionArtifact.resolve(
                 zip == null ? DEFAULT_FUNCTION_ZIP : Path.of(zip), placeholderDir);
+        String admins = stringContext(node, API_ADMIN_PRINCIPALS_CONTEXT);
+        List<String> adminPrincipals = admins == null ? List.of() : Arrays.stream(admins.split(","))
+                .map(String::trim).filter(principal -> !principal.isEmpty()).toList();
         return new DeploymentSettings(stage, packaging, artifact,
-                Optional.ofNullable(stringContext(node, ALARM_TOPIC_CONTEXT)));
+                Optional.ofNullable(stringContext(node, ALARM_TOPIC_CONTEXT)), adminPrincipals);
     }
 
     /**

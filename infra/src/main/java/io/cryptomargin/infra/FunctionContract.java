@@ -25,6 +25,15 @@ public final class FunctionContract {
             RISK_ARRAYS_TABLE, POSITIONS_TABLE, MARGIN_RESULTS_TABLE, ACCOUNTS_TABLE,
             EVENT_BUS, SNAPSHOT_BUCKET, RECALC_QUEUE_URL, STAGE);
 
+    /**
+     * Comma-separated principal ARNs the api function treats as admins (every account readable),
+     * read as {@code cm.api.admin-principals}; empty means no admin. Only the api function gets it.
+     */
+    public static final String API_ADMIN_PRINCIPALS = "CM_API_ADMIN_PRINCIPALS";
+
+    /** Variables only the api function receives, on top of {@link #ENVIRONMENT_VARIABLES}. */
+    public static final List<String> API_ENVIRONMENT_VARIABLES = List.of(API_ADMIN_PRINCIPALS);
+
     /** EventBridge {@code source} of market data events published to the bus. */
     public static final String MARKET_EVENT_SOURCE = "io.cryptomargin.market";
     /** EventBridge {@code detail-type} of the event that announces a new market snapshot. */

@@ -115,12 +115,28 @@ public final class MarginFunction extends Construct {
      * @param resources ARNs of specific resources
      */
     public void allow(String sid, List<String> actions, List<String> resources) {
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        allow(sid, actions, resources, Map.of());
+    }
+
+    /**
+     * Grants exactly these actions on exactly these resources, only when the conditions hold.
+     *
+     * @param sid        statement id, readable in the template and in IAM
+     * @param actions    fully named actions (no wildcards)
+     * @param resources  ARNs of specific resources
+     * @param conditions IAM condition block: operator to (key to values)
+     */
+    public void allow(String sid, List<String> actions, List<String> resources,
+                      Map<String, Map<String, List<String>>> conditions) {
+        PolicyStatement.Builder statement = PolicyStatement.Builder.create()
                 .sid(sid)
                 .effect(Effect.ALLOW)
                 .actions(actions)
-                .resources(resources)
-                .build());
+                .resources(resources);
+        if (!conditions.isEmpty()) {
+            statement.conditions(Map.copyOf(conditions));
+        }
+        role.addToPrincipalPolicy(statement.build());
     }
 
     /** @return the handler this function runs */

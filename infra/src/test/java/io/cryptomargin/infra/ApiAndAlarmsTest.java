@@ -26,7 +26,7 @@ class ApiAndAlarmsTest {
         assertThat(routeKeys).containsExactlyInAnyOrder("POST /margin", "GET /accounts/{accountId}/margin");
         assertThat(integrations).hasSize(1);
         assertThat(render(properties(integrations.get(0)).get("IntegrationUri")))
-                .isEqualTo(dev.logicalId(dev.stack().functions().get("api").alias()));
+                .isEqualTo(dev.logicalId(dev.stack().functions().function(MarginHandler.API).alias()));
         assertThat(properties(integrations.get(0)).get("PayloadFormatVersion")).isEqualTo("2.0");
     }
 
@@ -53,7 +53,7 @@ class ApiAndAlarmsTest {
                 dev.resourcesOfType("AWS::ApiGatewayV2::Stage").values().iterator().next());
 
         assertThat(render(path(properties, "AccessLogSettings", "DestinationArn")))
-                .isEqualTo(dev.logicalId(dev.stack().apiAccessLogs()) + ".Arn");
+                .isEqualTo(dev.logicalId(dev.stack().api().accessLogs()) + ".Arn");
         assertThat((String) path(properties, "AccessLogSettings", "Format"))
                 .startsWith("{").contains("$context.requestId", "$context.identity.userArn", "$context.status");
     }
@@ -62,7 +62,7 @@ class ApiAndAlarmsTest {
     void alarms_everyFunction_hasErrorsAndThrottlesAlarm() {
         SynthesizedStack dev = SynthesizedStack.dev();
         Map<String, Map<String, Object>> alarms = dev.resourcesOfType("AWS::CloudWatch::Alarm");
-        for (MarginFunction function : dev.stack().functions().values()) {
+        for (MarginFunction function : dev.stack().functions().byHandlerName().values()) {
             String functionId = dev.logicalId(function.function());
             for (String metric : List.of("Errors", "Throttles")) {
                 assertThat(alarms.values()).as("%s alarm of %s", metric, functionId).anySatisfy(alarm -> {
@@ -79,8 +79,8 @@ class ApiAndAlarmsTest {
         SynthesizedStack dev = SynthesizedStack.dev();
         Map<String, Map<String, Object>> alarms = dev.resourcesOfType("AWS::CloudWatch::Alarm");
 
-        assertThat(dev.stack().deadLetterQueues()).hasSize(6);
-        dev.stack().deadLetterQueues().forEach((name, queue) ->
+        assertThat(dev.stack().messaging().deadLetterQueues()).hasSize(6);
+        dev.stack().messaging().deadLetterQueues().forEach((name, queue) ->
                 assertThat(alarms.values()).as("depth alarm of %s", name).anySatisfy(alarm -> {
                     assertThat(properties(alarm).get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
                     assertThat(dimensionValues(alarm, "QueueName")).containsExactly(dev.logicalId(queue) + ".QueueName");
@@ -91,7 +91,7 @@ class ApiAndAlarmsTest {
     @Test
     void alarms_positionsStream_hasIteratorAgeAlarmWithStageThreshold() {
         for (SynthesizedStack stage : SynthesizedStack.jvmStages()) {
-            String positionsId = stage.logicalId(stage.stack().functions().get("positions").function());
+            String positionsId = stage.logicalId(stage.stack().functions().function(MarginHandler.POSITIONS).function());
             List<Map<String, Object>> iteratorAlarms = stage.resourcesOfType("AWS::CloudWatch::Alarm").values().stream()
                     .filter(alarm -> "IteratorAge".equals(properties(alarm).get("MetricName")))
                     .toList();

@@ -54,7 +54,7 @@ class AsyncPathsTest {
     @Test
     void positionsStream_mapping_bisectsReportsItemFailuresAndHasOnFailureQueue() {
         SynthesizedStack dev = SynthesizedStack.dev();
-        String streamArn = dev.logicalId(dev.stack().positionsTable()) + ".StreamArn";
+        String streamArn = dev.logicalId(dev.stack().storage().positionsTable()) + ".StreamArn";
         List<Map<String, Object>> mappings = dev.resourcesOfType("AWS::Lambda::EventSourceMapping").values().stream()
                 .map(SynthesizedStack::properties)
                 .filter(mapping -> render(mapping.get("EventSourceArn")).equals(streamArn))
@@ -64,32 +64,32 @@ class AsyncPathsTest {
         Map<String, Object> mapping = mappings.get(0);
         assertThat(mapping.get("BisectBatchOnFunctionError")).isEqualTo(true);
         assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
-        assertThat(mapping.get("MaximumRetryAttempts")).isEqualTo(CryptomarginStack.POSITIONS_STREAM_RETRY_ATTEMPTS);
+        assertThat(mapping.get("MaximumRetryAttempts")).isEqualTo(MarginFunctions.POSITIONS_STREAM_RETRY_ATTEMPTS);
         assertThat(mapping.get("StartingPosition")).isEqualTo("TRIM_HORIZON");
         assertThat(render(path(mapping, "DestinationConfig", "OnFailure", "Destination")))
-                .isEqualTo(dev.logicalId(dev.stack().deadLetterQueues().get("PositionsStreamFailureDlq")) + ".Arn");
+                .isEqualTo(dev.logicalId(dev.stack().messaging().deadLetterQueue("PositionsStreamFailureDlq")) + ".Arn");
         assertThat(SynthesizedStack.references(mapping.get("FunctionName")))
-                .containsExactly(dev.logicalId(dev.stack().functions().get("positions").alias()));
+                .containsExactly(dev.logicalId(dev.stack().functions().function(MarginHandler.POSITIONS).alias()));
         assertThat(render(mapping.get("FunctionName"))).endsWith(":live");
     }
 
     @Test
     void recalcQueue_mapping_reportsItemFailuresAndQueueRedrivesToItsDlq() {
         SynthesizedStack dev = SynthesizedStack.dev();
-        String queueArn = dev.logicalId(dev.stack().recalcQueue()) + ".Arn";
+        String queueArn = dev.logicalId(dev.stack().messaging().recalcQueue()) + ".Arn";
         List<Map<String, Object>> mappings = dev.resourcesOfType("AWS::Lambda::EventSourceMapping").values().stream()
                 .map(SynthesizedStack::properties)
                 .filter(mapping -> render(mapping.get("EventSourceArn")).equals(queueArn))
                 .toList();
-        Map<String, Object> queue = properties(dev.resources().get(dev.logicalId(dev.stack().recalcQueue())));
+        Map<String, Object> queue = properties(dev.resources().get(dev.logicalId(dev.stack().messaging().recalcQueue())));
 
         assertThat(mappings).hasSize(1);
         assertThat(mappings.get(0).get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
         assertThat(SynthesizedStack.references(mappings.get(0).get("FunctionName")))
-                .containsExactly(dev.logicalId(dev.stack().functions().get("recalc").alias()));
-        assertThat(path(queue, "RedrivePolicy", "maxReceiveCount")).isEqualTo(CryptomarginStack.RECALC_MAX_RECEIVE_COUNT);
+                .containsExactly(dev.logicalId(dev.stack().functions().function(MarginHandler.RECALC).alias()));
+        assertThat(path(queue, "RedrivePolicy", "maxReceiveCount")).isEqualTo(Messaging.RECALC_MAX_RECEIVE_COUNT);
         assertThat(render(path(queue, "RedrivePolicy", "deadLetterTargetArn")))
-                .isEqualTo(dev.logicalId(dev.stack().deadLetterQueues().get("RecalcDlq")) + ".Arn");
+                .isEqualTo(dev.logicalId(dev.stack().messaging().deadLetterQueue("RecalcDlq")) + ".Arn");
         assertThat(((Number) queue.get("VisibilityTimeout")).intValue())
                 .isGreaterThanOrEqualTo(6 * MarginHandler.RECALC.timeout().toSeconds().intValue());
     }
@@ -113,24 +113,24 @@ class AsyncPathsTest {
         SynthesizedStack dev = SynthesizedStack.dev();
         Map<String, Object> rule = ruleWithSource(dev, FunctionContract.MARKET_EVENT_SOURCE);
 
-        assertThat(render(rule.get("EventBusName"))).isEqualTo(dev.logicalId(dev.stack().eventBus()));
+        assertThat(render(rule.get("EventBusName"))).isEqualTo(dev.logicalId(dev.stack().messaging().eventBus()));
         assertThat(path(rule, "EventPattern", "detail-type")).isEqualTo(List.of("Market Snapshot Published", "MarketSnapshotPublished"));
         assertThat(render(path(asList(rule.get("Targets")).get(0), "Arn")))
-                .isEqualTo(dev.logicalId(dev.stack().functions().get("snapshot").alias()));
+                .isEqualTo(dev.logicalId(dev.stack().functions().function(MarginHandler.SNAPSHOT).alias()));
     }
 
     @Test
     void snapshotFileRule_onDefaultBus_matchesOnlyObjectsCreatedInSnapshotBucket() {
         SynthesizedStack dev = SynthesizedStack.dev();
         Map<String, Object> rule = ruleWithSource(dev, "aws.s3");
-        Map<String, Object> bucket = properties(dev.resources().get(dev.logicalId(dev.stack().snapshotBucket())));
+        Map<String, Object> bucket = properties(dev.resources().get(dev.logicalId(dev.stack().storage().snapshotBucket())));
 
         assertThat(rule).doesNotContainKey("EventBusName");
         assertThat(path(rule, "EventPattern", "detail-type")).isEqualTo(List.of("Object Created"));
         assertThat(asList(path(rule, "EventPattern", "detail", "bucket", "name")).stream().map(SynthesizedStack::render))
-                .containsExactly(dev.logicalId(dev.stack().snapshotBucket()));
+                .containsExactly(dev.logicalId(dev.stack().storage().snapshotBucket()));
         assertThat(render(path(asList(rule.get("Targets")).get(0), "Arn")))
-                .isEqualTo(dev.logicalId(dev.stack().functions().get("snapshot").alias()));
+                .isEqualTo(dev.logicalId(dev.stack().functions().function(MarginHandler.SNAPSHOT).alias()));
         assertThat(path(bucket, "NotificationConfiguration", "EventBridgeConfiguration", "EventBridgeEnabled"))
                 .isEqualTo(true);
     }
@@ -140,16 +140,16 @@ class AsyncPathsTest {
         SynthesizedStack dev = SynthesizedStack.dev();
         Map<String, Object> rule = ruleWithSource(dev, FunctionContract.MARGIN_EVENT_SOURCE);
 
-        assertThat(render(rule.get("EventBusName"))).isEqualTo(dev.logicalId(dev.stack().eventBus()));
+        assertThat(render(rule.get("EventBusName"))).isEqualTo(dev.logicalId(dev.stack().messaging().eventBus()));
         assertThat(path(rule, "EventPattern", "detail-type")).isEqualTo(List.of("Margin Call", "Liquidation"));
         assertThat(render(path(asList(rule.get("Targets")).get(0), "Arn")))
-                .isEqualTo(dev.logicalId(dev.stack().marginEventsQueue()) + ".Arn");
+                .isEqualTo(dev.logicalId(dev.stack().messaging().marginEventsQueue()) + ".Arn");
     }
 
     @Test
     void snapshotBucket_lifecycle_expiresSnapshotsAfterStageDays() {
         for (SynthesizedStack stage : SynthesizedStack.jvmStages()) {
-            Map<String, Object> bucket = properties(stage.resources().get(stage.logicalId(stage.stack().snapshotBucket())));
+            Map<String, Object> bucket = properties(stage.resources().get(stage.logicalId(stage.stack().storage().snapshotBucket())));
             List<Object> rules = asList(path(bucket, "LifecycleConfiguration", "Rules"));
             assertThat(rules).hasSize(1);
             assertThat(path(rules.get(0), "ExpirationInDays"))

@@ -43,18 +43,18 @@ class FunctionsTest {
             assertThat(variables.keySet()).as(id).containsAll(FunctionContract.ENVIRONMENT_VARIABLES);
             assertThat(variables.get("CM_STAGE")).as(id).isEqualTo("dev");
             assertThat(render(variables.get("CM_RISK_ARRAYS_TABLE")))
-                    .isEqualTo(dev.logicalId(dev.stack().riskArraysTable()));
+                    .isEqualTo(dev.logicalId(dev.stack().storage().riskArraysTable()));
             assertThat(render(variables.get("CM_POSITIONS_TABLE")))
-                    .isEqualTo(dev.logicalId(dev.stack().positionsTable()));
+                    .isEqualTo(dev.logicalId(dev.stack().storage().positionsTable()));
             assertThat(render(variables.get("CM_MARGIN_RESULTS_TABLE")))
-                    .isEqualTo(dev.logicalId(dev.stack().marginResultsTable()));
+                    .isEqualTo(dev.logicalId(dev.stack().storage().marginResultsTable()));
             assertThat(render(variables.get("CM_ACCOUNTS_TABLE")))
-                    .isEqualTo(dev.logicalId(dev.stack().accountsTable()));
-            assertThat(render(variables.get("CM_EVENT_BUS"))).isEqualTo(dev.logicalId(dev.stack().eventBus()));
+                    .isEqualTo(dev.logicalId(dev.stack().storage().accountsTable()));
+            assertThat(render(variables.get("CM_EVENT_BUS"))).isEqualTo(dev.logicalId(dev.stack().messaging().eventBus()));
             assertThat(render(variables.get("CM_SNAPSHOT_BUCKET")))
-                    .isEqualTo(dev.logicalId(dev.stack().snapshotBucket()));
+                    .isEqualTo(dev.logicalId(dev.stack().storage().snapshotBucket()));
             assertThat(render(variables.get("CM_RECALC_QUEUE_URL")))
-                    .isEqualTo(dev.logicalId(dev.stack().recalcQueue()));
+                    .isEqualTo(dev.logicalId(dev.stack().messaging().recalcQueue()));
         });
     }
 
@@ -83,7 +83,7 @@ class FunctionsTest {
     void functions_eachHandler_sizedByItsConstants() {
         SynthesizedStack dev = SynthesizedStack.dev();
         for (MarginHandler handler : HANDLERS) {
-            MarginFunction function = dev.stack().functions().get(handler.handlerName());
+            MarginFunction function = dev.stack().functions().byHandlerName().get(handler.handlerName());
             Map<String, Object> properties = properties(dev.resources().get(dev.logicalId(function.function())));
             assertThat(((Number) properties.get("MemorySize")).intValue()).as(handler.handlerName())
                     .isEqualTo(handler.memoryMb()).isEqualTo(1024);

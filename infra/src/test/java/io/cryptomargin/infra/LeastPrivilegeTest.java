@@ -26,11 +26,11 @@ class LeastPrivilegeTest {
     @Test
     void snapshotRole_grants_exactlyReadFilesWriteArraysSnapshotsPointersScanAccountsEnqueue() {
         Set<String> expected = new TreeSet<>();
-        expected.addAll(pairs(List.of("s3:GetObject"), objects(STACK.snapshotBucket())));
-        expected.addAll(pairs(List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem"), arn(STACK.riskArraysTable())));
-        expected.addAll(pairs(List.of("dynamodb:Scan"), arn(STACK.accountsTable())));
-        expected.addAll(pairs(List.of("sqs:SendMessage"), arn(STACK.recalcQueue())));
-        expected.addAll(pairs(SEND_TO_DESTINATION, arn(STACK.deadLetterQueues().get("SnapshotFailureDlq"))));
+        expected.addAll(pairs(List.of("s3:GetObject"), objects(STACK.storage().snapshotBucket())));
+        expected.addAll(pairs(List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem"), arn(STACK.storage().riskArraysTable())));
+        expected.addAll(pairs(List.of("dynamodb:Scan"), arn(STACK.storage().accountsTable())));
+        expected.addAll(pairs(List.of("sqs:SendMessage"), arn(STACK.messaging().recalcQueue())));
+        expected.addAll(pairs(SEND_TO_DESTINATION, arn(STACK.messaging().deadLetterQueue("SnapshotFailureDlq"))));
 
         assertThat(grantsOf("snapshot")).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -38,16 +38,16 @@ class LeastPrivilegeTest {
     @Test
     void snapshotRole_grants_nothingOnPositionsOrMarginResults() {
         assertThat(grantsOf("snapshot"))
-                .noneMatch(grant -> grant.endsWith(" on " + arn(STACK.positionsTable())))
-                .noneMatch(grant -> grant.endsWith(" on " + arn(STACK.marginResultsTable())));
+                .noneMatch(grant -> grant.endsWith(" on " + arn(STACK.storage().positionsTable())))
+                .noneMatch(grant -> grant.endsWith(" on " + arn(STACK.storage().marginResultsTable())));
     }
 
     @Test
     void positionsRole_grants_exactlyStreamInputsResultsWriteBackAndEvents() {
         Set<String> expected = marginCalculationGrants();
         expected.addAll(pairs(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                "dynamodb:ListStreams"), DEV.logicalId(STACK.positionsTable()) + ".StreamArn"));
-        expected.addAll(pairs(SEND_TO_DESTINATION, arn(STACK.deadLetterQueues().get("PositionsStreamFailureDlq"))));
+                "dynamodb:ListStreams"), DEV.logicalId(STACK.storage().positionsTable()) + ".StreamArn"));
+        expected.addAll(pairs(SEND_TO_DESTINATION, arn(STACK.messaging().deadLetterQueue("PositionsStreamFailureDlq"))));
 
         assertThat(grantsOf("positions")).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -56,7 +56,7 @@ class LeastPrivilegeTest {
     void recalcRole_grants_exactlyQueueConsumptionInputsResultsWriteBackAndEvents() {
         Set<String> expected = marginCalculationGrants();
         expected.addAll(pairs(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl",
-                "sqs:DeleteMessage", "sqs:GetQueueAttributes"), arn(STACK.recalcQueue())));
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes"), arn(STACK.messaging().recalcQueue())));
 
         assertThat(grantsOf("recalc")).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -64,7 +64,7 @@ class LeastPrivilegeTest {
     @Test
     void apiRole_grants_exactlyBookReadsCachedMarginAndStoredResult() {
         Set<String> expected = cachedMarginAndBookGrants();
-        expected.addAll(pairs(List.of("dynamodb:GetItem"), arn(STACK.marginResultsTable())));
+        expected.addAll(pairs(List.of("dynamodb:GetItem"), arn(STACK.storage().marginResultsTable())));
 
         assertThat(grantsOf("api")).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -72,7 +72,7 @@ class LeastPrivilegeTest {
     @Test
     void apiRole_grants_cannotWriteMarginResultsOrPublishEvents() {
         assertThat(grantsOf("api"))
-                .noneMatch(grant -> grant.endsWith(" on " + arn(STACK.marginResultsTable()))
+                .noneMatch(grant -> grant.endsWith(" on " + arn(STACK.storage().marginResultsTable()))
                         && !action(grant).equals("dynamodb:GetItem"))
                 .noneMatch(grant -> grant.startsWith("events:"))
                 .noneMatch(grant -> grant.startsWith("sqs:"));
@@ -84,15 +84,15 @@ class LeastPrivilegeTest {
         // SnapshotStore.snapshot reads a snapshot too large to inline from its S3 file.
         for (String handler : List.of("positions", "recalc", "api")) {
             assertThat(grantsOf(handler)).as(handler)
-                    .contains("dynamodb:BatchWriteItem on " + arn(STACK.riskArraysTable()))
-                    .contains("s3:GetObject on " + objects(STACK.snapshotBucket()))
-                    .doesNotContain("dynamodb:PutItem on " + arn(STACK.riskArraysTable()));
+                    .contains("dynamodb:BatchWriteItem on " + arn(STACK.storage().riskArraysTable()))
+                    .contains("s3:GetObject on " + objects(STACK.storage().snapshotBucket()))
+                    .doesNotContain("dynamodb:PutItem on " + arn(STACK.storage().riskArraysTable()));
         }
     }
 
     @Test
     void roles_everyFunction_writesOnlyItsOwnLogGroup() {
-        for (MarginFunction function : STACK.functions().values()) {
+        for (MarginFunction function : STACK.functions().byHandlerName().values()) {
             Set<String> logGrants = allGrantsOf(function.handler().handlerName()).stream()
                     .filter(grant -> grant.startsWith("logs:")).collect(java.util.stream.Collectors.toSet());
             assertThat(logGrants).as(function.handler().handlerName()).containsExactlyInAnyOrderElementsOf(
@@ -103,20 +103,20 @@ class LeastPrivilegeTest {
     /** positions and recalc: AccountRecalculator's reads and writes on top of the api's margin path. */
     private static Set<String> marginCalculationGrants() {
         Set<String> expected = cachedMarginAndBookGrants();
-        expected.addAll(pairs(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"), arn(STACK.marginResultsTable())));
-        expected.addAll(pairs(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), arn(STACK.marginResultsTable())));
-        expected.addAll(pairs(List.of("events:PutEvents"), arn(STACK.eventBus())));
+        expected.addAll(pairs(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"), arn(STACK.storage().marginResultsTable())));
+        expected.addAll(pairs(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), arn(STACK.storage().marginResultsTable())));
+        expected.addAll(pairs(List.of("events:PutEvents"), arn(STACK.messaging().eventBus())));
         return expected;
     }
 
     /** AccountStore.positions / account, and CachedMargin (pointers, arrays, snapshots, write-back). */
     private static Set<String> cachedMarginAndBookGrants() {
         Set<String> expected = new TreeSet<>();
-        expected.addAll(pairs(List.of("dynamodb:Query"), arn(STACK.positionsTable())));
-        expected.addAll(pairs(List.of("dynamodb:GetItem"), arn(STACK.accountsTable())));
+        expected.addAll(pairs(List.of("dynamodb:Query"), arn(STACK.storage().positionsTable())));
+        expected.addAll(pairs(List.of("dynamodb:GetItem"), arn(STACK.storage().accountsTable())));
         expected.addAll(pairs(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"),
-                arn(STACK.riskArraysTable())));
-        expected.addAll(pairs(List.of("s3:GetObject"), objects(STACK.snapshotBucket())));
+                arn(STACK.storage().riskArraysTable())));
+        expected.addAll(pairs(List.of("s3:GetObject"), objects(STACK.storage().snapshotBucket())));
         return expected;
     }
 
@@ -128,7 +128,7 @@ class LeastPrivilegeTest {
     }
 
     private static Set<String> allGrantsOf(String handlerName) {
-        String roleId = DEV.logicalId(STACK.functions().get(handlerName).role());
+        String roleId = DEV.logicalId(STACK.functions().byHandlerName().get(handlerName).role());
         Set<String> grants = new TreeSet<>();
         for (PolicyStatements.Located statement : PolicyStatements.identityStatements(DEV)) {
             List<Object> attachedRoles = asList(properties(DEV.resources().get(statement.owner())).get("Roles"));

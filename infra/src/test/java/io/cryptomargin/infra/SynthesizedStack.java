@@ -10,6 +10,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
@@ -58,6 +59,18 @@ record SynthesizedStack(CryptomarginStack stack, Template template, Map<String, 
                 DeploymentSettings.of(stage, packaging, artifact()), Environment.builder().build());
         Template template = Template.fromStack(stack);
         return new SynthesizedStack(stack, template, template.toJSON());
+    }
+
+    /**
+     * Synthesises one construct on its own, in a bare stack, for the tests of a single part.
+     *
+     * @param build adds the construct under test (and whatever it needs) to the stack
+     * @return the template of that stack
+     */
+    static Template standalone(java.util.function.Consumer<Stack> build) {
+        Stack stack = new Stack(new App(AppProps.builder().build()), "part-under-test");
+        build.accept(stack);
+        return Template.fromStack(stack);
     }
 
     String stageName() {

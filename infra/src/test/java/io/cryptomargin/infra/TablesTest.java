@@ -14,7 +14,7 @@ class TablesTest {
 
     @Test
     void riskArraysTable_contract_hasStringPkSkAndExpiresAtTtl() {
-        Map<String, Object> table = tableProperties(SynthesizedStack.dev(), SynthesizedStack.dev().stack().riskArraysTable());
+        Map<String, Object> table = tableProperties(SynthesizedStack.dev(), SynthesizedStack.dev().stack().storage().riskArraysTable());
 
         assertThat(table.get("KeySchema")).isEqualTo(List.of(
                 Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")));
@@ -27,7 +27,7 @@ class TablesTest {
 
     @Test
     void positionsTable_contract_hasStringPkSkAndNewAndOldImagesStream() {
-        Map<String, Object> table = tableProperties(SynthesizedStack.dev(), SynthesizedStack.dev().stack().positionsTable());
+        Map<String, Object> table = tableProperties(SynthesizedStack.dev(), SynthesizedStack.dev().stack().storage().positionsTable());
 
         assertThat(table.get("KeySchema")).isEqualTo(List.of(
                 Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")));
@@ -37,7 +37,7 @@ class TablesTest {
     @Test
     void marginResultsAndAccountsTables_contract_havePartitionKeyOnly() {
         SynthesizedStack dev = SynthesizedStack.dev();
-        for (Table table : List.of(dev.stack().marginResultsTable(), dev.stack().accountsTable())) {
+        for (Table table : List.of(dev.stack().storage().marginResultsTable(), dev.stack().storage().accountsTable())) {
             Map<String, Object> properties = tableProperties(dev, table);
             assertThat(properties.get("KeySchema")).isEqualTo(List.of(Map.of("AttributeName", "pk", "KeyType", "HASH")));
             assertThat(properties.get("AttributeDefinitions"))

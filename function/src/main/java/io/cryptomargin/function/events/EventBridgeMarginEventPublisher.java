@@ -3,6 +3,7 @@ package io.cryptomargin.function.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
@@ -25,12 +26,14 @@ public final class EventBridgeMarginEventPublisher implements MarginEventPublish
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    PutEventsResponse response = client.putEvents(b -> b.entries(e -> e.eventBusName(bus).source(MarginEvent.SOURCE)
-        .detailType(detailType).detail(detail).resources(java.util.List.of())));
+    // A built entry rather than entries(Consumer...): a lambda there is a generic varargs array.
+    PutEventsRequestEntry entry = PutEventsRequestEntry.builder().eventBusName(bus).source(MarginEvent.SOURCE)
+        .detailType(detailType).detail(detail).resources(java.util.List.of()).build();
+    PutEventsResponse response = client.putEvents(b -> b.entries(entry));
     if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-      PutEventsResultEntry entry = response.entries().get(0);
+      PutEventsResultEntry result = response.entries().get(0);
       throw new IllegalStateException("EventBridge rejected the " + detailType + " event of " + event.account() + ": "
-          + entry.errorCode() + " " + entry.errorMessage());
+          + result.errorCode() + " " + result.errorMessage());
     }
   }
 }

@@ -73,10 +73,11 @@ class ApiTenantIsolationTest {
 
   @Test
   void anyRoute_adminPrincipal_readsEveryAccount() {
-    for (String account : new String[] {"acct-7", "acct-8", "acct-9"}) {
-      assertThat(get(HandlerProfiles.ApiWithAdmin.ADMIN, account).path("statusCode").asInt()).isEqualTo(200);
-      assertThat(post(HandlerProfiles.ApiWithAdmin.ADMIN, "{\"account\": \"" + account + "\"}").path("statusCode")
-          .asInt()).isEqualTo(200);
+    for (String admin : new String[] {HandlerProfiles.ApiWithAdmin.ADMIN, HandlerProfiles.ApiWithAdmin.ADMIN_SESSION}) {
+      for (String account : new String[] {"acct-7", "acct-8", "acct-9"}) {
+        assertThat(get(admin, account).path("statusCode").asInt()).isEqualTo(200);
+        assertThat(post(admin, "{\"account\": \"" + account + "\"}").path("statusCode").asInt()).isEqualTo(200);
+      }
     }
   }
 

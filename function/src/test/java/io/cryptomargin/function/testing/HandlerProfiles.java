@@ -32,6 +32,9 @@ public final class HandlerProfiles {
   public static class ApiWithAdmin implements QuarkusTestProfile {
     public static final String ADMIN = "arn:aws:iam::123456789012:role/margin-ops";
 
+    /** How a caller that assumed {@link #ADMIN} arrives: as a session of the role, not as the role ARN. */
+    public static final String ADMIN_SESSION = "arn:aws:sts::123456789012:assumed-role/margin-ops/ops-desk";
+
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("quarkus.lambda.handler", "api", "cm.api.admin-principals",
