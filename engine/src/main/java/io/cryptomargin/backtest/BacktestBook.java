@@ -11,11 +11,20 @@ import java.util.Objects;
  *
  * @param name a short name for tables and CSV columns
  * @param portfolio the positions (collateral plays no part in coverage)
+ * @param contractSizes coins of the underlying per contract, by instrument name, put into every day's
+ *     snapshot so every model and the realized loss read the same size (an instrument not named is
+ *     one coin per contract, as Deribit's names read)
  */
-public record BacktestBook(String name, Portfolio portfolio) {
+public record BacktestBook(String name, Portfolio portfolio, Map<String, Double> contractSizes) {
   public BacktestBook {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(portfolio, "portfolio");
+    contractSizes = Map.copyOf(Objects.requireNonNull(contractSizes, "contractSizes"));
+  }
+
+  /** A book whose every contract is one coin. */
+  public BacktestBook(String name, Portfolio portfolio) {
+    this(name, portfolio, Map.of());
   }
 
   /**

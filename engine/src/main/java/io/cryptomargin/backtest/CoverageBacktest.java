@@ -12,6 +12,7 @@ import io.cryptomargin.market.UnderlyingMarket;
 import io.cryptomargin.pricing.ExpiryPolicy;
 import io.cryptomargin.pricing.InstrumentPricer;
 import io.cryptomargin.pricing.PricingInputs;
+import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,7 +44,9 @@ public final class CoverageBacktest {
   public static BacktestResult run(PriceHistory history, List<BacktestBook> books, List<CoverageModel> models,
       BacktestOptions options, Consumer<String> progress) {
     List<String> coins = history.coins();
+    Map<String, Double> contractSizes = contractSizes(books);
     for (BacktestBook book : books) {
+      // The underlying is in the name; each day's snapshot gives the contract sizes below.
       for (Instrument instrument : BookInstruments.of(book.portfolio())) {
         if (!history.has(instrument.underlying())) {
           throw ValidationException.of("portfolio." + book.name(), "no price history for underlying "
@@ -84,11 +87,11 @@ public final class CoverageBacktest {
     boolean[][] skipReported = new boolean[models.size() + 1][books.size()];
     List<LocalDate> days = new ArrayList<>(dayCount);
     double[][] dayCloses = new double[coins.size()][dayCount];
-    MarketSnapshot next = snapshot(history, coins, closes, annualVol, first);
+    MarketSnapshot next = snapshot(history, coins, closes, annualVol, first, contractSizes);
     for (int t = first; t <= last; t++) {
       int d = t - first;
       MarketSnapshot now = next;
-      next = snapshot(history, coins, closes, annualVol, t + 1);
+      next = snapshot(history, coins, closes, annualVol, t + 1, contractSizes);
       days.add(history.dates().get(t));
       for (int k = 0; k < coins.size(); k++) {
         dayCloses[k][d] = closes[k][t];
@@ -201,16 +204,35 @@ public final class CoverageBacktest {
         tail ? tailShortfall / breaches.size() : Double.NaN, skipped);
   }
 
+  /** Every book's contract sizes in one map; one instrument given two sizes is an error naming both books. */
+  private static Map<String, Double> contractSizes(List<BacktestBook> books) {
+    Map<String, Double> sizes = new TreeMap<>();
+    Map<String, String> from = new TreeMap<>();
+    Problems problems = new Problems();
+    for (BacktestBook book : books) {
+      book.contractSizes().forEach((name, size) -> {
+        Double earlier = sizes.putIfAbsent(name, size);
+        if (earlier != null && !earlier.equals(size)) {
+          problems.add("portfolio." + book.name() + ".contractSizes." + name, "contract size " + size
+              + " differs from " + earlier + " in book " + from.get(name));
+        }
+        from.putIfAbsent(name, book.name());
+      });
+    }
+    problems.throwIfAny();
+    return sizes;
+  }
+
   /** The market at a day's close: a flat vol per coin at its EWMA level, no forwards, no marks. */
   private static MarketSnapshot snapshot(PriceHistory history, List<String> coins, double[][] closes,
-      double[][] annualVol, int day) {
+      double[][] annualVol, int day, Map<String, Double> contractSizes) {
     Map<String, UnderlyingMarket> markets = new TreeMap<>();
     for (int k = 0; k < coins.size(); k++) {
       markets.put(coins.get(k), UnderlyingMarket.flat(closes[k][day], annualVol[k][day]));
     }
     LocalDate date = history.dates().get(day);
     return new MarketSnapshot("close " + date, date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), markets,
-        Map.of());
+        Map.of(), Map.of(), contractSizes);
   }
 
   /**
@@ -221,7 +243,7 @@ public final class CoverageBacktest {
   static double realizedLossUsd(Portfolio book, MarketSnapshot now, MarketSnapshot next) {
     UsdRates rates = UsdRates.fromSnapshot(now);
     double loss = 0;
-    for (Map.Entry<Instrument, Double> holding : holdings(book).entrySet()) {
+    for (Map.Entry<Instrument, Double> holding : holdings(book, now).entrySet()) {
       Instrument instrument = holding.getKey();
       PricingInputs before = InstrumentPricer.inputs(instrument, now, ExpiryPolicy.REJECT_EXPIRED);
       PricingInputs after = InstrumentPricer.inputs(instrument, next, ExpiryPolicy.REJECT_EXPIRED);
@@ -236,20 +258,21 @@ public final class CoverageBacktest {
 
   private static double notionalUsd(Portfolio book, MarketSnapshot now) {
     double total = 0;
-    for (Map.Entry<Instrument, Double> holding : holdings(book).entrySet()) {
+    for (Map.Entry<Instrument, Double> holding : holdings(book, now).entrySet()) {
       Instrument instrument = holding.getKey();
       total += Math.abs(holding.getValue()) * instrument.contractSize() * now.index(instrument.underlying());
     }
     return total;
   }
 
-  private static Map<Instrument, Double> holdings(Portfolio book) {
+  /** The book's net quantity per instrument, each instrument as the snapshot lists it (its contract size). */
+  private static Map<Instrument, Double> holdings(Portfolio book, MarketSnapshot snapshot) {
     Map<String, Double> net = new LinkedHashMap<>();
     for (Position p : book.positions()) {
       net.merge(p.instrument(), p.quantity(), Double::sum);
     }
     Map<Instrument, Double> out = new LinkedHashMap<>();
-    for (Instrument instrument : BookInstruments.of(book)) {
+    for (Instrument instrument : BookInstruments.of(book, snapshot)) {
       out.put(instrument, net.get(instrument.name()));
     }
     return out;

@@ -15,6 +15,7 @@ import io.cryptomargin.io.PortfolioJson;
 import io.cryptomargin.io.PriceHistoryCsv;
 import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.io.RulesParametersJson;
+import io.cryptomargin.io.SnapshotJson;
 import io.cryptomargin.report.TextTable;
 import io.cryptomargin.validation.ValidationException;
 import java.io.IOException;
@@ -62,6 +63,11 @@ final class BacktestCommand implements Callable<Integer> {
       + "(default: long and short 1 coin of the perpetual, two books).")
   Path portfolio;
 
+  @Option(names = "--market", description = "A snapshot file whose instrument list gives the book's contract "
+      + "sizes (default: one coin per contract, as Deribit's names read); only its sizes are used, the "
+      + "prices come from the history.")
+  Path market;
+
   @Option(names = "--from", description = "First day margined (default 2015-08-01; at least 250 days of history "
       + "come before it).")
   LocalDate from;
@@ -96,8 +102,10 @@ final class BacktestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String historySource = history != null ? history : PriceHistoryCsv.BUILT_IN_BTC;
     PriceHistory prices = PriceHistoryCsv.read(historySource, historyCoin);
+    Map<String, Double> contractSizes = market == null ? Map.of() : SnapshotJson.read(market).contractSizes();
     List<BacktestBook> books = portfolio == null ? BacktestBook.defaults(historyCoin)
-        : List.of(new BacktestBook(PortfolioJson.read(portfolio).account(), PortfolioJson.read(portfolio)));
+        : List.of(new BacktestBook(PortfolioJson.read(portfolio).account(), PortfolioJson.read(portfolio),
+            contractSizes));
     List<CoverageModel> chosen = new ArrayList<>();
     for (String id : models == null ? ALL_MODELS : models) {
       chosen.add(model(id.trim(), historySource));

@@ -301,18 +301,29 @@ public final class Demo {
   private static List<String> legend() {
     return List.of(
         "Every figure is on the mark-to-market basis (METHODOLOGY 1a): equity holds every position at its mark, a "
-            + "requirement is the further loss beyond the marks, net option value is never subtracted.",
-        "Capital consumed = IM + haircut x coin value: the part of equity the book ties up (BTC and ETH haircut 0).",
-        "deribit-sm: Deribit standard margin leg by leg, no strategy recognized (models/deribit-sm.json); a short "
-            + "option is the venue's formula less its mark, a long option its mark.",
-        "strategy-based: the same legs, recognized strategies charged their maximum loss beyond the marks "
-            + "(models/strategy-based.json).",
-        "Portfolio models: models/<model>.json; each takes spot as a risk position.",
+            + "requirement (IM, MM) is the further loss beyond the marks, net option value is never subtracted.",
+        "Capital consumed = IM + haircut x coin value: the part of equity the book ties up (haircut 0 for BTC, "
+            + "ETH and USDC in every model shown). MM is not in the tables: --format json gives it per model.",
+        "deribit-sm (METHODOLOGY 4): Deribit standard margin leg by leg, no strategy recognized; short call IM = "
+            + "max(15% x U - OTM, 10% x U), short put the same with MM as its floor, long option its mark, future "
+            + "(2% + 0.005% x coins) x notional; MM: 7.5% x U for a short option (a put at least 7.5% of its "
+            + "mark), (1% + 0.005% x coins) x notional for a future.",
+        "strategy-based (4): the same legs, recognized strategies charged their maximum loss beyond the marks (a "
+            + "calendar or debit spread its net mark, a covered option 0, a straddle its larger leg); MM = IM.",
+        "crypto-pm (2b, Deribit portfolio margin 2024): IM = risk-matrix margin = worst cell of the price x vol "
+            + "grid (its extended moves dampened) + roll shock on futures and perpetuals; MM = 0.8 x IM; no short "
+            + "option minimum, no calendar charge, no inter-commodity credit.",
+        "span-16 (2a, 3, CME SPAN): MM = max(scan + calendar charge - BTC/ETH credit, short option minimum (rate 0)); "
+            + "IM = 1.1 x MM for a speculator account (every demo book), 1.0 for a hedger or member.",
+        "tims (2c, FINRA 4210(g)): worst loss over ten price points to +-15%, no vol shift, at least 0.375 USD x "
+            + "coins per option contract (a long's capped at its value); IM = MM.",
+        "Portfolio models: models/<model>.json; each margins a held coin as a risk position.",
         "Saving = consumed(rules) - consumed(portfolio model); gain = saving / consumed(rules), n/a when the rules "
             + "model consumes nothing. Gains against deribit-sm mostly show that it recognizes no strategy.",
         "increment over the coins held alone: the row above less the same coins with no positions: what writing "
-            + "the options costs, given the coins are held.",
+            + "the options costs, given the coins are held; negative when the options lower what the coins alone "
+            + "tie up (a short call gains as the coin falls), so its gain can exceed 100%.",
         "Positions are margined alone; the book total margins the whole book at once, so it is not the sum of the "
-            + "lines. Method: docs/METHODOLOGY.md sections 1a, 4 and 5.");
+            + "lines. Method: docs/METHODOLOGY.md sections 1a, 2, 3, 4 and 5.");
   }
 }

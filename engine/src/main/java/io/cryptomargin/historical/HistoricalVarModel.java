@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,9 +38,11 @@ import java.util.stream.IntStream;
 /**
  * The {@code historical-var} margin model (METHODOLOGY 2d): every position fully revalued in every
  * dated scenario with the engine's pricers, losses summed across underlyings in USD per scenario
- * (joint dates, so diversification is what history shows), requirement = expected shortfall of
- * that loss plus the charges the scenario models apply (calendar spread charge, short option
- * minimum, less net option value).
+ * (joint dates, so diversification is what history shows). On the mark-to-market basis
+ * (METHODOLOGY 1a): maintenance margin = expected shortfall of that loss plus the calendar spread
+ * charge when the model file sets a rate (and the short option minimum when it sets one; the
+ * built-in file sets none); initial margin = maintenance × the file's initial factor. Net option
+ * value is reported and counted in equity, never subtracted from a requirement.
  *
  * <p>Per combined commodity the result reads like the other models': scanning risk is the
  * commodity's stand-alone ES, and the inter-commodity credit is its diversification: the joint ES
@@ -170,7 +173,7 @@ public final class HistoricalVarModel {
     List<CommodityMargin> commodities = new ArrayList<>();
     double initialUsd = 0;
     double maintenanceUsd = 0;
-    double spotValueUsd = 0;
+    double positionsValueUsd = 0;
     double standAloneSum = 0;
     for (Book book : books.values()) {
       book.standAloneUsd = Math.max(0.0, ExpectedShortfall.of(book.lossUsd, parameters.confidence())
@@ -184,16 +187,16 @@ public final class HistoricalVarModel {
       commodities.add(margin);
       initialUsd += margin.initialMarginUsd();
       maintenanceUsd += margin.maintenanceMarginUsd();
-      spotValueUsd += book.spotValue * book.usdPerUnit;
+      positionsValueUsd += (book.netOptionValue + book.spotValue) * book.usdPerUnit;
     }
     double collateralUsd = rates.collateralValue(portfolio);
-    double equity = collateralUsd + spotValueUsd;
+    double equity = collateralUsd + positionsValueUsd;
     boolean qualified = equity >= marginParameters.minimumEquityUsd();
     List<String> notes = new ArrayList<>();
     LocalDate from = set.scenarios().get(0).date();
     notes.add(String.format("historical-var: ES at %s%% over %d dated scenarios (%s, %d-day horizon, %s) from %s, "
-        + "%s to %s", fmt(parameters.confidence() * 100), n, parameters.weighting().name().toLowerCase(),
-        parameters.horizonDays(), parameters.horizonScaling().name().toLowerCase().replace('_', ' '),
+        + "%s to %s", fmt(parameters.confidence() * 100), n, parameters.weighting().name().toLowerCase(Locale.ROOT),
+        parameters.horizonDays(), parameters.horizonScaling().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         history().source(), from, set.asOf()));
     if (set.lookbackWindowDays() < parameters.lookbackDays()) {
       notes.add("the history holds only " + set.lookbackWindowDays() + " of the " + parameters.lookbackDays()
@@ -268,7 +271,10 @@ public final class HistoricalVarModel {
         double[] total) {
       int coin = set.coinIndex(instrument.underlying());
       PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
-      double baseValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
+      // One price per instrument (METHODOLOGY 1a): losses start from the mark equity holds, so a
+      // long option can never need more than its value.
+      double baseValue = InstrumentPricer.presentValue(instrument, snapshot,
+          InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward()));
       double laterYears = Math.max(base.years() - set.horizonDays() / 365.0, 0.0);
       double[] losses = new double[set.size()];
       for (int s = 0; s < losses.length; s++) {
@@ -295,7 +301,7 @@ public final class HistoricalVarModel {
             shortPuts -= quantity;
           }
         }
-        netOptionValue += quantity * InstrumentPricer.presentValue(instrument, snapshot);
+        netOptionValue += quantity * baseValue;
       } else if (instrument.kind() == InstrumentKind.SPOT) {
         spotValue += quantity * InstrumentPricer.presentValue(instrument, snapshot);
       }
@@ -310,7 +316,9 @@ public final class HistoricalVarModel {
           * marginParameters.matchedCalendarDelta(deltaByExpiry, asOf) * price;
       double shortOptionMinimum = marginParameters.shortOptionMinimumRate() * Math.max(shortCalls, shortPuts) * price;
       double risk = Math.max(scanningRisk + intraCharge - interCredit, shortOptionMinimum);
-      double maintenance = Math.max(0.0, risk - netOptionValue);
+      // Mark-to-market basis (METHODOLOGY 1a, 2d): equity already holds the options at their marks,
+      // so the requirement is the further loss alone; net option value is reported, never subtracted.
+      double maintenance = risk;
       double initial = maintenance * marginParameters.initialToMaintenance();
       List<PositionContribution> contributions = new ArrayList<>();
       for (int i = 0; i < instruments.size(); i++) {

@@ -147,6 +147,42 @@ class CoverageBacktestTest {
   }
 
   @Test
+  void run_tenTenthCoinContracts_loseAndAreMarginedAsOneCoin() {
+    Portfolio tenths = new Portfolio("tenths", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 10)));
+    BacktestBook sized = new BacktestBook("tenths", tenths, Map.of("BTC_USDC-PERPETUAL", 0.1));
+
+    // A snapshot gives one size per instrument name, so the 1-coin book runs on its own.
+    BacktestResult tenthsRun = CoverageBacktest.run(synthetic(), List.of(sized), List.of(span16()),
+        BacktestOptions.defaults(), message -> { });
+    BacktestResult oneCoinRun = CoverageBacktest.run(synthetic(), List.of(BacktestBook.defaults("BTC").get(0)),
+        List.of(span16()), BacktestOptions.defaults(), message -> { });
+
+    // 10 contracts of 0.1 BTC are 1 BTC: the same losses, requirements and breaches as one 1-BTC contract
+    // (the first tested day's move is −20%: about 2,000 USD on a 10,000 USD coin, not 20,000).
+    double[][] loss = tenthsRun.realizedLossUsd();
+    double[][] oneCoin = oneCoinRun.realizedLossUsd();
+    assertThat(loss[0][0]).isCloseTo(0.20 * tenthsRun.closes()[0][0], within(EXACT * 1e4));
+    for (int d = 0; d < tenthsRun.days().size(); d++) {
+      assertThat(loss[0][d]).isCloseTo(oneCoin[0][d], within(EXACT * 1e4));
+    }
+    assertThat(tenthsRun.coverage("span-16", "tenths").breachDates())
+        .isEqualTo(oneCoinRun.coverage("span-16", "long-1-BTC").breachDates()).hasSize(2);
+  }
+
+  @Test
+  void run_oneInstrumentGivenTwoContractSizes_errorNamesTheInstrumentAndBothBooks() {
+    Portfolio book = new Portfolio("p", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
+    List<BacktestBook> books = List.of(new BacktestBook("tenth", book, Map.of("BTC_USDC-PERPETUAL", 0.1)),
+        new BacktestBook("hundredth", book, Map.of("BTC_USDC-PERPETUAL", 0.01)));
+
+    assertThatThrownBy(() -> CoverageBacktest.run(synthetic(), books, List.of(span16()), BacktestOptions.defaults(),
+        message -> { }))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("portfolio.hundredth.contractSizes.BTC_USDC-PERPETUAL")
+        .hasMessageContaining("differs from 0.1 in book tenth");
+  }
+
+  @Test
   void run_bookOnAnUnderlyingWithoutHistory_errorNamesIt() {
     Portfolio eth = new Portfolio("eth", Map.of(), List.of(new Position("ETH_USDC-PERPETUAL", 1)));
 

@@ -55,6 +55,11 @@ class DemoCommandTest {
     assertThat(out).contains("1. Strategies", "2. Mixed BTC/ETH book", "3. Real market", "Legend:",
         "Capital consumed (USD)", "Saving USD (gain)", "crypto-pm vs deribit-sm", "span-16 vs strategy-based");
     MODELS.forEach(m -> assertThat(out).contains(m));
+    // The legend states each model's IM and MM as METHODOLOGY 2b, 2a/3, 2c and 4 do, none of v1's NOV term.
+    String legend = out.substring(out.indexOf("Legend:"));
+    assertThat(legend).contains("crypto-pm (2b", "MM = 0.8 x IM", "span-16 (2a, 3", "IM = 1.1 x MM",
+        "tims (2c", "IM = MM.", "deribit-sm (METHODOLOGY 4)", "strategy-based (4)", "net option value is never "
+        + "subtracted").doesNotContain("max(0, risk", "- NOV", "1.3");
   }
 
   @Test

@@ -206,7 +206,7 @@ class HistoricalVarModelTest {
   }
 
   @Test
-  void margin_shortOption_addsShortOptionMinimumAndNetOptionValue() {
+  void margin_farOutOfTheMoneyShortCall_minimumBindsAndNoNetOptionValueIsSubtracted() {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
     double price = btc().close("BTC", 11);
     // Far out-of-the-money short call: tiny scenario losses, so the 1% short option minimum binds.
@@ -214,10 +214,31 @@ class HistoricalVarModelTest {
 
     HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", price)));
 
+    // Mark-to-market basis: MM = the minimum itself, 1% of the price; the premium owed is in equity.
     var btc = margin.account().commodities().get(0);
     assertThat(btc.shortOptionMinimum()).isCloseTo(0.01 * price, within(1e-9));
     assertThat(btc.netOptionValue()).isLessThan(0);
-    assertThat(btc.maintenanceMargin()).isCloseTo(btc.risk() - btc.netOptionValue(), within(1e-9));
+    assertThat(btc.maintenanceMargin()).isCloseTo(0.01 * price, within(1e-9));
+    assertThat(margin.account().initialMargin()).isCloseTo(1.2 * 0.01 * price, within(1e-9));
+    assertThat(margin.account().equity()).isCloseTo(btc.netOptionValue(), within(1e-9));
+  }
+
+  @Test
+  void margin_longCallAlone_needsMoreThanNothingAndAtMostItsValue() {
+    HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
+    double price = btc().close("BTC", 11);
+    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-29MAR24-1100-C", 1)));
+
+    HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", price)));
+
+    // A long option can lose at most its value, so the ES of its losses (the MM) cannot exceed it;
+    // that value is the book's whole equity, never taken off the requirement.
+    var btc = margin.account().commodities().get(0);
+    assertThat(btc.netOptionValue()).isPositive();
+    assertThat(margin.account().maintenanceMargin()).isPositive().isLessThanOrEqualTo(btc.netOptionValue());
+    assertThat(margin.account().maintenanceMargin()).isCloseTo(margin.expectedShortfallUsd(), within(1e-9));
+    assertThat(margin.account().initialMargin()).isCloseTo(1.2 * margin.account().maintenanceMargin(), within(1e-9));
+    assertThat(margin.account().equity()).isCloseTo(btc.netOptionValue(), within(1e-9));
   }
 
   @Test

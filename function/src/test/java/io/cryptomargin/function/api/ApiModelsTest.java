@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /margin} under the models without risk arrays ({@code deribit-sm}, {@code strategy-based},
- * {@code historical-var}) through the mock Lambda event server, on DynamoDB Local: each equal to
- * the engine's own result for the same book and snapshot.
+ * {@code POST /margin} under the models beside the default ({@code tims} from the cached arrays;
+ * {@code deribit-sm}, {@code strategy-based} and {@code historical-var} without arrays) through the
+ * mock Lambda event server, on DynamoDB Local: each equal to the engine's own result for the same
+ * book and snapshot.
  */
 @QuarkusTest
 @TestProfile(HandlerProfiles.Api.class)
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ApiModelsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ACCEPTED =
-      List.of("span-16", "crypto-pm", "deribit-sm", "strategy-based", "historical-var");
+      List.of("span-16", "crypto-pm", "tims", "deribit-sm", "strategy-based", "historical-var");
 
   @Inject
   World world;
@@ -68,6 +69,32 @@ class ApiModelsTest {
         withMargin.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
     assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
         engine.comparison(book, EventFiles.SNAPSHOT_FILE, "historical-var")));
+  }
+
+  @Test
+  void handle_timsForAPostedBookWithWhatIf_equalsTheEnginesPortfolioMarginFromTheCachedArrays() throws Exception {
+    ObjectNode event = postedBookUnder("tims");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+
+    JsonNode response = MockLambda.invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.path("body").asText());
+    String book = book(request);
+    JsonNode expected = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "tims", null));
+    assertThat(body.path("margin")).isEqualTo(expected);
+    assertThat(body.path("margin").path("model").asText()).isEqualTo("tims");
+    // TIMS sets one requirement: IM = MM (METHODOLOGY 2c)
+    assertThat(body.path("margin").path("initialMargin").asDouble())
+        .isPositive().isEqualTo(body.path("margin").path("maintenanceMargin").asDouble());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
+    JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "tims", trades));
+    assertThat(body.path("whatIf").path("margin")).isEqualTo(with);
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
+        with.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
+    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
+        engine.comparison(book, EventFiles.SNAPSHOT_FILE, "tims")));
   }
 
   @Test
@@ -123,10 +150,8 @@ class ApiModelsTest {
 
   @Test
   void handle_historicalVarWithAnEthPosition_returns400NamingEth() throws Exception {
-    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode event = postedBookUnder("historical-var");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
-    request.put("model", "historical-var");
-    event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
 
@@ -159,10 +184,8 @@ class ApiModelsTest {
 
   @Test
   void handle_compareWithRulesBased_returns400SayingSo() throws Exception {
-    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode event = postedBookUnder("strategy-based");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
-    request.put("model", "strategy-based");
-    event.put("body", request.toString());
 
     JsonNode response = MockLambda.invoke(event);
 
@@ -170,6 +193,15 @@ class ApiModelsTest {
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("errors").findValuesAsText("field")).containsExactly("compare");
     assertThat(body.path("errors").get(0).path("message").asText()).contains("strategy-based").contains("historical-var");
+  }
+
+  /** The posted-book sample ({@code api-post-margin.json}) asking for a model. */
+  private static ObjectNode postedBookUnder(String model) throws Exception {
+    ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("model", model);
+    event.put("body", request.toString());
+    return event;
   }
 
   /** The request without the API's own fields: the book the engine is given. */

@@ -96,7 +96,7 @@ public final class LocalReplay {
     System.out.printf("DynamoDB Local in-process at %s, tables %s, %s, %s, %s (%.1f s)%n",
         properties.get("cm.aws.endpoint-override"), DynamoDbLocalResource.RISK_ARRAYS, DynamoDbLocalResource.POSITIONS,
         DynamoDbLocalResource.MARGIN_RESULTS, DynamoDbLocalResource.ACCOUNTS, (System.nanoTime() - t0) / 1e9);
-    properties.put("cm.scenario-sets", "span-16,crypto-pm");
+    properties.put("cm.scenario-sets", "span-16,crypto-pm,tims");
     SmallRyeConfig smallRye = new SmallRyeConfigBuilder().withMapping(FunctionConfig.class)
         .withSources(new PropertiesConfigSource(properties, "local-replay", 500)).build();
     FunctionConfig config = smallRye.getConfigMapping(FunctionConfig.class);

@@ -52,7 +52,7 @@ class SnapshotHandlerTest {
   void handle_eventBridgeInlineSnapshot_storesExactlyTheEnginesArraysAndMovesPointers() {
     JsonNode run = invoke("snapshot-eventbridge.json").then().statusCode(200).extract().as(JsonNode.class);
 
-    for (String setId : List.of("span-16", "crypto-pm")) {
+    for (String setId : List.of("span-16", "crypto-pm", "tims")) {
       SnapshotPointer pointer = pointers.current(setId);
       assertThat(pointer.snapshotId()).isEqualTo(SNAPSHOT_ID);
       assertThat(pointer.parameterVersion()).isEqualTo(engine.parameterVersion(setId));
@@ -61,11 +61,13 @@ class SnapshotHandlerTest {
     }
     JsonNode summary = run.path("snapshots").get(0);
     assertThat(summary.path("snapshotId").asText()).isEqualTo(SNAPSHOT_ID);
-    assertThat(summary.path("scenarioSets").findValuesAsText("scenarioSetId")).containsExactly("span-16", "crypto-pm");
+    assertThat(summary.path("scenarioSets").findValuesAsText("scenarioSetId")).containsExactly("span-16", "crypto-pm", "tims");
     assertThat(summary.path("scenarioSets").get(0).path("arrayCount").asInt())
         .isEqualTo(engine.instrumentCount(SNAPSHOT_FILE));
     assertThat(summary.path("scenarioSets").get(0).path("lossesBytesPerArray").asInt()).isEqualTo(128);
     assertThat(summary.path("scenarioSets").get(1).path("lossesBytesPerArray").asInt()).isEqualTo(280);
+    // tims: ten price points, no vol shift (METHODOLOGY 2c), 8 bytes each
+    assertThat(summary.path("scenarioSets").get(2).path("lossesBytesPerArray").asInt()).isEqualTo(80);
     printItemSizes();
   }
 
@@ -157,20 +159,20 @@ class SnapshotHandlerTest {
     snapshot.put("id", LATER_ID);
     snapshot.put("asOf", "2020-05-14T06:44:00Z");
     try {
-      // 4 BatchWriteItem calls in all (2 scenario sets x BTC, ETH); the third fails
+      // 6 BatchWriteItem calls in all (3 scenario sets x BTC, ETH); the third fails
       RuntimeException failure = world.publishSnapshotWithArrayWritesFailingAfter(later.toString(), 2);
 
       assertThat(failure).isNotNull().hasMessageContaining("throttled");
       int written = world.arrayItems(LATER_ID);
-      assertThat(written).isPositive().isLessThan(2 * engine.instrumentCount(SNAPSHOT_FILE));
-      for (String setId : List.of("span-16", "crypto-pm")) {
+      assertThat(written).isPositive().isLessThan(3 * engine.instrumentCount(SNAPSHOT_FILE));
+      for (String setId : List.of("span-16", "crypto-pm", "tims")) {
         assertThat(pointers.current(setId).snapshotId()).as(setId).isEqualTo(SNAPSHOT_ID);
       }
       assertThat(world.recalcMessages()).isZero();
 
-      // the same event with working writes does move both pointers: the failure alone held them back
+      // the same event with working writes does move every pointer: the failure alone held them back
       invoke(later.toString()).then().statusCode(200);
-      for (String setId : List.of("span-16", "crypto-pm")) {
+      for (String setId : List.of("span-16", "crypto-pm", "tims")) {
         assertThat(pointers.current(setId).snapshotId()).as(setId).isEqualTo(LATER_ID);
       }
     } finally {
@@ -189,7 +191,7 @@ class SnapshotHandlerTest {
 
   /** Item sizes of the stored arrays, for the benchmarks and capacity planning. */
   private void printItemSizes() {
-    for (String setId : List.of("span-16", "crypto-pm")) {
+    for (String setId : List.of("span-16", "crypto-pm", "tims")) {
       String pk = RiskArrayCodec.partitionKey(pointers.currentKey(setId, "BTC"));
       List<Map<String, AttributeValue>> items = dynamoDb.query(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS)
           .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();

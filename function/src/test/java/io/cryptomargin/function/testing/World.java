@@ -267,7 +267,7 @@ public class World {
 
   /** Moves every pointer's expiry into the past (as if no snapshot had come for longer than the TTL); returns the originals. */
   public List<Map<String, AttributeValue>> expirePointers() {
-    return expirePointers(List.of("span-16", "crypto-pm"));
+    return expirePointers(List.of("span-16", "crypto-pm", "tims"));
   }
 
   /** Moves the expiry of the named scenario sets' pointers into the past; returns the originals. */
