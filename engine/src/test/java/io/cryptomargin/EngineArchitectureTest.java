@@ -29,34 +29,36 @@ import org.junit.jupiter.api.Test;
  *   → margin | rules | historical → backtest | comparison → report → demo → io → cli
  * </pre>
  *
- * <p>The book types ({@code Portfolio}, {@code Position}, {@code UsdRates}) and the result shapes the
- * models share ({@code AccountMargin}, {@code MarginStatus} and the rest) have a {@code book} package
- * of their own, so the three margin models are peers that never import each other; {@code report}
- * renders every result, the comparison's text tables included. No exceptions: every dependency
- * against the ladder fails.
+ * <p>The book types ({@code Portfolio}, {@code Position}, {@code UsdRates}) and the result shapes
+ * the models share ({@code AccountMargin}, {@code MarginStatus} and the rest) have a {@code book}
+ * package of their own, so the three margin models are peers that never import each other; {@code
+ * report} renders every result, the comparison's text tables included. No exceptions: every
+ * dependency against the ladder fails.
  */
 class EngineArchitectureTest {
 
   private static final String ROOT = "io.cryptomargin";
 
   /** Rungs of the ladder, lowest first; packages on one rung are peers. */
-  private static final List<Set<String>> LADDER = List.of(
-      Set.of("validation"),
-      Set.of("instrument"),
-      Set.of("market"),
-      Set.of("pricing", "scenario"),
-      Set.of("riskarray"),
-      Set.of("book"),
-      Set.of("margin", "rules", "historical"),
-      Set.of("backtest", "comparison"),
-      Set.of("report"),
-      Set.of("demo"),
-      Set.of("io"),
-      Set.of("cli"));
+  private static final List<Set<String>> LADDER =
+      List.of(
+          Set.of("validation"),
+          Set.of("instrument"),
+          Set.of("market"),
+          Set.of("pricing", "scenario"),
+          Set.of("riskarray"),
+          Set.of("book"),
+          Set.of("margin", "rules", "historical"),
+          Set.of("backtest", "comparison"),
+          Set.of("report"),
+          Set.of("demo"),
+          Set.of("io"),
+          Set.of("cli"));
 
-  private static final JavaClasses ENGINE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages(ROOT);
+  private static final JavaClasses ENGINE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages(ROOT);
 
   @Test
   void ladder_everyEnginePackage_isOnARung() {
@@ -73,7 +75,9 @@ class EngineArchitectureTest {
 
   @Test
   void ladder_noPackage_usesAPeerOrAPackageAbove() {
-    classes().that().resideInAPackage(ROOT + "..")
+    classes()
+        .that()
+        .resideInAPackage(ROOT + "..")
         .should(useOnlyLowerRungs())
         .because("each rung builds on the ones below it (see the class comment)")
         .check(ENGINE);
@@ -81,24 +85,40 @@ class EngineArchitectureTest {
 
   @Test
   void engine_noClass_usesAwsOrQuarkus() {
-    noClasses().that().resideInAPackage(ROOT + "..")
-        .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "io.quarkus..")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("software.amazon..", "com.amazonaws..", "io.quarkus..")
         .because("the engine is a plain library; the function module adds AWS and Quarkus")
         .check(ENGINE);
   }
 
   @Test
   void picocli_onlyInCli() {
-    noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT + ".cli..")
-        .should().dependOnClassesThat().resideInAPackage("picocli..")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + "..")
+        .and()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
         .because("the command line is one edge of the engine, not part of its API")
         .check(ENGINE);
   }
 
   @Test
   void jackson_onlyInIo() {
-    noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT + ".io..")
-        .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + "..")
+        .and()
+        .resideOutsideOfPackage(ROOT + ".io..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson..")
         .because("file formats are read and written in io; the model types know no JSON")
         .check(ENGINE);
   }
@@ -115,7 +135,9 @@ class EngineArchitectureTest {
           }
           String to = subpackage(target);
           if (!to.equals(from) && rung(to) >= rung(from)) {
-            events.add(SimpleConditionEvent.violated(dependency, topLevel(origin) + " -> " + topLevel(target)));
+            events.add(
+                SimpleConditionEvent.violated(
+                    dependency, topLevel(origin) + " -> " + topLevel(target)));
           }
         }
       }

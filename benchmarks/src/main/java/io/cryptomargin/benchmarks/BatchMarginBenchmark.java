@@ -28,23 +28,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue #7, item 4: after a market move (BTC −8%, ETH −12%), re-margin every account from the
- * moved market's cached arrays (rebuilt once in setup: item 2 measures that build), on a fixed
- * pool of 1 or 2 threads, each taking contiguous chunks of accounts. One operation is the whole
- * batch; accounts per second = accounts ÷ time per operation.
+ * Issue #7, item 4: after a market move (BTC −8%, ETH −12%), re-margin every account from the moved
+ * market's cached arrays (rebuilt once in setup: item 2 measures that build), on a fixed pool of 1
+ * or 2 threads, each taking contiguous chunks of accounts. One operation is the whole batch;
+ * accounts per second = accounts ÷ time per operation.
  *
- * <p>The full suite runs 100,000 accounts of 20 legs; {@code BenchmarkSmokeTest} passes
- * {@code -p accounts=1000} so the build's smoke run stays short.
+ * <p>The full suite runs 100,000 accounts of 20 legs; {@code BenchmarkSmokeTest} passes {@code -p
+ * accounts=1000} so the build's smoke run stays short.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class BatchMarginBenchmark {
   /** Legs per account. */
   public static final int LEGS = 20;
+
   /** Accounts per chunk a thread takes at a time. */
   static final int CHUNK = 1_000;
 
@@ -99,7 +102,9 @@ public class BatchMarginBenchmark {
   private double marginChunk(int from, int to) {
     double total = 0;
     for (int i = from; i < to; i++) {
-      total += PortfolioMarginCalculator.margin(books.get(i), arrays, marginModel, rates, asOf).initialMargin();
+      total +=
+          PortfolioMarginCalculator.margin(books.get(i), arrays, marginModel, rates, asOf)
+              .initialMargin();
     }
     return total;
   }

@@ -21,7 +21,8 @@ public enum BlackFormulas {
     }
 
     @Override
-    public OptionGreeks greeks(double forward, double strike, double years, double vol, PutCall putCall) {
+    public OptionGreeks greeks(
+        double forward, double strike, double years, double vol, PutCall putCall) {
       return Black76.greeks(forward, strike, years, vol, putCall, 0.0);
     }
   },
@@ -38,40 +39,55 @@ public enum BlackFormulas {
     }
 
     @Override
-    public OptionGreeks greeks(double forward, double strike, double years, double vol, PutCall putCall) {
-      ValueDerivatives adjoint = BlackFormulaRepository.priceAdjoint(forward, strike, years, vol, putCall == PutCall.CALL);
+    public OptionGreeks greeks(
+        double forward, double strike, double years, double vol, PutCall putCall) {
+      ValueDerivatives adjoint =
+          BlackFormulaRepository.priceAdjoint(forward, strike, years, vol, putCall == PutCall.CALL);
       double gamma = BlackFormulaRepository.gamma(forward, strike, years, vol);
-      // Strata differentiates by time to expiry; theta is the change per unit of calendar time, the opposite.
-      return new OptionGreeks(adjoint.getValue(), adjoint.getDerivative(0), gamma, adjoint.getDerivative(3),
+      // Strata differentiates by time to expiry; theta is the change per unit of calendar time, the
+      // opposite.
+      return new OptionGreeks(
+          adjoint.getValue(),
+          adjoint.getDerivative(0),
+          gamma,
+          adjoint.getDerivative(3),
           -adjoint.getDerivative(2));
     }
   },
 
   /**
    * finmath-lib's {@link AnalyticFormulas}: Black-Scholes on the forward with rate 0 is Black-76.
-   * finmath's greeks exist for calls only, so a put's come from put-call parity at rate 0
-   * (delta − 1, the same gamma, vega and theta), as a finmath user would write it.
+   * finmath's greeks exist for calls only, so a put's come from put-call parity at rate 0 (delta −
+   * 1, the same gamma, vega and theta), as a finmath user would write it.
    */
   FINMATH {
     @Override
     public double price(double forward, double strike, double years, double vol, PutCall putCall) {
-      return AnalyticFormulas.blackScholesOptionValue(forward, 0.0, vol, years, strike, putCall == PutCall.CALL);
+      return AnalyticFormulas.blackScholesOptionValue(
+          forward, 0.0, vol, years, strike, putCall == PutCall.CALL);
     }
 
     @Override
-    public OptionGreeks greeks(double forward, double strike, double years, double vol, PutCall putCall) {
+    public OptionGreeks greeks(
+        double forward, double strike, double years, double vol, PutCall putCall) {
       double price = price(forward, strike, years, vol, putCall);
       double callDelta = AnalyticFormulas.blackScholesOptionDelta(forward, 0.0, vol, years, strike);
       double gamma = AnalyticFormulas.blackScholesOptionGamma(forward, 0.0, vol, years, strike);
       double vega = AnalyticFormulas.blackScholesOptionVega(forward, 0.0, vol, years, strike);
       double theta = AnalyticFormulas.blackScholesOptionTheta(forward, 0.0, vol, years, strike);
-      return new OptionGreeks(price, putCall == PutCall.CALL ? callDelta : callDelta - 1, gamma, vega, theta);
+      return new OptionGreeks(
+          price, putCall == PutCall.CALL ? callDelta : callDelta - 1, gamma, vega, theta);
     }
   };
 
   /** The undiscounted Black-76 price, USD per coin. */
-  public abstract double price(double forward, double strike, double years, double vol, PutCall putCall);
+  public abstract double price(
+      double forward, double strike, double years, double vol, PutCall putCall);
 
-  /** Price, delta, gamma, vega and theta (per year of calendar time), rate 0, in the engine's conventions. */
-  public abstract OptionGreeks greeks(double forward, double strike, double years, double vol, PutCall putCall);
+  /**
+   * Price, delta, gamma, vega and theta (per year of calendar time), rate 0, in the engine's
+   * conventions.
+   */
+  public abstract OptionGreeks greeks(
+      double forward, double strike, double years, double vol, PutCall putCall);
 }

@@ -24,9 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue #7, item 5: a risk array to and from its DynamoDB item with the function's own
- * {@link RiskArrayCodec} (SDK {@code AttributeValue}s, as written to and read from the table), and
- * the packed losses alone, against the peer a first implementation would write: the losses as a
+ * Issue #7, item 5: a risk array to and from its DynamoDB item with the function's own {@link
+ * RiskArrayCodec} (SDK {@code AttributeValue}s, as written to and read from the table), and the
+ * packed losses alone, against the peer a first implementation would write: the losses as a
  * DynamoDB List of Numbers (each the shortest exact decimal, as the codec writes its scalars). Each
  * operation codes all 2,310 arrays of {@link MarginUniverse}; scores are per array.
  */
@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class CodecBenchmark {
   /** Arrays per operation: the whole margin universe. */
   static final int ARRAYS = 2_310;
+
   private static final Instant EXPIRES_AT = Instant.parse("2020-05-21T00:00:00Z");
 
   @Param({Models.SPAN_16, Models.CRYPTO_PM})
@@ -52,7 +53,8 @@ public class CodecBenchmark {
   private AttributeValue[] numberLists;
 
   @Setup
-  // Java has no generic array creation: the item array is made raw and used as Map<String, AttributeValue>[].
+  // Java has no generic array creation: the item array is made raw and used as Map<String,
+  // AttributeValue>[].
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void setUp() {
     RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
@@ -105,7 +107,10 @@ public class CodecBenchmark {
     return size;
   }
 
-  /** Mean billed bytes of the losses, packed (this project) and as a List of Numbers (the peer), over a model's arrays. */
+  /**
+   * Mean billed bytes of the losses, packed (this project) and as a List of Numbers (the peer),
+   * over a model's arrays.
+   */
   public static double[] meanLossesBytes(String model) {
     RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
     double packedBytes = 0;
@@ -122,12 +127,17 @@ public class CodecBenchmark {
     RiskArraySet set = MarginUniverse.deribitBtcAndSyntheticEth().arrays(Models.margin(model));
     return set.arrays().values().stream()
         .mapToInt(a -> RiskArrayCodec.itemSize(RiskArrayCodec.toItem(key(set, a), a, EXPIRES_AT)))
-        .average().orElseThrow();
+        .average()
+        .orElseThrow();
   }
 
-  /** The store key an array is written under: its underlying in the set's snapshot, scenario set and version. */
+  /**
+   * The store key an array is written under: its underlying in the set's snapshot, scenario set and
+   * version.
+   */
   static RiskArrayStore.Key key(RiskArraySet set, RiskArray array) {
-    return new RiskArrayStore.Key(array.underlying(), set.snapshotId(), set.scenarioSetId(), set.parameterVersion());
+    return new RiskArrayStore.Key(
+        array.underlying(), set.snapshotId(), set.scenarioSetId(), set.parameterVersion());
   }
 
   /** Array to item: packed losses plus every attribute. */

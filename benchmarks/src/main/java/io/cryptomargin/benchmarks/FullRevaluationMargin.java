@@ -49,17 +49,24 @@ public final class FullRevaluationMargin {
    * @param initialUsd account initial margin, USD
    * @param scanningRisk scanning risk per commodity ({@code underlying/settlement})
    */
-  public record Result(double maintenanceUsd, double initialUsd, Map<String, Double> scanningRisk) {}
+  public record Result(
+      double maintenanceUsd, double initialUsd, Map<String, Double> scanningRisk) {}
 
   /** Margins a book by repricing every leg in every scenario of {@code model}. */
-  public static Result margin(Portfolio portfolio, Map<String, Instrument> instruments, MarketSnapshot snapshot,
+  public static Result margin(
+      Portfolio portfolio,
+      Map<String, Instrument> instruments,
+      MarketSnapshot snapshot,
       MarginModel model) {
     MarginParameters parameters = model.parameters();
     Map<String, List<Position>> legsByCommodity = new TreeMap<>();
     for (Position leg : portfolio.positions()) {
       Instrument instrument = instruments.get(leg.instrument());
-      legsByCommodity.computeIfAbsent(instrument.underlying() + "/" + instrument.settlementCurrency(),
-          k -> new ArrayList<>()).add(leg);
+      legsByCommodity
+          .computeIfAbsent(
+              instrument.underlying() + "/" + instrument.settlementCurrency(),
+              k -> new ArrayList<>())
+          .add(leg);
     }
     List<Commodity> commodities = new ArrayList<>();
     for (Map.Entry<String, List<Position>> entry : legsByCommodity.entrySet()) {
@@ -71,7 +78,8 @@ public final class FullRevaluationMargin {
     double initialUsd = 0;
     Map<String, Double> scans = new LinkedHashMap<>();
     for (Commodity c : commodities) {
-      // The mark-to-market basis: the requirement is the further loss; the options' value is in equity.
+      // The mark-to-market basis: the requirement is the further loss; the options' value is in
+      // equity.
       double risk = Math.max(c.scanningRisk + c.intraCharge - c.interCredit, c.shortOptionMinimum);
       double maintenance = Math.max(0.0, risk);
       double usdPerUnit = rates.usdPer(c.settlementCurrency);
@@ -82,8 +90,12 @@ public final class FullRevaluationMargin {
     return new Result(maintenanceUsd, initialUsd, scans);
   }
 
-  private static Commodity revalue(String key, List<Position> legs, Map<String, Instrument> instruments,
-      MarketSnapshot snapshot, MarginModel model) {
+  private static Commodity revalue(
+      String key,
+      List<Position> legs,
+      Map<String, Instrument> instruments,
+      MarketSnapshot snapshot,
+      MarginModel model) {
     MarginParameters parameters = model.parameters();
     int n = legs.size();
     Instrument[] instrument = new Instrument[n];
@@ -100,7 +112,8 @@ public final class FullRevaluationMargin {
       baseForward[l] = in.forward();
       baseVol[l] = in.vol();
     }
-    Commodity c = new Commodity(key, instrument[0].underlying(), instrument[0].settlementCurrency());
+    Commodity c =
+        new Commodity(key, instrument[0].underlying(), instrument[0].settlementCurrency());
     ScenarioSet set = model.scenarios().forUnderlying(c.underlying);
     double worst = Double.NEGATIVE_INFINITY;
     double[] deltaSum = new double[n];
@@ -110,13 +123,17 @@ public final class FullRevaluationMargin {
       // The clock is moved by hand: a shifted snapshot one day later would call an option expiring
       // within the look-ahead expired, where the scenario values it at expiry.
       MarketShift shift = set.shift(scenario);
-      MarketSnapshot shifted = snapshot.shifted(c.underlying, new MarketShift(shift.priceMove(), shift.volShock(), 0));
-      boolean deltaPoint = scenario.role() == ScenarioRole.REGULAR && scenario.priceMove() != lastDeltaMove;
+      MarketSnapshot shifted =
+          snapshot.shifted(c.underlying, new MarketShift(shift.priceMove(), shift.volShock(), 0));
+      boolean deltaPoint =
+          scenario.role() == ScenarioRole.REGULAR && scenario.priceMove() != lastDeltaMove;
       double loss = 0;
       for (int l = 0; l < n; l++) {
-        PricingInputs in = InstrumentPricer.inputs(instrument[l], shifted, ExpiryPolicy.INTRINSIC_PAST_EXPIRY);
+        PricingInputs in =
+            InstrumentPricer.inputs(instrument[l], shifted, ExpiryPolicy.INTRINSIC_PAST_EXPIRY);
         double years = Math.max(in.years() - shift.lookAheadDays() / 365.0, 0.0);
-        double value = InstrumentPricer.value(instrument[l], in.forward(), years, in.vol(), baseForward[l]);
+        double value =
+            InstrumentPricer.value(instrument[l], in.forward(), years, in.vol(), baseForward[l]);
         loss += quantity[l] * (baseValue[l] - value) * scenario.weight();
         if (deltaPoint) {
           deltaSum[l] += InstrumentPricer.delta(instrument[l], in.forward(), years, baseVol[l]);
@@ -129,7 +146,8 @@ public final class FullRevaluationMargin {
       worst = Math.max(worst, loss);
     }
     c.scanningRisk = Math.max(0.0, worst);
-    Map<Instant, Double> deltaByExpiry = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    Map<Instant, Double> deltaByExpiry =
+        new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     double shortCalls = 0;
     double shortPuts = 0;
     for (int l = 0; l < n; l++) {
@@ -148,29 +166,41 @@ public final class FullRevaluationMargin {
     c.price = snapshot.index(c.underlying);
     double priceInSettlement = c.settlementCurrency.equals(c.underlying) ? 1.0 : c.price;
     double matched = parameters.matchedCalendarDelta(deltaByExpiry, snapshot.asOf());
-    c.intraCharge = matched == 0 || parameters.intraSpreadRate() == 0 ? 0.0
-        : parameters.intraSpreadRate() * matched * priceInSettlement;
+    c.intraCharge =
+        matched == 0 || parameters.intraSpreadRate() == 0
+            ? 0.0
+            : parameters.intraSpreadRate() * matched * priceInSettlement;
     // CME's form: rate × PSR × price × coins of short options.
-    double psr = model.scenarios() instanceof Span16Definition span ? span.parameters(c.underlying).priceScanRange()
-        : 1.0;
-    c.shortOptionMinimum = parameters.shortOptionMinimumRate() * psr * Math.max(shortCalls, shortPuts)
-        * priceInSettlement;
+    double psr =
+        model.scenarios() instanceof Span16Definition span
+            ? span.parameters(c.underlying).priceScanRange()
+            : 1.0;
+    c.shortOptionMinimum =
+        parameters.shortOptionMinimumRate()
+            * psr
+            * Math.max(shortCalls, shortPuts)
+            * priceInSettlement;
     return c;
   }
 
   /** BTC/ETH credit: opposite net deltas form spreads in the ratio of their USD notionals. */
-  private static void interCommodityCredits(List<Commodity> commodities, MarginParameters parameters) {
+  private static void interCommodityCredits(
+      List<Commodity> commodities, MarginParameters parameters) {
     for (Commodity c : commodities) {
       c.remainingDelta = c.netDelta;
     }
     for (InterCommodityPair pair : parameters.interCommodityCredits()) {
       for (Commodity a : commodities) {
         for (Commodity b : commodities) {
-          if (!a.underlying.equals(pair.first()) || !b.underlying.equals(pair.second())
-              || a.remainingDelta * b.remainingDelta >= 0 || a.scanningRisk == 0 || b.scanningRisk == 0) {
+          if (!a.underlying.equals(pair.first())
+              || !b.underlying.equals(pair.second())
+              || a.remainingDelta * b.remainingDelta >= 0
+              || a.scanningRisk == 0
+              || b.scanningRisk == 0) {
             continue;
           }
-          double spreadUsd = Math.min(Math.abs(a.remainingDelta) * a.price, Math.abs(b.remainingDelta) * b.price);
+          double spreadUsd =
+              Math.min(Math.abs(a.remainingDelta) * a.price, Math.abs(b.remainingDelta) * b.price);
           double spreadA = spreadUsd / a.price;
           double spreadB = spreadUsd / b.price;
           a.interCredit += pair.creditRate() * spreadA * a.scanningRisk / Math.abs(a.netDelta);

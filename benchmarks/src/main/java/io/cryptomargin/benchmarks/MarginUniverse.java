@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * What the margin benchmarks (items 3 and 4) sample books from: the real Deribit BTC
- * chain of 2020-05-14 (310 options) and a synthetic ETH universe (2,000 options over 10 expiries,
- * smile surface, index 200 USD) at the chain's time, in one two-coin snapshot. Two coins so every
- * charge of the model is exercised: scanning risk, calendar spread, short option minimum, net
- * option value and the BTC/ETH inter-commodity credit.
+ * What the margin benchmarks (items 3 and 4) sample books from: the real Deribit BTC chain of
+ * 2020-05-14 (310 options) and a synthetic ETH universe (2,000 options over 10 expiries, smile
+ * surface, index 200 USD) at the chain's time, in one two-coin snapshot. Two coins so every charge
+ * of the model is exercised: scanning risk, calendar spread, short option minimum, net option value
+ * and the BTC/ETH inter-commodity credit.
  *
- * <p>Risk arrays of the whole universe (2,310 instruments) under a model are built once, in
- * setup: that is the cache the margin is computed from.
+ * <p>Risk arrays of the whole universe (2,310 instruments) under a model are built once, in setup:
+ * that is the cache the margin is computed from.
  *
  * @param snapshot the two-coin market
  * @param instruments every instrument, by name, in universe order
@@ -33,6 +33,7 @@ import java.util.SplittableRandom;
 public record MarginUniverse(MarketSnapshot snapshot, Map<String, Instrument> instruments) {
   /** Seed of every book sampled, so each run margins the same books. */
   public static final long SEED = 20_200_514L;
+
   /** Collateral every sampled account holds, USDC (enough to qualify for portfolio margin). */
   public static final double COLLATERAL_USDC = 1_000_000;
 
@@ -44,9 +45,13 @@ public record MarginUniverse(MarketSnapshot snapshot, Map<String, Instrument> in
   public static MarginUniverse deribitBtcAndSyntheticEth() {
     OptionUniverse btc = OptionUniverse.deribitChain();
     OptionUniverse eth = OptionUniverse.synthetic("ETH", btc.snapshot().asOf(), 200, 1, 2_000, 10);
-    MarketSnapshot snapshot = new MarketSnapshot(btc.name() + "+" + eth.name(), btc.snapshot().asOf(),
-        Map.of("BTC", btc.snapshot().underlying("BTC"), "ETH", eth.snapshot().underlying("ETH")),
-        btc.snapshot().marks());
+    MarketSnapshot snapshot =
+        new MarketSnapshot(
+            btc.name() + "+" + eth.name(),
+            btc.snapshot().asOf(),
+            Map.of(
+                "BTC", btc.snapshot().underlying("BTC"), "ETH", eth.snapshot().underlying("ETH")),
+            btc.snapshot().marks());
     Map<String, Instrument> all = new LinkedHashMap<>();
     for (List<EuropeanOption> options : List.of(btc.options(), eth.options())) {
       for (EuropeanOption option : options) {
@@ -105,11 +110,14 @@ public record MarginUniverse(MarketSnapshot snapshot, Map<String, Instrument> in
 
   /**
    * The universe after a market move: BTC −8% and ETH −12% with vols unchanged (the batch
-   * benchmark's "market move"; its arrays are rebuilt once in setup, then every account re-margined).
+   * benchmark's "market move"; its arrays are rebuilt once in setup, then every account
+   * re-margined).
    */
   public MarginUniverse moved() {
-    MarketSnapshot moved = snapshot.shifted("BTC", new MarketShift(-0.08, VolShock.NONE, 0))
-        .shifted("ETH", new MarketShift(-0.12, VolShock.NONE, 0));
+    MarketSnapshot moved =
+        snapshot
+            .shifted("BTC", new MarketShift(-0.08, VolShock.NONE, 0))
+            .shifted("ETH", new MarketShift(-0.12, VolShock.NONE, 0));
     return new MarginUniverse(moved, instruments);
   }
 }

@@ -17,9 +17,9 @@ import org.openjdk.jol.info.GraphLayout;
  * <ul>
  *   <li><b>JOL</b> ({@link GraphLayout}): the exact retained size of the object graph on this JVM
  *       (compressed oops and object alignment included), walking every reachable object.
- *   <li><b>MemoryMXBean</b>: heap used after full GCs, before and after building and holding
- *       {@link #HELD_COPIES} copies of the snapshot's arrays, divided by the copies. A cross-check
- *       on JOL that also sees what the JVM really allocated; it is noisier.
+ *   <li><b>MemoryMXBean</b>: heap used after full GCs, before and after building and holding {@link
+ *       #HELD_COPIES} copies of the snapshot's arrays, divided by the copies. A cross-check on JOL
+ *       that also sees what the JVM really allocated; it is noisier.
  * </ul>
  *
  * <p>Per instrument = the whole set's retained size ÷ instruments, so strings and objects the set
@@ -33,8 +33,14 @@ import org.openjdk.jol.info.GraphLayout;
  * @param setBytes JOL retained size of the whole {@link RiskArraySet}
  * @param heapBytesPerSet heap growth per held set by MemoryMXBean
  */
-public record MemoryFootprint(String universe, String scenarioSet, int instruments, int scenarios,
-    long oneArrayBytes, long setBytes, long heapBytesPerSet) {
+public record MemoryFootprint(
+    String universe,
+    String scenarioSet,
+    int instruments,
+    int scenarios,
+    long oneArrayBytes,
+    long setBytes,
+    long heapBytesPerSet) {
   /** How many copies of a set the MemoryMXBean measure holds at once, to rise above GC noise. */
   public static final int HELD_COPIES = 20;
 
@@ -48,12 +54,19 @@ public record MemoryFootprint(String universe, String scenarioSet, int instrumen
 
   /** Measures the arrays of a universe under a scenario set. */
   public static MemoryFootprint measure(OptionUniverse universe, ScenarioSetDefinition definition) {
-    RiskArraySet set = RiskArrayCalculator.compute(universe.snapshot(), universe.options(), definition);
+    RiskArraySet set =
+        RiskArrayCalculator.compute(universe.snapshot(), universe.options(), definition);
     RiskArray first = set.arrays().values().iterator().next();
     long oneArray = GraphLayout.parseInstance(first).totalSize();
     long wholeSet = GraphLayout.parseInstance(set).totalSize();
-    return new MemoryFootprint(universe.name(), definition.id(), set.arrays().size(), set.scenarioCount(),
-        oneArray, wholeSet, heapGrowthPerSet(universe, definition));
+    return new MemoryFootprint(
+        universe.name(),
+        definition.id(),
+        set.arrays().size(),
+        set.scenarioCount(),
+        oneArray,
+        wholeSet,
+        heapGrowthPerSet(universe, definition));
   }
 
   /** Retained bytes per cached instrument (JOL). */

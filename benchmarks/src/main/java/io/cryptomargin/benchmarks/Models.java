@@ -13,6 +13,7 @@ import io.cryptomargin.scenario.ScenarioSetDefinition;
 public final class Models {
   /** Id of CME SPAN's 16 scenarios. */
   public static final String SPAN_16 = "span-16";
+
   /** Id of the Deribit-style grid (27 regular + 8 extended scenarios). */
   public static final String CRYPTO_PM = "crypto-pm";
 

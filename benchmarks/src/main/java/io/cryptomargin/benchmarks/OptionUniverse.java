@@ -1,10 +1,10 @@
 package io.cryptomargin.benchmarks;
 
 import io.cryptomargin.instrument.DeribitNames;
-import io.cryptomargin.io.DeribitChainCsv;
 import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.instrument.Settlement;
+import io.cryptomargin.io.DeribitChainCsv;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.Smile;
 import io.cryptomargin.market.UnderlyingMarket;
@@ -31,6 +31,7 @@ import java.util.TreeMap;
 public record OptionUniverse(String name, MarketSnapshot snapshot, List<EuropeanOption> options) {
   /** Name of the real Deribit chain universe. */
   public static final String DERIBIT_CHAIN = "deribit-btc-2020-05-14";
+
   /** Name of the synthetic 2,000-option, 10-expiry universe. */
   public static final String SYNTHETIC_2000 = "synthetic-2000x10";
 
@@ -45,21 +46,23 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
     return switch (name) {
       case DERIBIT_CHAIN -> deribitChain();
       case SYNTHETIC_2000 -> synthetic(2_000, 10);
-      default -> throw new IllegalArgumentException("unknown universe '" + name + "': "
-          + DERIBIT_CHAIN + " or " + SYNTHETIC_2000);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown universe '" + name + "': " + DERIBIT_CHAIN + " or " + SYNTHETIC_2000);
     };
   }
 
   /**
    * The real Deribit BTC chain of 2020-05-14 (310 options, 7 expiries), read by the engine's own
-   * {@link DeribitChainCsv} from the copy the engine ships in its jar
-   * ({@code demo/deribit/btc_options_2020-05-14.csv}), so the benchmark and the CLI see one snapshot.
+   * {@link DeribitChainCsv} from the copy the engine ships in its jar ({@code
+   * demo/deribit/btc_options_2020-05-14.csv}), so the benchmark and the CLI see one snapshot.
    */
   public static OptionUniverse deribitChain() {
     String text;
     try (InputStream in = DeribitChainCsv.class.getResourceAsStream(BUNDLED_CHAIN)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + BUNDLED_CHAIN + " is missing from the engine jar");
+        throw new IllegalStateException(
+            "resource " + BUNDLED_CHAIN + " is missing from the engine jar");
       }
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -91,13 +94,14 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
   }
 
   /**
-   * As {@link #synthetic(int, int)} for any coin, time and index; strikes are rounded to
-   * {@code strikeTick} (10 for BTC at 68,000).
+   * As {@link #synthetic(int, int)} for any coin, time and index; strikes are rounded to {@code
+   * strikeTick} (10 for BTC at 68,000).
    */
-  public static OptionUniverse synthetic(String coin, Instant asOf, double index, double strikeTick, int options,
-      int expiries) {
+  public static OptionUniverse synthetic(
+      String coin, Instant asOf, double index, double strikeTick, int options, int expiries) {
     if (options % (2 * expiries) != 0) {
-      throw new IllegalArgumentException("options must split evenly into calls and puts over " + expiries + " expiries");
+      throw new IllegalArgumentException(
+          "options must split evenly into calls and puts over " + expiries + " expiries");
     }
     int strikesPerExpiry = options / expiries / 2;
     int[] expiryDays = expiryDays(expiries);
@@ -106,7 +110,8 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
     List<EuropeanOption> universe = new ArrayList<>(options);
     for (int days : expiryDays) {
       // Deribit's expiries are at 08:00 UTC, as the option's name says.
-      Instant expiry = asOf.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8)).plus(Duration.ofDays(days));
+      Instant expiry =
+          asOf.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8)).plus(Duration.ofDays(days));
       double years = days / 365.0;
       double forward = index * (1 + 0.08 * years);
       forwards.put(expiry, forward);
@@ -116,14 +121,21 @@ public record OptionUniverse(String name, MarketSnapshot snapshot, List<European
         double strike = Math.rint(forward * Math.exp(logMoneyness) / strikeTick) * strikeTick;
         for (PutCall putCall : PutCall.values()) {
           String name = DeribitNames.optionName(coin, null, expiry, strike, putCall);
-          universe.add(new EuropeanOption(name, coin, expiry, strike, putCall, Settlement.INVERSE, coin, 1.0));
+          universe.add(
+              new EuropeanOption(
+                  name, coin, expiry, strike, putCall, Settlement.INVERSE, coin, 1.0));
         }
       }
     }
-    UnderlyingMarket market = new UnderlyingMarket(index, forwards, new VolSurface(Double.NaN, smiles));
+    UnderlyingMarket market =
+        new UnderlyingMarket(index, forwards, new VolSurface(Double.NaN, smiles));
     MarketSnapshot snapshot = MarketSnapshot.of(asOf, Map.of(coin, market));
-    String name = "synthetic-" + (coin.equals("BTC") ? "" : coin.toLowerCase(java.util.Locale.ROOT) + "-") + options
-        + "x" + expiries;
+    String name =
+        "synthetic-"
+            + (coin.equals("BTC") ? "" : coin.toLowerCase(java.util.Locale.ROOT) + "-")
+            + options
+            + "x"
+            + expiries;
     return new OptionUniverse(name, snapshot, universe);
   }
 

@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue #7, item 3: the portfolio margin of one book, all charges included, from cached risk
- * arrays ({@link PortfolioMarginCalculator#margin}) against full revaluation of the same book
- * ({@link FullRevaluationMargin}: every leg repriced in every scenario). Books of 10 to 10,000
- * legs sampled with a fixed seed from {@link MarginUniverse} (Deribit BTC chain + synthetic ETH);
- * the arrays of the whole universe are built in setup, not timed.
+ * Issue #7, item 3: the portfolio margin of one book, all charges included, from cached risk arrays
+ * ({@link PortfolioMarginCalculator#margin}) against full revaluation of the same book ({@link
+ * FullRevaluationMargin}: every leg repriced in every scenario). Books of 10 to 10,000 legs sampled
+ * with a fixed seed from {@link MarginUniverse} (Deribit BTC chain + synthetic ETH); the arrays of
+ * the whole universe are built in setup, not timed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,12 +57,14 @@ public class PortfolioMarginBenchmark {
   /** The engine: sum the cached arrays, scan, then the charges. */
   @Benchmark
   public AccountMargin cachedArrays() {
-    return PortfolioMarginCalculator.margin(book, arrays, marginModel, rates, universe.snapshot().asOf());
+    return PortfolioMarginCalculator.margin(
+        book, arrays, marginModel, rates, universe.snapshot().asOf());
   }
 
   /** The peer: shift the market per scenario and reprice every leg, then the same charges. */
   @Benchmark
   public FullRevaluationMargin.Result fullRevaluation() {
-    return FullRevaluationMargin.margin(book, universe.instruments(), universe.snapshot(), marginModel);
+    return FullRevaluationMargin.margin(
+        book, universe.instruments(), universe.snapshot(), marginModel);
   }
 }

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Issue #7, item 1: one Black-76 evaluation (price alone, and price with delta, gamma, vega,
  * theta), the engine against Strata and finmath-lib on the same {@link BlackInputs}. Scores are
- * nanoseconds per option. Each method sums its outputs so the JIT cannot drop the work; the sum
- * is returned to JMH's blackhole.
+ * nanoseconds per option. Each method sums its outputs so the JIT cannot drop the work; the sum is
+ * returned to JMH's blackhole.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,7 +68,9 @@ public class PricingBenchmark {
   private double sumOfPrices(BlackFormulas formula) {
     double sum = 0;
     for (int i = 0; i < in.size(); i++) {
-      sum += formula.price(in.forwards()[i], in.strikes()[i], in.years()[i], in.vols()[i], in.putCalls()[i]);
+      sum +=
+          formula.price(
+              in.forwards()[i], in.strikes()[i], in.years()[i], in.vols()[i], in.putCalls()[i]);
     }
     return sum;
   }
@@ -76,7 +78,9 @@ public class PricingBenchmark {
   private double sumOfGreeks(BlackFormulas formula) {
     double sum = 0;
     for (int i = 0; i < in.size(); i++) {
-      OptionGreeks g = formula.greeks(in.forwards()[i], in.strikes()[i], in.years()[i], in.vols()[i], in.putCalls()[i]);
+      OptionGreeks g =
+          formula.greeks(
+              in.forwards()[i], in.strikes()[i], in.years()[i], in.vols()[i], in.putCalls()[i]);
       sum += g.price() + g.delta() + g.gamma() + g.vega() + g.theta();
     }
     return sum;

@@ -17,11 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue #7, item 2: building the risk arrays of a whole universe with
- * {@link RiskArrayCalculator#compute}, against the floor of the same number of bare Black-76
- * evaluations ({@link ScenarioGrid}). Both score microseconds per build of the same
- * (universe, scenario set); {@link SuiteReport} divides by options × scenarios for nanoseconds per
- * option-scenario, and build / floor is the cost of everything around the formula.
+ * Issue #7, item 2: building the risk arrays of a whole universe with {@link
+ * RiskArrayCalculator#compute}, against the floor of the same number of bare Black-76 evaluations
+ * ({@link ScenarioGrid}). Both score microseconds per build of the same (universe, scenario set);
+ * {@link SuiteReport} divides by options × scenarios for nanoseconds per option-scenario, and build
+ * / floor is the cost of everything around the formula.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +47,10 @@ public class RiskArrayBenchmark {
     grid = ScenarioGrid.of(options, definition);
   }
 
-  /** The engine's build: market look-ups, vol shocks, full revaluation, composite delta, result objects. */
+  /**
+   * The engine's build: market look-ups, vol shocks, full revaluation, composite delta, result
+   * objects.
+   */
   @Benchmark
   public RiskArraySet build() {
     return RiskArrayCalculator.compute(options.snapshot(), options.options(), definition);

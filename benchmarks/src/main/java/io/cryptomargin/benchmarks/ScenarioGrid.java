@@ -42,7 +42,10 @@ public final class ScenarioGrid {
         grid.forwards[cell] = base.forward() * (1 + scenario.priceMove());
         grid.strikes[cell] = option.strike();
         grid.years[cell] = laterYears;
-        grid.vols[cell] = set.volShock().forDirection(scenario.volDirection()).shock(base.vol(), base.years() * 365.0);
+        grid.vols[cell] =
+            set.volShock()
+                .forDirection(scenario.volDirection())
+                .shock(base.vol(), base.years() * 365.0);
         grid.putCalls[cell] = option.putCall();
         cell++;
       }

@@ -24,7 +24,9 @@ class BlackFormulasAgreementTest {
   private final BlackInputs inputs = BlackInputs.sample(BlackInputs.DEFAULT_SIZE);
 
   @ParameterizedTest
-  @EnumSource(value = BlackFormulas.class, names = {"STRATA", "FINMATH"})
+  @EnumSource(
+      value = BlackFormulas.class,
+      names = {"STRATA", "FINMATH"})
   void peerPricesAndGreeksEqualOursOnEveryBenchmarkInput(BlackFormulas peer) {
     for (int i = 0; i < inputs.size(); i++) {
       double forward = inputs.forwards()[i];
@@ -34,19 +36,29 @@ class BlackFormulasAgreementTest {
       PutCall putCall = inputs.putCalls()[i];
       OptionGreeks ours = BlackFormulas.CRYPTOMARGIN.greeks(forward, strike, years, vol, putCall);
       OptionGreeks theirs = peer.greeks(forward, strike, years, vol, putCall);
-      String input = peer + " at F=" + forward + " K=" + strike + " T=" + years + " vol=" + vol + " " + putCall;
+      String input =
+          peer + " at F=" + forward + " K=" + strike + " T=" + years + " vol=" + vol + " "
+              + putCall;
 
-      assertThat(peer.price(forward, strike, years, vol, putCall) / forward).as("price " + input)
-          .isCloseTo(BlackFormulas.CRYPTOMARGIN.price(forward, strike, years, vol, putCall) / forward,
+      assertThat(peer.price(forward, strike, years, vol, putCall) / forward)
+          .as("price " + input)
+          .isCloseTo(
+              BlackFormulas.CRYPTOMARGIN.price(forward, strike, years, vol, putCall) / forward,
               within(AGREEMENT_PER_UNIT_OF_FORWARD));
-      assertThat(theirs.price() / forward).as("price with greeks " + input)
+      assertThat(theirs.price() / forward)
+          .as("price with greeks " + input)
           .isCloseTo(ours.price() / forward, within(AGREEMENT_PER_UNIT_OF_FORWARD));
-      assertThat(theirs.delta()).as("delta " + input).isCloseTo(ours.delta(), within(AGREEMENT_PER_UNIT_OF_FORWARD));
-      assertThat(theirs.gamma() * forward).as("gamma " + input)
+      assertThat(theirs.delta())
+          .as("delta " + input)
+          .isCloseTo(ours.delta(), within(AGREEMENT_PER_UNIT_OF_FORWARD));
+      assertThat(theirs.gamma() * forward)
+          .as("gamma " + input)
           .isCloseTo(ours.gamma() * forward, within(AGREEMENT_PER_UNIT_OF_FORWARD));
-      assertThat(theirs.vega() / forward).as("vega " + input)
+      assertThat(theirs.vega() / forward)
+          .as("vega " + input)
           .isCloseTo(ours.vega() / forward, within(AGREEMENT_PER_UNIT_OF_FORWARD));
-      assertThat(theirs.theta() / forward).as("theta " + input)
+      assertThat(theirs.theta() / forward)
+          .as("theta " + input)
           .isCloseTo(ours.theta() / forward, within(AGREEMENT_PER_UNIT_OF_FORWARD));
     }
   }
@@ -56,10 +68,17 @@ class BlackFormulasAgreementTest {
   void inputsCoverCallsAndPutsInTheMoneyAndOut(BlackFormulas formula) {
     int inTheMoney = 0;
     for (int i = 0; i < inputs.size(); i++) {
-      double intrinsic = Math.max(inputs.putCalls()[i].sign() * (inputs.forwards()[i] - inputs.strikes()[i]), 0);
+      double intrinsic =
+          Math.max(inputs.putCalls()[i].sign() * (inputs.forwards()[i] - inputs.strikes()[i]), 0);
       inTheMoney += intrinsic > 0 ? 1 : 0;
-      assertThat(formula.price(inputs.forwards()[i], inputs.strikes()[i], inputs.years()[i], inputs.vols()[i],
-          inputs.putCalls()[i])).isGreaterThanOrEqualTo(intrinsic - AGREEMENT_PER_UNIT_OF_FORWARD * inputs.forwards()[i]);
+      assertThat(
+              formula.price(
+                  inputs.forwards()[i],
+                  inputs.strikes()[i],
+                  inputs.years()[i],
+                  inputs.vols()[i],
+                  inputs.putCalls()[i]))
+          .isGreaterThanOrEqualTo(intrinsic - AGREEMENT_PER_UNIT_OF_FORWARD * inputs.forwards()[i]);
     }
     assertThat(inTheMoney).isBetween(inputs.size() / 4, 3 * inputs.size() / 4);
   }

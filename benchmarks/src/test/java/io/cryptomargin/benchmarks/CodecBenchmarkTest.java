@@ -9,13 +9,17 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The items the cache benchmark times hold every array of its universe exactly, 8 bytes per loss. */
+/**
+ * The items the cache benchmark times hold every array of its universe exactly, 8 bytes per loss.
+ */
 class CodecBenchmarkTest {
   @Test
   void numberListBytes_followsDynamoDbsListRule() {
     // 3 bytes for the list; per element 1 byte plus the Number: "1" is 2 bytes, "-123.5" 3 bytes
     // (AWS, "Item sizes and formats": about one byte per two significant digits, plus one).
-    AttributeValue list = AttributeValue.fromL(java.util.List.of(AttributeValue.fromN("1"), AttributeValue.fromN("-123.5")));
+    AttributeValue list =
+        AttributeValue.fromL(
+            java.util.List.of(AttributeValue.fromN("1"), AttributeValue.fromN("-123.5")));
 
     assertThat(CodecBenchmark.numberListBytes(list)).isEqualTo(3 + (1 + 2) + (1 + 3));
   }

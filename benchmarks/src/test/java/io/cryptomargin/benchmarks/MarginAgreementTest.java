@@ -30,15 +30,18 @@ class MarginAgreementTest {
       RiskArraySet arrays = UNIVERSE.arrays(model);
       for (int legs : new int[] {10, 100, 1000}) {
         Portfolio book = UNIVERSE.book(legs);
-        AccountMargin cached = PortfolioMarginCalculator.margin(book, arrays, model, UNIVERSE.rates(),
-            UNIVERSE.snapshot().asOf());
-        FullRevaluationMargin.Result full = FullRevaluationMargin.margin(book, UNIVERSE.instruments(),
-            UNIVERSE.snapshot(), model);
+        AccountMargin cached =
+            PortfolioMarginCalculator.margin(
+                book, arrays, model, UNIVERSE.rates(), UNIVERSE.snapshot().asOf());
+        FullRevaluationMargin.Result full =
+            FullRevaluationMargin.margin(book, UNIVERSE.instruments(), UNIVERSE.snapshot(), model);
 
         double tolerance = 1e-9 * Math.max(1.0, cached.maintenanceMargin());
-        assertThat(full.maintenanceUsd()).as(id + " " + legs + " legs maintenance")
+        assertThat(full.maintenanceUsd())
+            .as(id + " " + legs + " legs maintenance")
             .isCloseTo(cached.maintenanceMargin(), within(tolerance));
-        assertThat(full.initialUsd()).as(id + " " + legs + " legs initial")
+        assertThat(full.initialUsd())
+            .as(id + " " + legs + " legs initial")
             .isCloseTo(cached.initialMargin(), within(tolerance * 1.5));
         for (CommodityMargin c : cached.commodities()) {
           assertThat(full.scanningRisk().get(c.underlying() + "/" + c.settlementCurrency()))
@@ -52,25 +55,44 @@ class MarginAgreementTest {
   private static MarginModel spanWithShortOptionMinimum() {
     MarginModel shipped = Models.margin(Models.SPAN_16);
     MarginParameters p = shipped.parameters();
-    return new MarginModel(shipped.scenarios(), new MarginParameters(p.initialToMaintenance(), p.intraSpreadRate(),
-        p.intraTierBoundariesDays(), 0.01, p.interCommodityCredits(), p.minimumEquityUsd()), shipped.description(),
-        shipped.profile(), shipped.charges());
+    return new MarginModel(
+        shipped.scenarios(),
+        new MarginParameters(
+            p.initialToMaintenance(),
+            p.intraSpreadRate(),
+            p.intraTierBoundariesDays(),
+            0.01,
+            p.interCommodityCredits(),
+            p.minimumEquityUsd()),
+        shipped.description(),
+        shipped.profile(),
+        shipped.charges());
   }
 
   @Test
   void booksHoldBothCoinsAndEveryChargeIsExercised() {
     MarginModel model = spanWithShortOptionMinimum();
-    AccountMargin margin = PortfolioMarginCalculator.margin(UNIVERSE.book(1000), UNIVERSE.arrays(model), model,
-        UNIVERSE.rates(), UNIVERSE.snapshot().asOf());
+    AccountMargin margin =
+        PortfolioMarginCalculator.margin(
+            UNIVERSE.book(1000),
+            UNIVERSE.arrays(model),
+            model,
+            UNIVERSE.rates(),
+            UNIVERSE.snapshot().asOf());
 
     assertThat(UNIVERSE.size()).isEqualTo(CodecBenchmark.ARRAYS);
-    assertThat(margin.commodities()).extracting(CommodityMargin::underlying).containsExactly("BTC", "ETH");
-    assertThat(margin.commodities()).allSatisfy(c -> {
-      assertThat(c.scanningRisk()).isPositive();
-      assertThat(c.shortOptionMinimum()).isPositive();
-      assertThat(c.netOptionValue()).isNotZero();
-    });
-    assertThat(margin.commodities()).anySatisfy(c -> assertThat(c.intraSpreadCharge()).isPositive());
+    assertThat(margin.commodities())
+        .extracting(CommodityMargin::underlying)
+        .containsExactly("BTC", "ETH");
+    assertThat(margin.commodities())
+        .allSatisfy(
+            c -> {
+              assertThat(c.scanningRisk()).isPositive();
+              assertThat(c.shortOptionMinimum()).isPositive();
+              assertThat(c.netOptionValue()).isNotZero();
+            });
+    assertThat(margin.commodities())
+        .anySatisfy(c -> assertThat(c.intraSpreadCharge()).isPositive());
     assertThat(margin.maintenanceMargin()).isPositive();
   }
 }

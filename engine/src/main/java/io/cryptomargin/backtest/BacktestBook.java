@@ -11,9 +11,9 @@ import java.util.Objects;
  *
  * @param name a short name for tables and CSV columns
  * @param portfolio the positions (collateral plays no part in coverage)
- * @param contractSizes coins of the underlying per contract, by instrument name, put into every day's
- *     snapshot so every model and the realized loss read the same size (an instrument not named is
- *     one coin per contract, as Deribit's names read)
+ * @param contractSizes coins of the underlying per contract, by instrument name, put into every
+ *     day's snapshot so every model and the realized loss read the same size (an instrument not
+ *     named is one coin per contract, as Deribit's names read)
  */
 public record BacktestBook(String name, Portfolio portfolio, Map<String, Double> contractSizes) {
   public BacktestBook {
@@ -35,9 +35,11 @@ public record BacktestBook(String name, Portfolio portfolio, Map<String, Double>
   public static List<BacktestBook> defaults(String coin) {
     String perpetual = coin + "_USDC-PERPETUAL";
     return List.of(
-        new BacktestBook("long-1-" + coin, new Portfolio("long-1-" + coin, Map.of(),
-            List.of(new Position(perpetual, 1)))),
-        new BacktestBook("short-1-" + coin, new Portfolio("short-1-" + coin, Map.of(),
-            List.of(new Position(perpetual, -1)))));
+        new BacktestBook(
+            "long-1-" + coin,
+            new Portfolio("long-1-" + coin, Map.of(), List.of(new Position(perpetual, 1)))),
+        new BacktestBook(
+            "short-1-" + coin,
+            new Portfolio("short-1-" + coin, Map.of(), List.of(new Position(perpetual, -1)))));
   }
 }

@@ -21,9 +21,18 @@ import java.util.Objects;
  * @param level the requirement compared
  * @param expectedRate the breach rate a calibrated model shows
  */
-public record BacktestResult(String historySource, List<LocalDate> days, List<String> coins, double[][] closes,
-    List<String> books, List<String> models, double[][] realizedLossUsd, double[][][] requirementUsd,
-    List<ModelCoverage> coverage, RequirementLevel level, double expectedRate) {
+public record BacktestResult(
+    String historySource,
+    List<LocalDate> days,
+    List<String> coins,
+    double[][] closes,
+    List<String> books,
+    List<String> models,
+    double[][] realizedLossUsd,
+    double[][][] requirementUsd,
+    List<ModelCoverage> coverage,
+    RequirementLevel level,
+    double expectedRate) {
   public BacktestResult {
     days = List.copyOf(days);
     coins = List.copyOf(coins);
@@ -60,14 +69,16 @@ public record BacktestResult(String historySource, List<LocalDate> days, List<St
 
   /** The coverage of a model on a book. */
   public ModelCoverage coverage(String model, String book) {
-    return coverage.stream().filter(c -> c.model().equals(model) && c.book().equals(book)).findFirst()
+    return coverage.stream()
+        .filter(c -> c.model().equals(model) && c.book().equals(book))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no result for " + model + " on " + book));
   }
 
   /**
    * The chart-ready CSV: one row per day with each coin's close, each book's realized next-day
-   * loss, and per model and book the requirement and a 0/1 breach flag. Columns:
-   * {@code date,close_BTC,loss_<book>,req_<model>_<book>,breach_<model>_<book>,...}.
+   * loss, and per model and book the requirement and a 0/1 breach flag. Columns: {@code
+   * date,close_BTC,loss_<book>,req_<model>_<book>,breach_<model>_<book>,...}.
    */
   public String toCsv() {
     StringBuilder out = new StringBuilder("date");
@@ -75,7 +86,14 @@ public record BacktestResult(String historySource, List<LocalDate> days, List<St
     books.forEach(b -> out.append(",loss_").append(b));
     for (String m : models) {
       for (String b : books) {
-        out.append(",req_").append(m).append('_').append(b).append(",breach_").append(m).append('_').append(b);
+        out.append(",req_")
+            .append(m)
+            .append('_')
+            .append(b)
+            .append(",breach_")
+            .append(m)
+            .append('_')
+            .append(b);
       }
     }
     out.append('\n');
@@ -91,7 +109,9 @@ public record BacktestResult(String historySource, List<LocalDate> days, List<St
         for (int b = 0; b < books.size(); b++) {
           double requirement = requirementUsd[m][b][d];
           boolean breach = !Double.isNaN(requirement) && realizedLossUsd[b][d] > requirement;
-          out.append(',').append(Double.isNaN(requirement) ? "" : num(requirement)).append(',')
+          out.append(',')
+              .append(Double.isNaN(requirement) ? "" : num(requirement))
+              .append(',')
               .append(Double.isNaN(requirement) ? "" : breach ? "1" : "0");
         }
       }
@@ -114,22 +134,37 @@ public record BacktestResult(String historySource, List<LocalDate> days, List<St
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BacktestResult r && historySource.equals(r.historySource) && days.equals(r.days)
-        && coins.equals(r.coins) && Arrays.deepEquals(closes, r.closes) && books.equals(r.books)
-        && models.equals(r.models) && Arrays.deepEquals(realizedLossUsd, r.realizedLossUsd)
-        && Arrays.deepEquals(requirementUsd, r.requirementUsd) && coverage.equals(r.coverage) && level == r.level
+    return o instanceof BacktestResult r
+        && historySource.equals(r.historySource)
+        && days.equals(r.days)
+        && coins.equals(r.coins)
+        && Arrays.deepEquals(closes, r.closes)
+        && books.equals(r.books)
+        && models.equals(r.models)
+        && Arrays.deepEquals(realizedLossUsd, r.realizedLossUsd)
+        && Arrays.deepEquals(requirementUsd, r.requirementUsd)
+        && coverage.equals(r.coverage)
+        && level == r.level
         && Double.compare(expectedRate, r.expectedRate) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(historySource, days, coins, books, models, coverage, level, expectedRate) * 31
+    return Objects.hash(historySource, days, coins, books, models, coverage, level, expectedRate)
+            * 31
         + Arrays.deepHashCode(requirementUsd);
   }
 
   @Override
   public String toString() {
-    return "BacktestResult[" + historySource + " " + (days.isEmpty() ? "no days" : days.get(0) + ".."
-        + days.get(days.size() - 1)) + " models=" + models + " books=" + books + "]";
+    return "BacktestResult["
+        + historySource
+        + " "
+        + (days.isEmpty() ? "no days" : days.get(0) + ".." + days.get(days.size() - 1))
+        + " models="
+        + models
+        + " books="
+        + books
+        + "]";
   }
 }

@@ -14,13 +14,15 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
- * A margin model as the backtest sees it: a name, what its requirement is, and a way to margin a book in a snapshot.
+ * A margin model as the backtest sees it: a name, what its requirement is, and a way to margin a
+ * book in a snapshot.
  *
  * @param id the model id shown in results
  * @param measure what the model's requirement is, which decides what the backtest can test of it
  * @param margin margins a book in a snapshot, using nothing later than the snapshot
  */
-public record CoverageModel(String id, Measure measure, BiFunction<Portfolio, MarketSnapshot, Cover> margin) {
+public record CoverageModel(
+    String id, Measure measure, BiFunction<Portfolio, MarketSnapshot, Cover> margin) {
   public CoverageModel {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(measure, "measure");
@@ -48,25 +50,38 @@ public record CoverageModel(String id, Measure measure, BiFunction<Portfolio, Ma
 
   /** A scenario (SPAN-style) model: arrays computed in each day's snapshot. */
   public static CoverageModel of(MarginModel model) {
-    return new CoverageModel(model.id(), Measure.SCENARIO_WORST_LOSS, (book, snapshot) -> {
-      AccountMargin m = PortfolioMargin.compute(book, snapshot, model);
-      return new Cover(m.initialMargin(), m.maintenanceMargin(), Double.NaN);
-    });
+    return new CoverageModel(
+        model.id(),
+        Measure.SCENARIO_WORST_LOSS,
+        (book, snapshot) -> {
+          AccountMargin m = PortfolioMargin.compute(book, snapshot, model);
+          return new Cover(m.initialMargin(), m.maintenanceMargin(), Double.NaN);
+        });
   }
 
-  /** The historical-var model, refitted each day on the closes known at that day's close: ES with its VaR. */
+  /**
+   * The historical-var model, refitted each day on the closes known at that day's close: ES with
+   * its VaR.
+   */
   public static CoverageModel of(HistoricalVarModel model) {
-    return new CoverageModel(HistoricalVarModel.ID, Measure.EXPECTED_SHORTFALL, (book, snapshot) -> {
-      HistoricalVarMargin h = model.margin(book, snapshot);
-      return new Cover(h.account().initialMargin(), h.account().maintenanceMargin(), h.valueAtRiskUsd());
-    });
+    return new CoverageModel(
+        HistoricalVarModel.ID,
+        Measure.EXPECTED_SHORTFALL,
+        (book, snapshot) -> {
+          HistoricalVarMargin h = model.margin(book, snapshot);
+          return new Cover(
+              h.account().initialMargin(), h.account().maintenanceMargin(), h.valueAtRiskUsd());
+        });
   }
 
   /** A rules model ({@code deribit-sm}, {@code strategy-based}), on the mark-to-market basis. */
   public static CoverageModel of(RulesParameters rules) {
-    return new CoverageModel(rules.id(), Measure.RULES_FORMULA, (book, snapshot) -> {
-      RulesMarginResult r = RulesBasedMargin.compute(book, snapshot, rules);
-      return new Cover(r.initialMarginUsd(), r.maintenanceMarginUsd(), Double.NaN);
-    });
+    return new CoverageModel(
+        rules.id(),
+        Measure.RULES_FORMULA,
+        (book, snapshot) -> {
+          RulesMarginResult r = RulesBasedMargin.compute(book, snapshot, rules);
+          return new Cover(r.initialMarginUsd(), r.maintenanceMarginUsd(), Double.NaN);
+        });
   }
 }

@@ -22,8 +22,9 @@ public final class KupiecTest {
    */
   public static KupiecResult test(int days, int breaches, double expectedRate) {
     if (days < 1 || breaches < 0 || breaches > days) {
-      throw ValidationException.of("breaches", "need 0 <= breaches <= days and days >= 1, were " + breaches
-          + " and " + days);
+      throw ValidationException.of(
+          "breaches",
+          "need 0 <= breaches <= days and days >= 1, were " + breaches + " and " + days);
     }
     if (!(expectedRate > 0 && expectedRate < 1)) {
       throw ValidationException.of("expectedRate", "must be in (0, 1), was " + expectedRate);
@@ -33,8 +34,12 @@ public final class KupiecTest {
     double logObserved = xLogY(days - breaches, 1 - observed) + xLogY(breaches, observed);
     double lr = Math.max(0.0, -2 * (logNull - logObserved));
     double pValue = chiSquareOneTail(lr);
-    KupiecResult.Verdict verdict = pValue >= SIGNIFICANCE ? KupiecResult.Verdict.CONSISTENT
-        : observed > expectedRate ? KupiecResult.Verdict.TOO_MANY_BREACHES : KupiecResult.Verdict.TOO_FEW_BREACHES;
+    KupiecResult.Verdict verdict =
+        pValue >= SIGNIFICANCE
+            ? KupiecResult.Verdict.CONSISTENT
+            : observed > expectedRate
+                ? KupiecResult.Verdict.TOO_MANY_BREACHES
+                : KupiecResult.Verdict.TOO_FEW_BREACHES;
     return new KupiecResult(days, breaches, observed, expectedRate, lr, pValue, verdict);
   }
 

@@ -9,12 +9,13 @@ import io.cryptomargin.validation.ValidationException;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything that stops a book from being margined in a snapshot, found in one pass so a user sees every problem
- * at once: malformed instrument names, expired contracts, underlyings the market lacks, collateral currencies it
- * cannot price, and positions too large to compute with (a notional that is not a finite number of USD).
+ * Everything that stops a book from being margined in a snapshot, found in one pass so a user sees
+ * every problem at once: malformed instrument names, expired contracts, underlyings the market
+ * lacks, collateral currencies it cannot price, and positions too large to compute with (a notional
+ * that is not a finite number of USD).
  *
- * <p>Every problem names the field of the portfolio file: {@code positions[2].instrument},
- * {@code positions[0].quantity}, {@code collateral.SOL}.
+ * <p>Every problem names the field of the portfolio file: {@code positions[2].instrument}, {@code
+ * positions[0].quantity}, {@code collateral.SOL}.
  */
 public final class BookCheck {
   private BookCheck() {}
@@ -22,11 +23,12 @@ public final class BookCheck {
   /**
    * Checks a book against a snapshot.
    *
-   * @param fileIndex the index in the portfolio file of each of the book's positions (null: the same), so
-   *     paths stay right when a position the file got wrong was left out of the book
+   * @param fileIndex the index in the portfolio file of each of the book's positions (null: the
+   *     same), so paths stay right when a position the file got wrong was left out of the book
    * @param problems where every problem is added
    */
-  public static void check(Portfolio portfolio, MarketSnapshot snapshot, int[] fileIndex, Problems problems) {
+  public static void check(
+      Portfolio portfolio, MarketSnapshot snapshot, int[] fileIndex, Problems problems) {
     for (int i = 0; i < portfolio.positions().size(); i++) {
       Position position = portfolio.positions().get(i);
       String at = "positions[" + (fileIndex == null ? i : fileIndex[i]) + "]";
@@ -36,48 +38,75 @@ public final class BookCheck {
       try {
         instrument = snapshot.instrument(name);
         price = InstrumentPricer.inputs(instrument, snapshot).forward();
-      } catch (ValidationException e) { // a malformed name, an underlying the market lacks, an expired contract
+      } catch (
+          ValidationException
+              e) { // a malformed name, an underlying the market lacks, an expired contract
         e.problems().forEach(p -> problems.add(at + ".instrument", name + ": " + p.message()));
         continue;
       }
-      double notional = Math.abs(position.quantity()) * instrument.contractSize() * Math.max(price, 1.0);
+      double notional =
+          Math.abs(position.quantity()) * instrument.contractSize() * Math.max(price, 1.0);
       if (!Double.isFinite(notional)) {
-        problems.add(at + ".quantity", name + ": quantity " + position.quantity() + " × contract size × price "
-            + "is not a finite number: margin cannot be computed for it");
+        problems.add(
+            at + ".quantity",
+            name
+                + ": quantity "
+                + position.quantity()
+                + " × contract size × price "
+                + "is not a finite number: margin cannot be computed for it");
       }
     }
-    checkCollateral(portfolio, UsdRates.fromSnapshot(snapshot),
-        currency -> "in the market (it has " + snapshot.underlyings().keySet() + ")", problems);
+    checkCollateral(
+        portfolio,
+        UsdRates.fromSnapshot(snapshot),
+        currency -> "in the market (it has " + snapshot.underlyings().keySet() + ")",
+        problems);
   }
 
   /**
-   * Checks a book against supplied risk arrays (no pricing happens): every position needs an array, every
-   * collateral currency a USD price from the arrays' underlying prices.
+   * Checks a book against supplied risk arrays (no pricing happens): every position needs an array,
+   * every collateral currency a USD price from the arrays' underlying prices.
    *
-   * @param fileIndex the index in the portfolio file of each of the book's positions (null: the same)
+   * @param fileIndex the index in the portfolio file of each of the book's positions (null: the
+   *     same)
    * @param problems where every problem is added
    */
-  public static void check(Portfolio portfolio, RiskArraySet arrays, int[] fileIndex, Problems problems) {
+  public static void check(
+      Portfolio portfolio, RiskArraySet arrays, int[] fileIndex, Problems problems) {
     for (int i = 0; i < portfolio.positions().size(); i++) {
       String name = portfolio.positions().get(i).instrument();
       if (arrays.find(name).isEmpty()) {
-        problems.add("positions[" + (fileIndex == null ? i : fileIndex[i]) + "].instrument", noArray(name, arrays));
+        problems.add(
+            "positions[" + (fileIndex == null ? i : fileIndex[i]) + "].instrument",
+            noArray(name, arrays));
       }
     }
-    checkCollateral(portfolio, UsdRates.fromRiskArrays(arrays),
-        currency -> "in the risk arrays (give underlyingPrice on a " + currency + " array)", problems);
+    checkCollateral(
+        portfolio,
+        UsdRates.fromRiskArrays(arrays),
+        currency -> "in the risk arrays (give underlyingPrice on a " + currency + " array)",
+        problems);
   }
 
   /** The problem of a position the arrays hold no array for: never margined as zero risk. */
   public static String noArray(String instrument, RiskArraySet arrays) {
-    return instrument + ": no risk array for this instrument in " + arrays.scenarioSetId() + " arrays of "
-        + arrays.snapshotId() + " (never margined as zero risk)";
+    return instrument
+        + ": no risk array for this instrument in "
+        + arrays.scenarioSetId()
+        + " arrays of "
+        + arrays.snapshotId()
+        + " (never margined as zero risk)";
   }
 
-  private static void checkCollateral(Portfolio portfolio, UsdRates rates, UnaryOperator<String> whereNot,
-      Problems problems) {
-    portfolio.collateral().keySet().stream().filter(currency -> !rates.knows(currency)).forEach(currency ->
-        problems.add("collateral." + currency, "no USD price for " + currency + " " + whereNot.apply(currency)));
+  private static void checkCollateral(
+      Portfolio portfolio, UsdRates rates, UnaryOperator<String> whereNot, Problems problems) {
+    portfolio.collateral().keySet().stream()
+        .filter(currency -> !rates.knows(currency))
+        .forEach(
+            currency ->
+                problems.add(
+                    "collateral." + currency,
+                    "no USD price for " + currency + " " + whereNot.apply(currency)));
   }
 
   /**

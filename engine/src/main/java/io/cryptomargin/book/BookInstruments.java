@@ -14,9 +14,9 @@ public final class BookInstruments {
   private BookInstruments() {}
 
   /**
-   * The instruments of a book, parsed from their names with Deribit's one-coin contracts; every bad name
-   * reported at once. A book margined in a snapshot takes its instruments from the snapshot instead
-   * ({@link #of(Portfolio, MarketSnapshot)}), which knows each one's contract size.
+   * The instruments of a book, parsed from their names with Deribit's one-coin contracts; every bad
+   * name reported at once. A book margined in a snapshot takes its instruments from the snapshot
+   * instead ({@link #of(Portfolio, MarketSnapshot)}), which knows each one's contract size.
    */
   public static List<Instrument> of(Portfolio portfolio) {
     return parse(portfolio, DeribitNames::parse);
@@ -37,8 +37,11 @@ public final class BookInstruments {
       try {
         instruments.add(byName.apply(name));
       } catch (ValidationException e) {
-        e.problems().forEach(p -> problems.add(portfolio.positionPath(name) + ".instrument", name + ": "
-            + p.message()));
+        e.problems()
+            .forEach(
+                p ->
+                    problems.add(
+                        portfolio.positionPath(name) + ".instrument", name + ": " + p.message()));
       }
     }
     problems.throwIfAny();

@@ -12,7 +12,11 @@ import io.cryptomargin.validation.Problems;
 public record InterCommodityPair(String first, String second, double creditRate) {
   public InterCommodityPair {
     Problems problems = new Problems();
-    if (first == null || first.isBlank() || second == null || second.isBlank() || first.equals(second)) {
+    if (first == null
+        || first.isBlank()
+        || second == null
+        || second.isBlank()
+        || first.equals(second)) {
       problems.add("interCommodityCredits", "a pair needs two different underlyings");
     }
     if (!(creditRate >= 0 && creditRate <= 1)) {

@@ -13,7 +13,10 @@ public enum MarginMode {
    * vector, the currencies summed cell by cell with their gains × pnlOffset.
    */
   CROSS,
-  /** S:PM: each settlement currency measured alone in its own coin; its balance has no P&amp;L there. */
+  /**
+   * S:PM: each settlement currency measured alone in its own coin; its balance has no P&amp;L
+   * there.
+   */
   SEGREGATED;
 
   /** The mode of a portfolio file's {@code marginMode} ({@code cross} or {@code segregated}). */
@@ -21,7 +24,8 @@ public enum MarginMode {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ValidationException.of("marginMode", "unknown margin mode '" + text + "': cross or segregated");
+      throw ValidationException.of(
+          "marginMode", "unknown margin mode '" + text + "': cross or segregated");
     }
   }
 }

@@ -9,7 +9,9 @@ public enum MarginStatus {
   /** Equity below maintenance: positions are to be closed. */
   LIQUIDATION;
 
-  /** The status of an equity against the two requirements, no haircut (all in the same currency). */
+  /**
+   * The status of an equity against the two requirements, no haircut (all in the same currency).
+   */
   public static MarginStatus of(double equity, double initialMargin, double maintenanceMargin) {
     return of(equity, 0.0, initialMargin, maintenanceMargin);
   }
@@ -19,7 +21,8 @@ public enum MarginStatus {
    *
    * @param haircut Σ haircut × coin value, in the currency of the rest
    */
-  public static MarginStatus of(double equity, double haircut, double initialMargin, double maintenanceMargin) {
+  public static MarginStatus of(
+      double equity, double haircut, double initialMargin, double maintenanceMargin) {
     if (equity - haircut >= initialMargin) {
       return HEALTHY;
     }

@@ -1,7 +1,8 @@
 package io.cryptomargin.book;
 
 /**
- * Which venue's values at which date a model's parameters are, so every result says what it reproduces.
+ * Which venue's values at which date a model's parameters are, so every result says what it
+ * reproduces.
  *
  * @param name the profile, e.g. {@code deribit-2024}
  * @param date the date the values were read or published (ISO date), e.g. {@code 2024-06-17}

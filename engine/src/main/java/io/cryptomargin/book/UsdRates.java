@@ -49,7 +49,8 @@ public record UsdRates(Map<String, Double> coinPrices) {
     }
     Double price = coinPrices.get(currency);
     if (price == null) {
-      throw ValidationException.of(currency, "no USD price for " + currency + ": the market has " + coinPrices.keySet());
+      throw ValidationException.of(
+          currency, "no USD price for " + currency + ": the market has " + coinPrices.keySet());
     }
     return price;
   }
@@ -59,13 +60,16 @@ public record UsdRates(Map<String, Double> coinPrices) {
     return Instrument.isUsdLike(currency) || coinPrices.containsKey(currency);
   }
 
-  /** The book's collateral valued in USD at these rates; every coin without a rate reported at once. */
+  /**
+   * The book's collateral valued in USD at these rates; every coin without a rate reported at once.
+   */
   public double collateralValue(Portfolio portfolio) {
     Problems problems = new Problems();
     double total = 0;
     for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
       if (!knows(held.getKey())) {
-        problems.add("collateral." + held.getKey(), "no USD price for " + held.getKey() + " in the market");
+        problems.add(
+            "collateral." + held.getKey(), "no USD price for " + held.getKey() + " in the market");
         continue;
       }
       total += held.getValue() * usdPer(held.getKey());

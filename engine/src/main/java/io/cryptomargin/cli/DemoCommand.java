@@ -14,19 +14,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code demo}: both margin models on built-in books and markets, no arguments needed. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "deribit-sm and strategy-based vs the portfolio margin models on built-in data: common option "
-        + "strategies, a mixed BTC/ETH book, and a book on a real Deribit chain.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "deribit-sm and strategy-based vs the portfolio margin models on built-in data: common option "
+            + "strategies, a mixed BTC/ETH book, and a book on a real Deribit chain.")
 final class DemoCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--models", split = ",", description = "Portfolio margin models, comma-separated: built-in ids or "
-      + "model files (default crypto-pm,span-16,tims).")
+  @Option(
+      names = "--models",
+      split = ",",
+      description =
+          "Portfolio margin models, comma-separated: built-in ids or "
+              + "model files (default crypto-pm,span-16,tims).")
   List<String> models;
 
-  @Mixin
-  SharedOptions.TableOrJsonFormat format;
+  @Mixin SharedOptions.TableOrJsonFormat format;
 
   @Override
   public Integer call() {

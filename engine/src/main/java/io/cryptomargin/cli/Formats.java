@@ -5,10 +5,16 @@ import java.util.Locale;
 /** Output formats and number formatting shared by the commands. */
 final class Formats {
   /** Human-readable table or machine-readable JSON. */
-  enum TableOrJson { TABLE, JSON }
+  enum TableOrJson {
+    TABLE,
+    JSON
+  }
 
   /** Risk-array output. */
-  enum JsonOrCsv { JSON, CSV }
+  enum JsonOrCsv {
+    JSON,
+    CSV
+  }
 
   private Formats() {}
 
@@ -22,7 +28,9 @@ final class Formats {
 
   /** A number with significant digits, independent of the user's locale; never "-0". */
   static String num(double x) {
-    return String.format(Locale.ROOT, "%.10g", plain(x)).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+    return String.format(Locale.ROOT, "%.10g", plain(x))
+        .replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+        .replace(".e", "e")
         .replaceAll("\\.$", "");
   }
 

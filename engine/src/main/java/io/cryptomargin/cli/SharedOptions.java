@@ -9,7 +9,11 @@ final class SharedOptions {
 
   /** {@code --format table|json}. */
   static final class TableOrJsonFormat {
-    @Option(names = "--format", paramLabel = "<format>", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--format",
+        paramLabel = "<format>",
+        defaultValue = "table",
+        description = "table or json (default ${DEFAULT-VALUE}).")
     Formats.TableOrJson value;
 
     /** Whether JSON was asked for rather than a table. */
@@ -20,13 +24,21 @@ final class SharedOptions {
 
   /** {@code --portfolio}, required. */
   static final class PortfolioFile {
-    @Option(names = "--portfolio", paramLabel = "<portfolio>", required = true, description = "Portfolio JSON file.")
+    @Option(
+        names = "--portfolio",
+        paramLabel = "<portfolio>",
+        required = true,
+        description = "Portfolio JSON file.")
     Path path;
   }
 
   /** {@code --market}, required, in any market format. */
   static final class MarketFile {
-    @Option(names = "--market", paramLabel = "<market>", required = true, description = "Market file (format detected from its content).")
+    @Option(
+        names = "--market",
+        paramLabel = "<market>",
+        required = true,
+        description = "Market file (format detected from its content).")
     Path path;
   }
 }

@@ -12,13 +12,20 @@ import java.util.Objects;
  * @param model the model that applies
  * @param initialMarginUsd its initial margin, USD
  * @param maintenanceMarginUsd its maintenance margin, USD
- * @param equityUsd the equity it is measured against (after the spot haircut under rules-based), USD
+ * @param equityUsd the equity it is measured against (after the spot haircut under rules-based),
+ *     USD
  * @param freeCollateralUsd equity above the initial margin, USD
  * @param status HEALTHY, MARGIN_CALL or LIQUIDATION under that model
  * @param reason why this model applies, in words
  */
-public record ApplicableMargin(AppliedModel model, double initialMarginUsd, double maintenanceMarginUsd,
-    double equityUsd, double freeCollateralUsd, MarginStatus status, String reason) {
+public record ApplicableMargin(
+    AppliedModel model,
+    double initialMarginUsd,
+    double maintenanceMarginUsd,
+    double equityUsd,
+    double freeCollateralUsd,
+    MarginStatus status,
+    String reason) {
   public ApplicableMargin {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(status, "status");
@@ -32,13 +39,26 @@ public record ApplicableMargin(AppliedModel model, double initialMarginUsd, doub
    */
   public static ApplicableMargin of(AccountMargin portfolioMargin, RulesMarginResult rules) {
     if (portfolioMargin.portfolioMarginQualified()) {
-      return new ApplicableMargin(AppliedModel.PORTFOLIO_MARGIN, portfolioMargin.initialMargin(),
-          portfolioMargin.maintenanceMargin(), portfolioMargin.equity(), portfolioMargin.freeCollateral(),
-          portfolioMargin.status(), "equity meets the portfolio margin minimum of " + portfolioMargin.model());
+      return new ApplicableMargin(
+          AppliedModel.PORTFOLIO_MARGIN,
+          portfolioMargin.initialMargin(),
+          portfolioMargin.maintenanceMargin(),
+          portfolioMargin.equity(),
+          portfolioMargin.freeCollateral(),
+          portfolioMargin.status(),
+          "equity meets the portfolio margin minimum of " + portfolioMargin.model());
     }
-    String why = portfolioMargin.notes().isEmpty()
-        ? "the account does not qualify for portfolio margin" : portfolioMargin.notes().get(0);
-    return new ApplicableMargin(AppliedModel.RULES_BASED, rules.initialMarginUsd(), rules.maintenanceMarginUsd(),
-        rules.haircutEquityUsd(), rules.freeCollateralUsd(), rules.status(), why);
+    String why =
+        portfolioMargin.notes().isEmpty()
+            ? "the account does not qualify for portfolio margin"
+            : portfolioMargin.notes().get(0);
+    return new ApplicableMargin(
+        AppliedModel.RULES_BASED,
+        rules.initialMarginUsd(),
+        rules.maintenanceMarginUsd(),
+        rules.haircutEquityUsd(),
+        rules.freeCollateralUsd(),
+        rules.status(),
+        why);
   }
 }

@@ -19,12 +19,13 @@ import java.util.TreeSet;
 
 /**
  * The rules models and a portfolio model on the same book in the same snapshot, like with like
- * (METHODOLOGY section 5): every model's IM and MM on the mark-to-market basis, capital consumed (IM +
- * haircuts), free collateral, and against each rules model the saving in USD and the gain. Gains against
- * {@code deribit-sm} mostly show that it recognizes no strategy.
+ * (METHODOLOGY section 5): every model's IM and MM on the mark-to-market basis, capital consumed
+ * (IM + haircuts), free collateral, and against each rules model the saving in USD and the gain.
+ * Gains against {@code deribit-sm} mostly show that it recognizes no strategy.
  *
- * <p>Portfolio margin figures are shown even when the account does not qualify for it (that is
- * what the comparison is for); {@link #applicable()} then says the {@code strategy-based} margin applies.
+ * <p>Portfolio margin figures are shown even when the account does not qualify for it (that is what
+ * the comparison is for); {@link #applicable()} then says the {@code strategy-based} margin
+ * applies.
  *
  * @param account account id
  * @param snapshot market snapshot id
@@ -34,14 +35,23 @@ import java.util.TreeSet;
  * @param underlyings per underlying, against the fallback rules model
  * @param portfolioMarginQualified whether the account qualifies for portfolio margin
  * @param applicable the margin that applies to the account
- * @param rulesResults the full rules results (legs and strategies), in the order of {@code rulesModels}
+ * @param rulesResults the full rules results (legs and strategies), in the order of {@code
+ *     rulesModels}
  * @param portfolioResult the full portfolio margin result
  * @param notes remarks of the models
  */
-public record MarginComparison(String account, String snapshot, List<ModelFigures> rulesModels,
-    ModelFigures portfolioMargin, List<Saving> savings, List<UnderlyingComparison> underlyings,
-    boolean portfolioMarginQualified, ApplicableMargin applicable, List<RulesMarginResult> rulesResults,
-    AccountMargin portfolioResult, List<String> notes) {
+public record MarginComparison(
+    String account,
+    String snapshot,
+    List<ModelFigures> rulesModels,
+    ModelFigures portfolioMargin,
+    List<Saving> savings,
+    List<UnderlyingComparison> underlyings,
+    boolean portfolioMarginQualified,
+    ApplicableMargin applicable,
+    List<RulesMarginResult> rulesResults,
+    AccountMargin portfolioResult,
+    List<String> notes) {
   public MarginComparison {
     rulesModels = List.copyOf(rulesModels);
     savings = List.copyOf(savings);
@@ -51,29 +61,43 @@ public record MarginComparison(String account, String snapshot, List<ModelFigure
   }
 
   /** Every rules model and the portfolio model computed on the book in the snapshot. */
-  public static MarginComparison compute(Portfolio portfolio, MarketSnapshot snapshot, MarginModel model,
+  public static MarginComparison compute(
+      Portfolio portfolio,
+      MarketSnapshot snapshot,
+      MarginModel model,
       List<RulesParameters> rules) {
-    List<RulesMarginResult> results = rules.stream().map(r -> RulesBasedMargin.compute(portfolio, snapshot, r))
-        .toList();
+    List<RulesMarginResult> results =
+        rules.stream().map(r -> RulesBasedMargin.compute(portfolio, snapshot, r)).toList();
     return of(results, PortfolioMargin.compute(portfolio, snapshot, model));
   }
 
   /** A rules model's figures. */
   public static ModelFigures figures(RulesMarginResult rules) {
-    return ModelFigures.of(rules.parameterSet().id(), rules.parameterSet(), rules.initialMarginUsd(),
-        rules.maintenanceMarginUsd(), rules.equityUsd(), rules.spotHaircutUsd());
+    return ModelFigures.of(
+        rules.parameterSet().id(),
+        rules.parameterSet(),
+        rules.initialMarginUsd(),
+        rules.maintenanceMarginUsd(),
+        rules.equityUsd(),
+        rules.spotHaircutUsd());
   }
 
   /** A portfolio model's figures. */
   public static ModelFigures figures(AccountMargin portfolio) {
-    return ModelFigures.of(portfolio.model(), portfolio.parameterSet(), portfolio.initialMargin(),
-        portfolio.maintenanceMargin(), portfolio.equity(), portfolio.haircutUsd());
+    return ModelFigures.of(
+        portfolio.model(),
+        portfolio.parameterSet(),
+        portfolio.initialMargin(),
+        portfolio.maintenanceMargin(),
+        portfolio.equity(),
+        portfolio.haircutUsd());
   }
 
   /**
    * The comparison of results for the same book and snapshot.
    *
-   * @param rules the rules models' results, at least one; the last is the fallback (normally {@code strategy-based})
+   * @param rules the rules models' results, at least one; the last is the fallback (normally {@code
+   *     strategy-based})
    */
   public static MarginComparison of(List<RulesMarginResult> rules, AccountMargin portfolio) {
     if (rules.isEmpty()) {
@@ -100,21 +124,42 @@ public record MarginComparison(String account, String snapshot, List<ModelFigure
       double rulesRequirement = rulesByCoin.getOrDefault(coin, 0.0);
       double haircut = fallback.haircutsUsd().getOrDefault(coin, 0.0);
       double pm = pmByCoin.getOrDefault(coin, 0.0);
-      underlyings.add(new UnderlyingComparison(coin, fallback.coinHoldingsUsd().getOrDefault(coin, 0.0),
-          rulesRequirement, haircut, rulesRequirement + haircut, pm, pm, gain(pm, rulesRequirement + haircut)));
+      underlyings.add(
+          new UnderlyingComparison(
+              coin,
+              fallback.coinHoldingsUsd().getOrDefault(coin, 0.0),
+              rulesRequirement,
+              haircut,
+              rulesRequirement + haircut,
+              pm,
+              pm,
+              gain(pm, rulesRequirement + haircut)));
     }
     List<String> notes = new ArrayList<>();
     rules.forEach(r -> r.notes().forEach(n -> notes.add(r.parameterSet().id() + ": " + n)));
     notes.addAll(portfolio.notes());
     for (RulesMarginResult r : rules) {
       if (!r.snapshot().equals(portfolio.snapshot())) {
-        notes.add("the results come from different snapshots (" + r.snapshot() + ", " + portfolio.snapshot()
-            + "): they are not like with like");
+        notes.add(
+            "the results come from different snapshots ("
+                + r.snapshot()
+                + ", "
+                + portfolio.snapshot()
+                + "): they are not like with like");
         break;
       }
     }
-    return new MarginComparison(portfolio.account(), portfolio.snapshot(), rulesFigures, pmFigures, savings,
-        underlyings, portfolio.portfolioMarginQualified(), ApplicableMargin.of(portfolio, fallback), rules, portfolio,
+    return new MarginComparison(
+        portfolio.account(),
+        portfolio.snapshot(),
+        rulesFigures,
+        pmFigures,
+        savings,
+        underlyings,
+        portfolio.portfolioMarginQualified(),
+        ApplicableMargin.of(portfolio, fallback),
+        rules,
+        portfolio,
         notes);
   }
 
@@ -123,7 +168,10 @@ public record MarginComparison(String account, String snapshot, List<ModelFigure
     return rulesResults.get(rulesResults.size() - 1);
   }
 
-  /** saving / consumed(rules) = 1 − consumed(PM) / consumed(rules); NaN when the rules model consumes nothing. */
+  /**
+   * saving / consumed(rules) = 1 − consumed(PM) / consumed(rules); NaN when the rules model
+   * consumes nothing.
+   */
   public static double gain(double portfolioConsumedUsd, double rulesConsumedUsd) {
     return rulesConsumedUsd > 0 ? 1.0 - portfolioConsumedUsd / rulesConsumedUsd : Double.NaN;
   }

@@ -5,7 +5,8 @@ import io.cryptomargin.book.ParameterSetRef;
 /**
  * One model's figures for a book on the mark-to-market basis of METHODOLOGY section 1a, USD.
  *
- * @param model model id ({@code deribit-sm}, {@code strategy-based}, {@code crypto-pm}, {@code span-16}, ...)
+ * @param model model id ({@code deribit-sm}, {@code strategy-based}, {@code crypto-pm}, {@code
+ *     span-16}, ...)
  * @param parameterSet the parameters used
  * @param requirementUsd initial margin, USD
  * @param maintenanceUsd maintenance margin, USD
@@ -14,21 +15,49 @@ import io.cryptomargin.book.ParameterSetRef;
  * @param freeCollateralUsd equity − capital consumed, USD
  * @param capitalConsumedUsd requirement + haircut, USD: the part of equity the book ties up
  */
-public record ModelFigures(String model, ParameterSetRef parameterSet, double requirementUsd, double maintenanceUsd,
-    double equityUsd, double haircutUsd, double freeCollateralUsd, double capitalConsumedUsd) {
+public record ModelFigures(
+    String model,
+    ParameterSetRef parameterSet,
+    double requirementUsd,
+    double maintenanceUsd,
+    double equityUsd,
+    double haircutUsd,
+    double freeCollateralUsd,
+    double capitalConsumedUsd) {
 
   /** Figures from a requirement, equity and haircut: consumed and free collateral follow. */
-  public static ModelFigures of(String model, ParameterSetRef parameterSet, double requirementUsd,
-      double maintenanceUsd, double equityUsd, double haircutUsd) {
+  public static ModelFigures of(
+      String model,
+      ParameterSetRef parameterSet,
+      double requirementUsd,
+      double maintenanceUsd,
+      double equityUsd,
+      double haircutUsd) {
     double consumed = requirementUsd + haircutUsd;
-    return new ModelFigures(model, parameterSet, requirementUsd, maintenanceUsd, equityUsd, haircutUsd,
-        equityUsd - consumed, consumed);
+    return new ModelFigures(
+        model,
+        parameterSet,
+        requirementUsd,
+        maintenanceUsd,
+        equityUsd,
+        haircutUsd,
+        equityUsd - consumed,
+        consumed);
   }
 
-  /** This book's figures less those of another (e.g. the same coins with no positions): the increment. */
+  /**
+   * This book's figures less those of another (e.g. the same coins with no positions): the
+   * increment.
+   */
   public ModelFigures minus(ModelFigures base) {
-    return new ModelFigures(model, parameterSet, requirementUsd - base.requirementUsd,
-        maintenanceUsd - base.maintenanceUsd, equityUsd - base.equityUsd, haircutUsd - base.haircutUsd,
-        freeCollateralUsd - base.freeCollateralUsd, capitalConsumedUsd - base.capitalConsumedUsd);
+    return new ModelFigures(
+        model,
+        parameterSet,
+        requirementUsd - base.requirementUsd,
+        maintenanceUsd - base.maintenanceUsd,
+        equityUsd - base.equityUsd,
+        haircutUsd - base.haircutUsd,
+        freeCollateralUsd - base.freeCollateralUsd,
+        capitalConsumedUsd - base.capitalConsumedUsd);
   }
 }

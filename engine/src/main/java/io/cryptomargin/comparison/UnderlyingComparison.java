@@ -11,8 +11,15 @@ package io.cryptomargin.comparison;
  * @param rulesConsumedUsd rules requirement + haircut, USD
  * @param portfolioRequirementUsd portfolio initial margin of the coin's combined commodities, USD
  * @param portfolioConsumedUsd the same (no haircut under portfolio margin), USD
- * @param capitalEfficiencyGain 1 − portfolio consumed / rules consumed (NaN when rules consume nothing)
+ * @param capitalEfficiencyGain 1 − portfolio consumed / rules consumed (NaN when rules consume
+ *     nothing)
  */
-public record UnderlyingComparison(String underlying, double coinHoldingsUsd, double rulesRequirementUsd,
-    double rulesHaircutUsd, double rulesConsumedUsd, double portfolioRequirementUsd, double portfolioConsumedUsd,
+public record UnderlyingComparison(
+    String underlying,
+    double coinHoldingsUsd,
+    double rulesRequirementUsd,
+    double rulesHaircutUsd,
+    double rulesConsumedUsd,
+    double portfolioRequirementUsd,
+    double portfolioConsumedUsd,
     double capitalEfficiencyGain) {}

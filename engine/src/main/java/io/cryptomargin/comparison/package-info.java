@@ -4,6 +4,7 @@
  * capital efficiency gain, per underlying and in total; and which margin applies to the account.
  * {@code report.ComparisonText} renders it as text.
  *
- * <p>Units: USD throughout; gains are fractions (0.8 = 80% less capital consumed under portfolio margin).
+ * <p>Units: USD throughout; gains are fractions (0.8 = 80% less capital consumed under portfolio
+ * margin).
  */
 package io.cryptomargin.comparison;

@@ -10,11 +10,17 @@ import java.util.List;
 public final class DemoTables {
   private DemoTables() {}
 
-  /** Every section as two aligned tables (capital consumed; savings and gains) with its findings, then the legend. */
+  /**
+   * Every section as two aligned tables (capital consumed; savings and gains) with its findings,
+   * then the legend.
+   */
   public static String text(DemoReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("cryptomargin demo: rules models ").append(names(report.rulesModels())).append(" vs portfolio models ")
-        .append(names(report.portfolioModels())).append('\n');
+    out.append("cryptomargin demo: rules models ")
+        .append(names(report.rulesModels()))
+        .append(" vs portfolio models ")
+        .append(names(report.portfolioModels()))
+        .append('\n');
     out.append("Collateral: ").append(report.collateral()).append(".\n");
     List<String> models = new ArrayList<>();
     report.rulesModels().forEach(m -> models.add(m.id()));
@@ -57,7 +63,11 @@ public final class DemoTables {
       out.append("Legs:\n");
       for (DemoRow row : section.rows()) {
         if (row.role() != RowRole.TOTAL && row.role() != RowRole.INCREMENT) {
-          out.append("  ").append(row.name()).append(": ").append(String.join(", ", row.legs())).append('\n');
+          out.append("  ")
+              .append(row.name())
+              .append(": ")
+              .append(String.join(", ", row.legs()))
+              .append('\n');
         }
       }
     }
@@ -67,8 +77,10 @@ public final class DemoTables {
   }
 
   private static String saving(Saving s) {
-    return TextTable.number(s.savingUsd(), 0) + (Double.isNaN(s.capitalEfficiencyGain()) ? " (n/a)" : " (" + TextTable.percent(s.capitalEfficiencyGain())
-        + ")");
+    return TextTable.number(s.savingUsd(), 0)
+        + (Double.isNaN(s.capitalEfficiencyGain())
+            ? " (n/a)"
+            : " (" + TextTable.percent(s.capitalEfficiencyGain()) + ")");
   }
 
   private static String names(List<ParameterSetRef> refs) {

@@ -42,7 +42,8 @@ public final class ExpectedShortfall {
     double threshold = sorted[sorted.length - k];
     int[] tail = new int[k];
     int filled = 0;
-    // Strictly worse losses first, then ties at the threshold in scenario order, so the tail is deterministic.
+    // Strictly worse losses first, then ties at the threshold in scenario order, so the tail is
+    // deterministic.
     for (int i = 0; i < losses.length && filled < k; i++) {
       if (losses[i] > threshold) {
         tail[filled++] = i;

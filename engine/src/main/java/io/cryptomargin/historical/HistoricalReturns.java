@@ -7,10 +7,10 @@ import io.cryptomargin.validation.ValidationException;
  *
  * <p>Conventions: closes {@code c[0..n-1]}; the daily log return dated {@code i} (1 ≤ i &lt; n) is
  * {@code ln(c[i]/c[i-1])}, stored at index {@code i} of an array of length n (index 0 unused, NaN),
- * so a return and its date share an index. EWMA variances follow RiskMetrics:
- * {@code before[i]} is the variance forecast for return i made at the close of day i−1, and
- * {@code before[i+1] = λ·before[i] + (1−λ)·r[i]²}, so {@code before[n]} is the forecast for the
- * day after the last close.
+ * so a return and its date share an index. EWMA variances follow RiskMetrics: {@code before[i]} is
+ * the variance forecast for return i made at the close of day i−1, and {@code before[i+1] =
+ * λ·before[i] + (1−λ)·r[i]²}, so {@code before[n]} is the forecast for the day after the last
+ * close.
  */
 public final class HistoricalReturns {
   /** How many first squared returns seed the EWMA recursion (their mean is {@code before[1]}). */
@@ -31,8 +31,8 @@ public final class HistoricalReturns {
   }
 
   /**
-   * Overlapping h-day log returns, dated at their last day: {@code R[i] = ln(c[i]/c[i-h])} for
-   * i ≥ h, NaN before. Consecutive values share h−1 days, so they are not independent.
+   * Overlapping h-day log returns, dated at their last day: {@code R[i] = ln(c[i]/c[i-h])} for i ≥
+   * h, NaN before. Consecutive values share h−1 days, so they are not independent.
    */
   public static double[] overlappingLogReturns(double[] closes, int horizonDays) {
     requireHorizon(horizonDays);
@@ -102,7 +102,8 @@ public final class HistoricalReturns {
 
   private static void requireHorizon(int horizonDays) {
     if (horizonDays < 1) {
-      throw ValidationException.of("horizonDays", "must be a whole number of days >= 1, was " + horizonDays);
+      throw ValidationException.of(
+          "horizonDays", "must be a whole number of days >= 1, was " + horizonDays);
     }
   }
 }

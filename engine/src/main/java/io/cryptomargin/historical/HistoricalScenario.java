@@ -5,14 +5,17 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One dated joint scenario: what every underlying did on (or over the h days ending on) a past date.
+ * One dated joint scenario: what every underlying did on (or over the h days ending on) a past
+ * date.
  *
  * @param date the last day of the return, e.g. 2020-03-12 for the close-to-close move into that day
  * @param source lookback window or stress period
  * @param priceMoves relative price move per coin of the set (set order), fraction (−0.39 = −39%)
- * @param volMultipliers factor on every implied vol of each coin (set order), within the parameter bounds
+ * @param volMultipliers factor on every implied vol of each coin (set order), within the parameter
+ *     bounds
  */
-public record HistoricalScenario(LocalDate date, ScenarioSource source, double[] priceMoves, double[] volMultipliers) {
+public record HistoricalScenario(
+    LocalDate date, ScenarioSource source, double[] priceMoves, double[] volMultipliers) {
   public HistoricalScenario {
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(source, "source");
@@ -45,18 +48,30 @@ public record HistoricalScenario(LocalDate date, ScenarioSource source, double[]
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HistoricalScenario s && date.equals(s.date) && source == s.source
-        && Arrays.equals(priceMoves, s.priceMoves) && Arrays.equals(volMultipliers, s.volMultipliers);
+    return o instanceof HistoricalScenario s
+        && date.equals(s.date)
+        && source == s.source
+        && Arrays.equals(priceMoves, s.priceMoves)
+        && Arrays.equals(volMultipliers, s.volMultipliers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(date, source) * 961 + Arrays.hashCode(priceMoves) * 31 + Arrays.hashCode(volMultipliers);
+    return Objects.hash(date, source) * 961
+        + Arrays.hashCode(priceMoves) * 31
+        + Arrays.hashCode(volMultipliers);
   }
 
   @Override
   public String toString() {
-    return "HistoricalScenario[" + date + " " + source + " moves=" + Arrays.toString(priceMoves) + " vol×"
-        + Arrays.toString(volMultipliers) + "]";
+    return "HistoricalScenario["
+        + date
+        + " "
+        + source
+        + " moves="
+        + Arrays.toString(priceMoves)
+        + " vol×"
+        + Arrays.toString(volMultipliers)
+        + "]";
   }
 }

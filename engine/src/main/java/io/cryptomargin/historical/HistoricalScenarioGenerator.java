@@ -8,19 +8,20 @@ import java.util.List;
 /**
  * Builds the dated scenarios of any as-of date of a price history.
  *
- * <p>Returns and EWMA variances are computed once for the whole history; both are causal (the
- * value at date i uses closes up to i only, apart from the EWMA seed — the first
- * {@value HistoricalReturns#EWMA_SEED_RETURNS} returns), so the set for date t is exactly what a
- * model fitted on the closes up to t would give, and a backtest can ask for every date cheaply.
+ * <p>Returns and EWMA variances are computed once for the whole history; both are causal (the value
+ * at date i uses closes up to i only, apart from the EWMA seed — the first {@value
+ * HistoricalReturns#EWMA_SEED_RETURNS} returns), so the set for date t is exactly what a model
+ * fitted on the closes up to t would give, and a backtest can ask for every date cheaply.
  *
  * <p>Per coin and dated return i (the move from the close of i−1 to the close of i):
+ *
  * <ul>
- *   <li>price: r = ln(c[i]/c[i−1]) (or ln(c[i]/c[i−h]) when overlapping); filtered:
- *       each daily return × σ_now/σ_before(i); √h scaling: × √h; move = exp(r) − 1;
- *   <li>vol rule: implied vols × σ_EWMA(after the return)/σ_EWMA(before it) =
- *       √(λ + (1−λ)·r²/σ²_before), bounded to [volMultiplierFloor, volMultiplierCap] — a move that
- *       large raises the vol forecast by that factor, so a crash day lifts vols (a 5σ day: ×1.56 at
- *       λ = 0.94) and a quiet day lowers them slightly (at least ×√λ = 0.97); over h overlapping days
+ *   <li>price: r = ln(c[i]/c[i−1]) (or ln(c[i]/c[i−h]) when overlapping); filtered: each daily
+ *       return × σ_now/σ_before(i); √h scaling: × √h; move = exp(r) − 1;
+ *   <li>vol rule: implied vols × σ_EWMA(after the return)/σ_EWMA(before it) = √(λ +
+ *       (1−λ)·r²/σ²_before), bounded to [volMultiplierFloor, volMultiplierCap] — a move that large
+ *       raises the vol forecast by that factor, so a crash day lifts vols (a 5σ day: ×1.56 at λ =
+ *       0.94) and a quiet day lowers them slightly (at least ×√λ = 0.97); over h overlapping days
  *       the ratio of the forecasts after the last and before the first day;
  *   <li>all vols are floored at {@code minimumDailyVol}.
  * </ul>
@@ -31,7 +32,11 @@ public final class HistoricalScenarioGenerator {
   private final List<String> coins;
   private final double[][] dailyReturns;
   private final double[][] sigmaBefore;
-  /** The last set built: a backtest margins several books on the same day. Immutable, so safe to share. */
+
+  /**
+   * The last set built: a backtest margins several books on the same day. Immutable, so safe to
+   * share.
+   */
   private volatile HistoricalScenarioSet lastBuilt;
 
   /** Precomputes the returns and EWMA vols of every coin. */
@@ -43,7 +48,8 @@ public final class HistoricalScenarioGenerator {
     this.sigmaBefore = new double[coins.size()][];
     for (int k = 0; k < coins.size(); k++) {
       dailyReturns[k] = HistoricalReturns.dailyLogReturns(history.closes(coins.get(k)));
-      double[] variance = HistoricalReturns.ewmaVarianceBefore(dailyReturns[k], parameters.ewmaLambda());
+      double[] variance =
+          HistoricalReturns.ewmaVarianceBefore(dailyReturns[k], parameters.ewmaLambda());
       double[] sigma = new double[variance.length];
       for (int i = 0; i < variance.length; i++) {
         sigma[i] = Math.max(Math.sqrt(variance[i]), parameters.minimumDailyVol());
@@ -89,9 +95,16 @@ public final class HistoricalScenarioGenerator {
     boolean overlapping = parameters.horizonScaling() == HorizonScaling.OVERLAPPING;
     int firstUsable = overlapping ? h : 1;
     if (a < firstUsable) {
-      throw ValidationException.of("history", "no " + (overlapping ? h + "-day" : "daily") + " return in "
-          + history.source() + " up to " + date + ": it starts " + (history.size() == 0 ? "never"
-          : history.dates().get(0)));
+      throw ValidationException.of(
+          "history",
+          "no "
+              + (overlapping ? h + "-day" : "daily")
+              + " return in "
+              + history.source()
+              + " up to "
+              + date
+              + ": it starts "
+              + (history.size() == 0 ? "never" : history.dates().get(0)));
     }
     int windowStart = Math.max(firstUsable, a - parameters.lookbackDays() + 1);
     double[] sigmaNow = new double[coins.size()];
@@ -109,13 +122,16 @@ public final class HistoricalScenarioGenerator {
       if (i < windowStart && !stress) {
         continue;
       }
-      scenarios.add(scenario(i, stress ? ScenarioSource.STRESS : ScenarioSource.LOOKBACK, sigmaNow));
+      scenarios.add(
+          scenario(i, stress ? ScenarioSource.STRESS : ScenarioSource.LOOKBACK, sigmaNow));
     }
-    List<StressPeriod> missing = parameters.stressPeriods().stream()
-        .filter(period -> scenarios.stream().noneMatch(sc -> period.contains(sc.date())))
-        .toList();
-    HistoricalScenarioSet built = new HistoricalScenarioSet(history.dates().get(a), coins, h, sigmaNow, scenarios,
-        a - windowStart + 1, missing);
+    List<StressPeriod> missing =
+        parameters.stressPeriods().stream()
+            .filter(period -> scenarios.stream().noneMatch(sc -> period.contains(sc.date())))
+            .toList();
+    HistoricalScenarioSet built =
+        new HistoricalScenarioSet(
+            history.dates().get(a), coins, h, sigmaNow, scenarios, a - windowStart + 1, missing);
     lastBuilt = built;
     return built;
   }
@@ -141,7 +157,8 @@ public final class HistoricalScenarioGenerator {
   private HistoricalScenario scenario(int i, ScenarioSource source, double[] sigmaNow) {
     int h = parameters.horizonDays();
     boolean overlapping = parameters.horizonScaling() == HorizonScaling.OVERLAPPING;
-    boolean filter = parameters.weighting() == ReturnWeighting.FILTERED && source == ScenarioSource.LOOKBACK;
+    boolean filter =
+        parameters.weighting() == ReturnWeighting.FILTERED && source == ScenarioSource.LOOKBACK;
     double[] moves = new double[coins.size()];
     double[] volFactors = new double[coins.size()];
     for (int k = 0; k < coins.size(); k++) {
@@ -162,7 +179,8 @@ public final class HistoricalScenarioGenerator {
       }
       moves[k] = HistoricalReturns.priceMove(logReturn);
       double ratio = sigma[i + 1] / sigma[firstDay];
-      volFactors[k] = Math.min(Math.max(ratio, parameters.volMultiplierFloor()), parameters.volMultiplierCap());
+      volFactors[k] =
+          Math.min(Math.max(ratio, parameters.volMultiplierFloor()), parameters.volMultiplierCap());
     }
     return new HistoricalScenario(history.dates().get(i), source, moves, volFactors);
   }

@@ -14,10 +14,17 @@ import java.util.Objects;
  * @param scenarios in date order
  * @param lookbackWindowDays dates of the lookback window the history holds (stress dates inside it
  *     included): the lookback length unless the history starts later
- * @param stressPeriodsMissing stress periods the history holds no return of, so they are not in the set
+ * @param stressPeriodsMissing stress periods the history holds no return of, so they are not in the
+ *     set
  */
-public record HistoricalScenarioSet(LocalDate asOf, List<String> coins, int horizonDays, double[] currentDailyVol,
-    List<HistoricalScenario> scenarios, int lookbackWindowDays, List<StressPeriod> stressPeriodsMissing) {
+public record HistoricalScenarioSet(
+    LocalDate asOf,
+    List<String> coins,
+    int horizonDays,
+    double[] currentDailyVol,
+    List<HistoricalScenario> scenarios,
+    int lookbackWindowDays,
+    List<StressPeriod> stressPeriodsMissing) {
   public HistoricalScenarioSet {
     Objects.requireNonNull(asOf, "asOf");
     coins = List.copyOf(coins);
@@ -43,14 +50,21 @@ public record HistoricalScenarioSet(LocalDate asOf, List<String> coins, int hori
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HistoricalScenarioSet s && asOf.equals(s.asOf) && coins.equals(s.coins)
-        && horizonDays == s.horizonDays && java.util.Arrays.equals(currentDailyVol, s.currentDailyVol)
-        && scenarios.equals(s.scenarios) && lookbackWindowDays == s.lookbackWindowDays
+    return o instanceof HistoricalScenarioSet s
+        && asOf.equals(s.asOf)
+        && coins.equals(s.coins)
+        && horizonDays == s.horizonDays
+        && java.util.Arrays.equals(currentDailyVol, s.currentDailyVol)
+        && scenarios.equals(s.scenarios)
+        && lookbackWindowDays == s.lookbackWindowDays
         && stressPeriodsMissing.equals(s.stressPeriodsMissing);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(asOf, coins, horizonDays, scenarios, lookbackWindowDays, stressPeriodsMissing) * 31 + java.util.Arrays.hashCode(currentDailyVol);
+    return Objects.hash(
+                asOf, coins, horizonDays, scenarios, lookbackWindowDays, stressPeriodsMissing)
+            * 31
+        + java.util.Arrays.hashCode(currentDailyVol);
   }
 }

@@ -19,8 +19,15 @@ import java.util.List;
  * @param historyThrough last close the model used
  * @param worstScenarios the worst scenarios, worst first, with their dates
  */
-public record HistoricalVarMargin(AccountMargin account, double expectedShortfallUsd, double valueAtRiskUsd,
-    double confidence, int scenarioCount, int tailSize, LocalDate historyFrom, LocalDate historyThrough,
+public record HistoricalVarMargin(
+    AccountMargin account,
+    double expectedShortfallUsd,
+    double valueAtRiskUsd,
+    double confidence,
+    int scenarioCount,
+    int tailSize,
+    LocalDate historyFrom,
+    LocalDate historyThrough,
     List<ScenarioLoss> worstScenarios) {
   public HistoricalVarMargin {
     worstScenarios = List.copyOf(worstScenarios);

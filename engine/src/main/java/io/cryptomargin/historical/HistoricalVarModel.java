@@ -25,11 +25,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -38,11 +38,11 @@ import java.util.stream.IntStream;
 /**
  * The {@code historical-var} margin model (METHODOLOGY 2d): every position fully revalued in every
  * dated scenario with the engine's pricers, losses summed across underlyings in USD per scenario
- * (joint dates, so diversification is what history shows). On the mark-to-market basis
- * (METHODOLOGY 1a): maintenance margin = expected shortfall of that loss plus the calendar spread
- * charge when the model file sets a rate (and the short option minimum when it sets one; the
- * built-in file sets none); initial margin = maintenance × the file's initial factor. Net option
- * value is reported and counted in equity, never subtracted from a requirement.
+ * (joint dates, so diversification is what history shows). On the mark-to-market basis (METHODOLOGY
+ * 1a): maintenance margin = expected shortfall of that loss plus the calendar spread charge when
+ * the model file sets a rate (and the short option minimum when it sets one; the built-in file sets
+ * none); initial margin = maintenance × the file's initial factor. Net option value is reported and
+ * counted in equity, never subtracted from a requirement.
  *
  * <p>Per combined commodity the result reads like the other models': scanning risk is the
  * commodity's stand-alone ES, and the inter-commodity credit is its diversification: the joint ES
@@ -60,9 +60,11 @@ import java.util.stream.IntStream;
 public final class HistoricalVarModel {
   /** The model id. */
   public static final String ID = "historical-var";
+
   /**
    * Days between the last close used and the snapshot beyond which the report warns: the close of
-   * the day before is the normal case; crypto trades every day, so a gap of days means a stale file.
+   * the day before is the normal case; crypto trades every day, so a gap of days means a stale
+   * file.
    */
   static final long STALE_HISTORY_DAYS = 3;
 
@@ -79,13 +81,18 @@ public final class HistoricalVarModel {
    * @param marginParameters the charges shared with the scenario models
    * @param history the closes scenarios are drawn from
    */
-  public HistoricalVarModel(String version, String description, HistoricalVarParameters parameters,
-      MarginParameters marginParameters, PriceHistory history) {
+  public HistoricalVarModel(
+      String version,
+      String description,
+      HistoricalVarParameters parameters,
+      MarginParameters marginParameters,
+      PriceHistory history) {
     this.version = Objects.requireNonNull(version, "version");
     this.description = description == null ? "" : description;
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.marginParameters = Objects.requireNonNull(marginParameters, "marginParameters");
-    this.generator = new HistoricalScenarioGenerator(Objects.requireNonNull(history, "history"), parameters);
+    this.generator =
+        new HistoricalScenarioGenerator(Objects.requireNonNull(history, "history"), parameters);
   }
 
   /** The parameter version. */
@@ -138,9 +145,19 @@ public final class HistoricalVarModel {
     Problems problems = new Problems();
     for (String coin : instruments.stream().map(Instrument::underlying).distinct().toList()) {
       if (!history().has(coin)) {
-        problems.add("history." + coin, "no price history for underlying " + coin + " in " + history().source()
-            + " (it has " + history().coins() + "): historical-var cannot margin " + coin
-            + " positions; supply a history file with a " + coin + " column");
+        problems.add(
+            "history." + coin,
+            "no price history for underlying "
+                + coin
+                + " in "
+                + history().source()
+                + " (it has "
+                + history().coins()
+                + "): historical-var cannot margin "
+                + coin
+                + " positions; supply a history file with a "
+                + coin
+                + " column");
       }
     }
     problems.throwIfAny();
@@ -156,9 +173,16 @@ public final class HistoricalVarModel {
     for (Instrument instrument : instruments) {
       double quantity = net.get(instrument.name());
       try {
-        Book book = books.computeIfAbsent(instrument.underlying() + "/" + instrument.settlementCurrency(),
-            key -> new Book(instrument.underlying(), instrument.settlementCurrency(), n,
-                rates.usdPer(instrument.settlementCurrency()), snapshot.index(instrument.underlying())));
+        Book book =
+            books.computeIfAbsent(
+                instrument.underlying() + "/" + instrument.settlementCurrency(),
+                key ->
+                    new Book(
+                        instrument.underlying(),
+                        instrument.settlementCurrency(),
+                        n,
+                        rates.usdPer(instrument.settlementCurrency()),
+                        snapshot.index(instrument.underlying())));
         book.add(instrument, quantity, snapshot, set, total);
       } catch (ValidationException e) {
         problems.addAll("positions." + instrument.name(), e);
@@ -167,21 +191,27 @@ public final class HistoricalVarModel {
     problems.throwIfAny();
 
     TailRisk joint = ExpectedShortfall.of(total, parameters.confidence());
-    int worst = IntStream.range(0, n).boxed().max(Comparator.comparingDouble(i -> total[i])).orElse(0);
-    String label = String.format("worst of %d dated scenarios: %s; ES %.4g%% = mean of the %d worst", n,
-        set.scenarios().get(worst).date(), parameters.confidence() * 100, joint.tailSize());
+    int worst =
+        IntStream.range(0, n).boxed().max(Comparator.comparingDouble(i -> total[i])).orElse(0);
+    String label =
+        String.format(
+            "worst of %d dated scenarios: %s; ES %.4g%% = mean of the %d worst",
+            n, set.scenarios().get(worst).date(), parameters.confidence() * 100, joint.tailSize());
     List<CommodityMargin> commodities = new ArrayList<>();
     double initialUsd = 0;
     double maintenanceUsd = 0;
     double positionsValueUsd = 0;
     double standAloneSum = 0;
     for (Book book : books.values()) {
-      book.standAloneUsd = Math.max(0.0, ExpectedShortfall.of(book.lossUsd, parameters.confidence())
-          .expectedShortfall());
+      book.standAloneUsd =
+          Math.max(
+              0.0, ExpectedShortfall.of(book.lossUsd, parameters.confidence()).expectedShortfall());
       standAloneSum += book.standAloneUsd;
     }
-    double diversifiedShare = standAloneSum > 0
-        ? Math.min(1.0, Math.max(0.0, joint.expectedShortfall()) / standAloneSum) : 0.0;
+    double diversifiedShare =
+        standAloneSum > 0
+            ? Math.min(1.0, Math.max(0.0, joint.expectedShortfall()) / standAloneSum)
+            : 0.0;
     for (Book book : books.values()) {
       CommodityMargin margin = book.margin(diversifiedShare, worst, label, snapshot.asOf());
       commodities.add(margin);
@@ -194,46 +224,96 @@ public final class HistoricalVarModel {
     boolean qualified = equity >= marginParameters.minimumEquityUsd();
     List<String> notes = new ArrayList<>();
     LocalDate from = set.scenarios().get(0).date();
-    notes.add(String.format("historical-var: ES at %s%% over %d dated scenarios (%s, %d-day horizon, %s) from %s, "
-        + "%s to %s", fmt(parameters.confidence() * 100), n, parameters.weighting().name().toLowerCase(Locale.ROOT),
-        parameters.horizonDays(), parameters.horizonScaling().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-        history().source(), from, set.asOf()));
+    notes.add(
+        String.format(
+            "historical-var: ES at %s%% over %d dated scenarios (%s, %d-day horizon, %s) from %s, "
+                + "%s to %s",
+            fmt(parameters.confidence() * 100),
+            n,
+            parameters.weighting().name().toLowerCase(Locale.ROOT),
+            parameters.horizonDays(),
+            parameters.horizonScaling().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+            history().source(),
+            from,
+            set.asOf()));
     if (set.lookbackWindowDays() < parameters.lookbackDays()) {
-      notes.add("the history holds only " + set.lookbackWindowDays() + " of the " + parameters.lookbackDays()
-          + " lookback days up to " + set.asOf());
+      notes.add(
+          "the history holds only "
+              + set.lookbackWindowDays()
+              + " of the "
+              + parameters.lookbackDays()
+              + " lookback days up to "
+              + set.asOf());
     }
     for (StressPeriod missing : set.stressPeriodsMissing()) {
-      notes.add("stress period " + missing.from() + " to " + missing.to() + " is not in the scenarios: "
-          + history().source() + " holds no return of it (or it is after " + set.asOf() + ")");
+      notes.add(
+          "stress period "
+              + missing.from()
+              + " to "
+              + missing.to()
+              + " is not in the scenarios: "
+              + history().source()
+              + " holds no return of it (or it is after "
+              + set.asOf()
+              + ")");
     }
-    long daysSinceLastClose = ChronoUnit.DAYS.between(set.asOf(), snapshot.asOf().atZone(ZoneOffset.UTC).toLocalDate());
+    long daysSinceLastClose =
+        ChronoUnit.DAYS.between(set.asOf(), snapshot.asOf().atZone(ZoneOffset.UTC).toLocalDate());
     if (daysSinceLastClose > STALE_HISTORY_DAYS) {
-      notes.add("the history's last close before the snapshot is " + set.asOf() + ", " + daysSinceLastClose
-          + " days earlier: the scenarios miss every move since");
+      notes.add(
+          "the history's last close before the snapshot is "
+              + set.asOf()
+              + ", "
+              + daysSinceLastClose
+              + " days earlier: the scenarios miss every move since");
     }
     if (!qualified) {
-      notes.add(String.format("equity %.2f USD is below the %.2f USD minimum for portfolio margin: "
-          + "the rules-based margin applies to this account", equity, marginParameters.minimumEquityUsd()));
+      notes.add(
+          String.format(
+              "equity %.2f USD is below the %.2f USD minimum for portfolio margin: "
+                  + "the rules-based margin applies to this account",
+              equity, marginParameters.minimumEquityUsd()));
     }
-    AccountMargin account = new AccountMargin(portfolio.account(), ID, new ParameterSetRef(ID, version),
-        snapshot.id(), initialUsd, maintenanceUsd, equity, collateralUsd,
-        MarginStatus.of(equity, initialUsd, maintenanceUsd), qualified, notes, commodities);
-    return new HistoricalVarMargin(account, joint.expectedShortfall(), joint.valueAtRisk(), parameters.confidence(),
-        n, joint.tailSize(), from, set.asOf(), worstScenarios(set, total));
+    AccountMargin account =
+        new AccountMargin(
+            portfolio.account(),
+            ID,
+            new ParameterSetRef(ID, version),
+            snapshot.id(),
+            initialUsd,
+            maintenanceUsd,
+            equity,
+            collateralUsd,
+            MarginStatus.of(equity, initialUsd, maintenanceUsd),
+            qualified,
+            notes,
+            commodities);
+    return new HistoricalVarMargin(
+        account,
+        joint.expectedShortfall(),
+        joint.valueAtRisk(),
+        parameters.confidence(),
+        n,
+        joint.tailSize(),
+        from,
+        set.asOf(),
+        worstScenarios(set, total));
   }
 
   private List<ScenarioLoss> worstScenarios(HistoricalScenarioSet set, double[] total) {
-    return IntStream.range(0, total.length).boxed()
+    return IntStream.range(0, total.length)
+        .boxed()
         .sorted(Comparator.comparingDouble((Integer i) -> total[i]).reversed())
         .limit(parameters.worstScenariosReported())
-        .map(i -> {
-          HistoricalScenario s = set.scenarios().get(i);
-          Map<String, Double> moves = new LinkedHashMap<>();
-          for (int k = 0; k < set.coins().size(); k++) {
-            moves.put(set.coins().get(k), s.priceMove(k));
-          }
-          return new ScenarioLoss(s.date(), s.source(), total[i], moves);
-        })
+        .map(
+            i -> {
+              HistoricalScenario s = set.scenarios().get(i);
+              Map<String, Double> moves = new LinkedHashMap<>();
+              for (int k = 0; k < set.coins().size(); k++) {
+                moves.put(set.coins().get(k), s.priceMove(k));
+              }
+              return new ScenarioLoss(s.date(), s.source(), total[i], moves);
+            })
         .toList();
   }
 
@@ -251,7 +331,8 @@ public final class HistoricalVarModel {
     final List<Instrument> instruments = new ArrayList<>();
     final List<double[]> positionLosses = new ArrayList<>();
     final List<Double> quantities = new ArrayList<>();
-    final Map<Instant, Double> deltaByExpiry = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    final Map<Instant, Double> deltaByExpiry =
+        new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     double netDelta;
     double shortCalls;
     double shortPuts;
@@ -259,7 +340,12 @@ public final class HistoricalVarModel {
     double spotValue;
     double standAloneUsd;
 
-    Book(String underlying, String settlementCurrency, int scenarios, double usdPerUnit, double indexPrice) {
+    Book(
+        String underlying,
+        String settlementCurrency,
+        int scenarios,
+        double usdPerUnit,
+        double indexPrice) {
       this.underlying = underlying;
       this.settlementCurrency = settlementCurrency;
       this.usdPerUnit = usdPerUnit;
@@ -267,14 +353,23 @@ public final class HistoricalVarModel {
       this.lossUsd = new double[scenarios];
     }
 
-    void add(Instrument instrument, double quantity, MarketSnapshot snapshot, HistoricalScenarioSet set,
+    void add(
+        Instrument instrument,
+        double quantity,
+        MarketSnapshot snapshot,
+        HistoricalScenarioSet set,
         double[] total) {
       int coin = set.coinIndex(instrument.underlying());
-      PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
+      PricingInputs base =
+          InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
       // One price per instrument (METHODOLOGY 1a): losses start from the mark equity holds, so a
       // long option can never need more than its value.
-      double baseValue = InstrumentPricer.presentValue(instrument, snapshot,
-          InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward()));
+      double baseValue =
+          InstrumentPricer.presentValue(
+              instrument,
+              snapshot,
+              InstrumentPricer.value(
+                  instrument, base.forward(), base.years(), base.vol(), base.forward()));
       double laterYears = Math.max(base.years() - set.horizonDays() / 365.0, 0.0);
       double[] losses = new double[set.size()];
       for (int s = 0; s < losses.length; s++) {
@@ -290,7 +385,8 @@ public final class HistoricalVarModel {
       instruments.add(instrument);
       positionLosses.add(losses);
       quantities.add(quantity);
-      double delta = quantity * InstrumentPricer.delta(instrument, base.forward(), base.years(), base.vol());
+      double delta =
+          quantity * InstrumentPricer.delta(instrument, base.forward(), base.years(), base.vol());
       netDelta += delta;
       deltaByExpiry.merge(instrument.expiry().orElse(null), delta, Double::sum);
       if (instrument instanceof EuropeanOption option) {
@@ -312,22 +408,42 @@ public final class HistoricalVarModel {
       double interCredit = scanningRisk * (1 - diversifiedShare);
       // An inverse book counts its coin at one coin per coin, as the scenario models do.
       double price = settlementCurrency.equals(underlying) ? 1.0 : indexPrice;
-      double intraCharge = marginParameters.intraSpreadRate()
-          * marginParameters.matchedCalendarDelta(deltaByExpiry, asOf) * price;
-      double shortOptionMinimum = marginParameters.shortOptionMinimumRate() * Math.max(shortCalls, shortPuts) * price;
+      double intraCharge =
+          marginParameters.intraSpreadRate()
+              * marginParameters.matchedCalendarDelta(deltaByExpiry, asOf)
+              * price;
+      double shortOptionMinimum =
+          marginParameters.shortOptionMinimumRate() * Math.max(shortCalls, shortPuts) * price;
       double risk = Math.max(scanningRisk + intraCharge - interCredit, shortOptionMinimum);
       // Mark-to-market basis (METHODOLOGY 1a, 2d): equity already holds the options at their marks,
-      // so the requirement is the further loss alone; net option value is reported, never subtracted.
+      // so the requirement is the further loss alone; net option value is reported, never
+      // subtracted.
       double maintenance = risk;
       double initial = maintenance * marginParameters.initialToMaintenance();
       List<PositionContribution> contributions = new ArrayList<>();
       for (int i = 0; i < instruments.size(); i++) {
-        contributions.add(new PositionContribution(instruments.get(i).name(), quantities.get(i),
-            positionLosses.get(i)[worst]));
+        contributions.add(
+            new PositionContribution(
+                instruments.get(i).name(), quantities.get(i), positionLosses.get(i)[worst]));
       }
-      return new CommodityMargin(underlying, settlementCurrency, indexPrice, scanningRisk, worst + 1, label, netDelta,
-          intraCharge, interCredit, shortOptionMinimum, netOptionValue, risk, maintenance, initial,
-          maintenance * usdPerUnit, initial * usdPerUnit, contributions);
+      return new CommodityMargin(
+          underlying,
+          settlementCurrency,
+          indexPrice,
+          scanningRisk,
+          worst + 1,
+          label,
+          netDelta,
+          intraCharge,
+          interCredit,
+          shortOptionMinimum,
+          netOptionValue,
+          risk,
+          maintenance,
+          initial,
+          maintenance * usdPerUnit,
+          initial * usdPerUnit,
+          contributions);
     }
   }
 }

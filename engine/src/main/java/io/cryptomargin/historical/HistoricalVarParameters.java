@@ -4,10 +4,12 @@ import io.cryptomargin.validation.Problems;
 import java.util.List;
 
 /**
- * The parameters of the {@code historical-var} model (the {@code historical} part of its model file).
+ * The parameters of the {@code historical-var} model (the {@code historical} part of its model
+ * file).
  *
  * @param confidence expected-shortfall confidence c in (0, 1) (0.99)
- * @param horizonDays the margin period of risk, calendar days ≥ 1 (1); scenarios are valued this much later
+ * @param horizonDays the margin period of risk, calendar days ≥ 1 (1); scenarios are valued this
+ *     much later
  * @param horizonScaling √h scaling of daily returns or overlapping h-day returns
  * @param lookbackDays how many most recent dated returns make scenarios (1000)
  * @param weighting filtered (rescaled to today's EWMA vol) or plain
@@ -19,9 +21,17 @@ import java.util.List;
  * @param stressPeriods dates always included, unfiltered, once they are in the past
  * @param worstScenariosReported how many worst scenarios a result lists (10)
  */
-public record HistoricalVarParameters(double confidence, int horizonDays, HorizonScaling horizonScaling,
-    int lookbackDays, ReturnWeighting weighting, double ewmaLambda, double minimumDailyVol,
-    double volMultiplierFloor, double volMultiplierCap, List<StressPeriod> stressPeriods,
+public record HistoricalVarParameters(
+    double confidence,
+    int horizonDays,
+    HorizonScaling horizonScaling,
+    int lookbackDays,
+    ReturnWeighting weighting,
+    double ewmaLambda,
+    double minimumDailyVol,
+    double volMultiplierFloor,
+    double volMultiplierCap,
+    List<StressPeriod> stressPeriods,
     int worstScenariosReported) {
   public HistoricalVarParameters {
     Problems problems = new Problems();
@@ -43,8 +53,12 @@ public record HistoricalVarParameters(double confidence, int horizonDays, Horizo
     problems.requirePositive("minimumDailyVol", minimumDailyVol);
     problems.requirePositive("volMultiplierFloor", volMultiplierFloor);
     if (!(volMultiplierFloor <= 1 && volMultiplierCap >= 1) || !Double.isFinite(volMultiplierCap)) {
-      problems.add("volMultiplierCap", "the vol multiplier bounds must satisfy floor <= 1 <= cap, were "
-          + volMultiplierFloor + " and " + volMultiplierCap);
+      problems.add(
+          "volMultiplierCap",
+          "the vol multiplier bounds must satisfy floor <= 1 <= cap, were "
+              + volMultiplierFloor
+              + " and "
+              + volMultiplierCap);
     }
     if (worstScenariosReported < 0) {
       problems.add("worstScenariosReported", "must be >= 0, was " + worstScenariosReported);
@@ -55,32 +69,83 @@ public record HistoricalVarParameters(double confidence, int horizonDays, Horizo
 
   /** The defaults of METHODOLOGY section 2d as shipped in {@code models/historical-var.json}. */
   public static HistoricalVarParameters defaults() {
-    return new HistoricalVarParameters(0.99, 1, HorizonScaling.SQUARE_ROOT_OF_TIME, 1000, ReturnWeighting.FILTERED,
-        0.94, 0.005, 0.5, 3.0, List.of(new StressPeriod(java.time.LocalDate.of(2020, 3, 9),
-            java.time.LocalDate.of(2020, 3, 16))), 10);
+    return new HistoricalVarParameters(
+        0.99,
+        1,
+        HorizonScaling.SQUARE_ROOT_OF_TIME,
+        1000,
+        ReturnWeighting.FILTERED,
+        0.94,
+        0.005,
+        0.5,
+        3.0,
+        List.of(
+            new StressPeriod(
+                java.time.LocalDate.of(2020, 3, 9), java.time.LocalDate.of(2020, 3, 16))),
+        10);
   }
 
   /** A copy with another lookback, in days. */
   public HistoricalVarParameters withLookbackDays(int days) {
-    return new HistoricalVarParameters(confidence, horizonDays, horizonScaling, days, weighting, ewmaLambda,
-        minimumDailyVol, volMultiplierFloor, volMultiplierCap, stressPeriods, worstScenariosReported);
+    return new HistoricalVarParameters(
+        confidence,
+        horizonDays,
+        horizonScaling,
+        days,
+        weighting,
+        ewmaLambda,
+        minimumDailyVol,
+        volMultiplierFloor,
+        volMultiplierCap,
+        stressPeriods,
+        worstScenariosReported);
   }
 
   /** A copy with another weighting. */
   public HistoricalVarParameters withWeighting(ReturnWeighting newWeighting) {
-    return new HistoricalVarParameters(confidence, horizonDays, horizonScaling, lookbackDays, newWeighting,
-        ewmaLambda, minimumDailyVol, volMultiplierFloor, volMultiplierCap, stressPeriods, worstScenariosReported);
+    return new HistoricalVarParameters(
+        confidence,
+        horizonDays,
+        horizonScaling,
+        lookbackDays,
+        newWeighting,
+        ewmaLambda,
+        minimumDailyVol,
+        volMultiplierFloor,
+        volMultiplierCap,
+        stressPeriods,
+        worstScenariosReported);
   }
 
   /** A copy with other stress periods. */
   public HistoricalVarParameters withStressPeriods(List<StressPeriod> periods) {
-    return new HistoricalVarParameters(confidence, horizonDays, horizonScaling, lookbackDays, weighting, ewmaLambda,
-        minimumDailyVol, volMultiplierFloor, volMultiplierCap, periods, worstScenariosReported);
+    return new HistoricalVarParameters(
+        confidence,
+        horizonDays,
+        horizonScaling,
+        lookbackDays,
+        weighting,
+        ewmaLambda,
+        minimumDailyVol,
+        volMultiplierFloor,
+        volMultiplierCap,
+        periods,
+        worstScenariosReported);
   }
 
   /** A copy with another horizon and scaling. */
   public HistoricalVarParameters withHorizon(int days, HorizonScaling scaling) {
-    return new HistoricalVarParameters(confidence, days, scaling, lookbackDays, weighting, ewmaLambda,
-        minimumDailyVol, volMultiplierFloor, volMultiplierCap, stressPeriods, worstScenariosReported);
+    return new HistoricalVarParameters(
+        confidence,
+        days,
+        scaling,
+        lookbackDays,
+        weighting,
+        ewmaLambda,
+        minimumDailyVol,
+        volMultiplierFloor,
+        volMultiplierCap,
+        stressPeriods,
+        worstScenariosReported);
   }
 }

@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Daily closes of one or more underlyings on their joint dates: a date is kept only when every
- * coin has a close on it, so every return is a joint move (diversification comes from the joint
- * dates, never from assumed correlations).
+ * Daily closes of one or more underlyings on their joint dates: a date is kept only when every coin
+ * has a close on it, so every return is a joint move (diversification comes from the joint dates,
+ * never from assumed correlations).
  *
  * @param source where the prices came from (a file path or {@code classpath:...}), for reports
  * @param dates the joint dates, strictly increasing
@@ -32,22 +32,25 @@ public record PriceHistory(String source, List<LocalDate> dates, Map<String, dou
     if (closes == null || closes.isEmpty()) {
       problems.add("coins", "a price history needs at least one coin");
     } else {
-      closes.forEach((coin, series) -> {
-        if (series.length != dateCount) {
-          problems.add(coin, "has " + series.length + " closes for " + dateCount + " dates");
-        }
-        for (int i = 0; i < series.length; i++) {
-          if (!(series[i] > 0) || !Double.isFinite(series[i])) {
-            problems.add(coin + "[" + i + "]", "a close must be a finite price > 0, was " + series[i]);
-          }
-        }
-        copied.put(coin, series.clone());
-      });
+      closes.forEach(
+          (coin, series) -> {
+            if (series.length != dateCount) {
+              problems.add(coin, "has " + series.length + " closes for " + dateCount + " dates");
+            }
+            for (int i = 0; i < series.length; i++) {
+              if (!(series[i] > 0) || !Double.isFinite(series[i])) {
+                problems.add(
+                    coin + "[" + i + "]", "a close must be a finite price > 0, was " + series[i]);
+              }
+            }
+            copied.put(coin, series.clone());
+          });
     }
     for (int i = 1; i < dates.size(); i++) {
       if (!dates.get(i).isAfter(dates.get(i - 1))) {
-        problems.add("dates[" + i + "]", "dates must be strictly increasing: " + dates.get(i) + " after "
-            + dates.get(i - 1));
+        problems.add(
+            "dates[" + i + "]",
+            "dates must be strictly increasing: " + dates.get(i) + " after " + dates.get(i - 1));
       }
     }
     problems.throwIfAny();
@@ -59,7 +62,8 @@ public record PriceHistory(String source, List<LocalDate> dates, Map<String, dou
    *
    * @throws ValidationException when the coins share fewer than two dates
    */
-  public static PriceHistory joint(String source, Map<String, NavigableMap<LocalDate, Double>> byCoin) {
+  public static PriceHistory joint(
+      String source, Map<String, NavigableMap<LocalDate, Double>> byCoin) {
     if (byCoin.isEmpty()) {
       throw ValidationException.of("coins", "a price history needs at least one coin");
     }
@@ -72,12 +76,18 @@ public record PriceHistory(String source, List<LocalDate> dates, Map<String, dou
       }
     }
     if (common.size() < 2) {
-      throw ValidationException.of("dates", "the coins " + byCoin.keySet() + " share " + common.size()
-          + " dates; at least two are needed for a return");
+      throw ValidationException.of(
+          "dates",
+          "the coins "
+              + byCoin.keySet()
+              + " share "
+              + common.size()
+              + " dates; at least two are needed for a return");
     }
     List<LocalDate> dates = new ArrayList<>(common);
     Map<String, double[]> closes = new LinkedHashMap<>();
-    byCoin.forEach((coin, series) -> closes.put(coin, dates.stream().mapToDouble(series::get).toArray()));
+    byCoin.forEach(
+        (coin, series) -> closes.put(coin, dates.stream().mapToDouble(series::get).toArray()));
     return new PriceHistory(source, dates, closes);
   }
 
@@ -127,19 +137,31 @@ public record PriceHistory(String source, List<LocalDate> dates, Map<String, dou
   private double[] series(String coin) {
     double[] series = closes.get(coin);
     if (series == null) {
-      throw ValidationException.of(coin, "no price history for " + coin + " in " + source + ": it has "
-          + closes.keySet() + " (add a " + coin + " column to the history file)");
+      throw ValidationException.of(
+          coin,
+          "no price history for "
+              + coin
+              + " in "
+              + source
+              + ": it has "
+              + closes.keySet()
+              + " (add a "
+              + coin
+              + " column to the history file)");
     }
     return series;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof PriceHistory other) || !source.equals(other.source) || !dates.equals(other.dates)
+    if (!(o instanceof PriceHistory other)
+        || !source.equals(other.source)
+        || !dates.equals(other.dates)
         || !closes.keySet().equals(other.closes.keySet())) {
       return false;
     }
-    return closes.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.closes.get(e.getKey())));
+    return closes.entrySet().stream()
+        .allMatch(e -> Arrays.equals(e.getValue(), other.closes.get(e.getKey())));
   }
 
   @Override
@@ -153,7 +175,14 @@ public record PriceHistory(String source, List<LocalDate> dates, Map<String, dou
 
   @Override
   public String toString() {
-    return "PriceHistory[" + source + " " + closes.keySet() + " " + (dates.isEmpty() ? "empty"
-        : dates.get(0) + ".." + dates.get(dates.size() - 1)) + ", " + dates.size() + " dates]";
+    return "PriceHistory["
+        + source
+        + " "
+        + closes.keySet()
+        + " "
+        + (dates.isEmpty() ? "empty" : dates.get(0) + ".." + dates.get(dates.size() - 1))
+        + ", "
+        + dates.size()
+        + " dates]";
   }
 }

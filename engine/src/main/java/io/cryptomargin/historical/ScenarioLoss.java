@@ -13,7 +13,8 @@ import java.util.Map;
  * @param lossUsd the account's loss, USD (gain negative)
  * @param priceMoves each underlying's price move in the scenario, fraction
  */
-public record ScenarioLoss(LocalDate date, ScenarioSource source, double lossUsd, Map<String, Double> priceMoves) {
+public record ScenarioLoss(
+    LocalDate date, ScenarioSource source, double lossUsd, Map<String, Double> priceMoves) {
   public ScenarioLoss {
     priceMoves = Collections.unmodifiableMap(new LinkedHashMap<>(priceMoves));
   }

@@ -12,7 +12,11 @@ import java.util.Objects;
  * @param valueAtRisk the smallest loss in the tail, same unit
  * @param tailIndices the k scenarios of the tail (0-based), not ordered by loss
  */
-public record TailRisk(double confidence, int scenarioCount, double expectedShortfall, double valueAtRisk,
+public record TailRisk(
+    double confidence,
+    int scenarioCount,
+    double expectedShortfall,
+    double valueAtRisk,
     int[] tailIndices) {
   public TailRisk {
     tailIndices = tailIndices.clone();
@@ -39,19 +43,32 @@ public record TailRisk(double confidence, int scenarioCount, double expectedShor
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TailRisk t && Double.compare(confidence, t.confidence) == 0
-        && scenarioCount == t.scenarioCount && Double.compare(expectedShortfall, t.expectedShortfall) == 0
-        && Double.compare(valueAtRisk, t.valueAtRisk) == 0 && Arrays.equals(tailIndices, t.tailIndices);
+    return o instanceof TailRisk t
+        && Double.compare(confidence, t.confidence) == 0
+        && scenarioCount == t.scenarioCount
+        && Double.compare(expectedShortfall, t.expectedShortfall) == 0
+        && Double.compare(valueAtRisk, t.valueAtRisk) == 0
+        && Arrays.equals(tailIndices, t.tailIndices);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(confidence, scenarioCount, expectedShortfall, valueAtRisk) * 31 + Arrays.hashCode(tailIndices);
+    return Objects.hash(confidence, scenarioCount, expectedShortfall, valueAtRisk) * 31
+        + Arrays.hashCode(tailIndices);
   }
 
   @Override
   public String toString() {
-    return "TailRisk[c=" + confidence + " N=" + scenarioCount + " ES=" + expectedShortfall + " VaR=" + valueAtRisk
-        + " k=" + tailIndices.length + "]";
+    return "TailRisk[c="
+        + confidence
+        + " N="
+        + scenarioCount
+        + " ES="
+        + expectedShortfall
+        + " VaR="
+        + valueAtRisk
+        + " k="
+        + tailIndices.length
+        + "]";
   }
 }

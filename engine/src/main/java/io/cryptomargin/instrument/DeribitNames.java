@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  *   <li>{@code BTC-PERPETUAL}: inverse perpetual; {@code BTC_USDC-PERPETUAL}: linear perpetual
  *   <li>{@code BTC_USDC}: spot pair
  *   <li>{@code BTC-26JUN20}: inverse future; {@code BTC_USDC-26JUN20}: linear future
- *   <li>{@code BTC-22MAY20-9250-P}: inverse option; {@code BTC_USDC-27DEC24-100000-C}: linear option
+ *   <li>{@code BTC-22MAY20-9250-P}: inverse option; {@code BTC_USDC-27DEC24-100000-C}: linear
+ *       option
  * </ul>
+ *
  * Strikes may use {@code d} as the decimal point ({@code XRP_USDC-30JUN23-0d625-C}). Expiries are
  * 08:00 UTC on the named day, Deribit's expiry time. Contract size is 1 coin (Deribit states
  * amounts in coins) unless given.
@@ -34,14 +36,20 @@ public final class DeribitNames {
   private static final Pattern BASE = Pattern.compile("([A-Z0-9]+)(?:_(USDC|USDT|USD))?");
   private static final Pattern DATE = Pattern.compile("(\\d{1,2})([A-Z]{3})(\\d{2})");
   private static final Pattern STRIKE = Pattern.compile("\\d+(?:d\\d+)?(?:\\.\\d+)?");
+
   /**
    * DDMMMYY, strict: an impossible day (31APR24, 30FEB23) is an error, never moved to the month's
    * last day as the default (smart) resolver does. 'uu' is the proleptic year (years 2000-2099),
    * which STRICT needs ('yy' is a year of era and would want an era).
    */
-  private static final DateTimeFormatter DAY_MONTH_YEAR = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive().appendPattern("d").appendPattern("MMM").appendPattern("uu")
-      .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter DAY_MONTH_YEAR =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("d")
+          .appendPattern("MMM")
+          .appendPattern("uu")
+          .toFormatter(Locale.ENGLISH)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private DeribitNames() {}
 
@@ -62,15 +70,19 @@ public final class DeribitNames {
    */
   public static Instrument parse(String name, double contractSize) {
     if (!(contractSize > 0 && Double.isFinite(contractSize))) {
-      throw ValidationException.of("contractSize", "must be a finite number > 0 (coins per contract), was "
-          + contractSize);
+      throw ValidationException.of(
+          "contractSize", "must be a finite number > 0 (coins per contract), was " + contractSize);
     }
     if (name == null || name.isBlank()) {
       throw ValidationException.of("instrument", "an instrument name is required");
     }
     if (name.length() > InputRange.MAX_ID_LENGTH) {
-      throw ValidationException.of("instrument", "an instrument name has at most " + InputRange.MAX_ID_LENGTH
-          + " characters, this one " + name.length());
+      throw ValidationException.of(
+          "instrument",
+          "an instrument name has at most "
+              + InputRange.MAX_ID_LENGTH
+              + " characters, this one "
+              + name.length());
     }
     String[] parts = name.trim().split("-", -1);
     Matcher base = BASE.matcher(parts[0]);
@@ -96,21 +108,27 @@ public final class DeribitNames {
       case 4:
         Instant expiry = expiry(name, parts[1]);
         double strike = strike(name, parts[2]);
-        PutCall putCall = switch (parts[3]) {
-          case "C" -> PutCall.CALL;
-          case "P" -> PutCall.PUT;
-          default -> throw malformed(name, "option type must be C or P, was '" + parts[3] + "'");
-        };
-        return new EuropeanOption(name, coin, expiry, strike, putCall, settlement, currency, contractSize);
+        PutCall putCall =
+            switch (parts[3]) {
+              case "C" -> PutCall.CALL;
+              case "P" -> PutCall.PUT;
+              default ->
+                  throw malformed(name, "option type must be C or P, was '" + parts[3] + "'");
+            };
+        return new EuropeanOption(
+            name, coin, expiry, strike, putCall, settlement, currency, contractSize);
       default:
-        throw malformed(name, "expected COIN[_QUOTE], COIN-PERPETUAL, COIN-DDMMMYY or COIN-DDMMMYY-STRIKE-C|P");
+        throw malformed(
+            name, "expected COIN[_QUOTE], COIN-PERPETUAL, COIN-DDMMMYY or COIN-DDMMMYY-STRIKE-C|P");
     }
   }
 
   /** The Deribit date code of an expiry, e.g. {@code 26JUN20}. */
   public static String dateCode(Instant expiry) {
     LocalDate date = expiry.atZone(ZoneOffset.UTC).toLocalDate();
-    return date.getDayOfMonth() + date.getMonth().name().substring(0, 3) + String.format("%02d", date.getYear() % 100);
+    return date.getDayOfMonth()
+        + date.getMonth().name().substring(0, 3)
+        + String.format("%02d", date.getYear() % 100);
   }
 
   /** The 08:00 UTC expiry instant of a date. */
@@ -118,11 +136,23 @@ public final class DeribitNames {
     return date.atTime(EXPIRY_TIME_UTC).toInstant(ZoneOffset.UTC);
   }
 
-  /** A Deribit-style option name for the given terms (strike printed without a needless fraction). */
-  public static String optionName(String coin, String quote, Instant expiry, double strike, PutCall putCall) {
+  /**
+   * A Deribit-style option name for the given terms (strike printed without a needless fraction).
+   */
+  public static String optionName(
+      String coin, String quote, Instant expiry, double strike, PutCall putCall) {
     String base = quote == null ? coin : coin + "_" + quote;
-    String strikeText = strike == Math.rint(strike) ? Long.toString((long) strike) : Double.toString(strike).replace('.', 'd');
-    return base + "-" + dateCode(expiry) + "-" + strikeText + "-" + (putCall == PutCall.CALL ? "C" : "P");
+    String strikeText =
+        strike == Math.rint(strike)
+            ? Long.toString((long) strike)
+            : Double.toString(strike).replace('.', 'd');
+    return base
+        + "-"
+        + dateCode(expiry)
+        + "-"
+        + strikeText
+        + "-"
+        + (putCall == PutCall.CALL ? "C" : "P");
   }
 
   private static Instant expiry(String name, String code) {

@@ -16,10 +16,19 @@ import java.util.Optional;
  * @param settlementCurrency USD-like for linear, the coin for inverse
  * @param contractSize coins per contract
  */
-public record EuropeanOption(String name, String underlying, Instant expiryTime, double strike, PutCall putCall,
-    Settlement settlement, String settlementCurrency, double contractSize) implements Instrument {
+public record EuropeanOption(
+    String name,
+    String underlying,
+    Instant expiryTime,
+    double strike,
+    PutCall putCall,
+    Settlement settlement,
+    String settlementCurrency,
+    double contractSize)
+    implements Instrument {
   public EuropeanOption {
-    Problems problems = InstrumentChecks.common(name, underlying, settlement, settlementCurrency, contractSize);
+    Problems problems =
+        InstrumentChecks.common(name, underlying, settlement, settlementCurrency, contractSize);
     if (expiryTime == null) {
       problems.add("expiry", "is required for an option");
     }

@@ -14,10 +14,17 @@ import java.util.Optional;
  * @param settlementCurrency USD-like for linear, the coin for inverse
  * @param contractSize coins per contract
  */
-public record Future(String name, String underlying, Instant expiryTime, Settlement settlement,
-    String settlementCurrency, double contractSize) implements Instrument {
+public record Future(
+    String name,
+    String underlying,
+    Instant expiryTime,
+    Settlement settlement,
+    String settlementCurrency,
+    double contractSize)
+    implements Instrument {
   public Future {
-    Problems problems = InstrumentChecks.common(name, underlying, settlement, settlementCurrency, contractSize);
+    Problems problems =
+        InstrumentChecks.common(name, underlying, settlement, settlementCurrency, contractSize);
     if (expiryTime == null) {
       problems.add("expiry", "is required for a future");
     }

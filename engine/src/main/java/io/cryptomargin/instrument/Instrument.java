@@ -15,7 +15,10 @@ public sealed interface Instrument permits Spot, Future, Perpetual, EuropeanOpti
   /** Linear or inverse. */
   Settlement settlement();
 
-  /** The currency premium and P&amp;L are paid in: {@code USD}, {@code USDC}, {@code USDT} or the coin. */
+  /**
+   * The currency premium and P&amp;L are paid in: {@code USD}, {@code USDC}, {@code USDT} or the
+   * coin.
+   */
   String settlementCurrency();
 
   /** Coins of the underlying per contract. */

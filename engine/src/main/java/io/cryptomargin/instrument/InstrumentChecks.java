@@ -6,8 +6,12 @@ import io.cryptomargin.validation.Problems;
 final class InstrumentChecks {
   private InstrumentChecks() {}
 
-  static Problems common(String name, String underlying, Settlement settlement,
-      String settlementCurrency, double contractSize) {
+  static Problems common(
+      String name,
+      String underlying,
+      Settlement settlement,
+      String settlementCurrency,
+      double contractSize) {
     Problems problems = new Problems();
     if (name == null || name.isBlank()) {
       problems.add("name", "is required");
@@ -21,9 +25,15 @@ final class InstrumentChecks {
     if (settlementCurrency == null || settlementCurrency.isBlank()) {
       problems.add("settlementCurrency", "is required");
     } else if (settlement == Settlement.LINEAR && !Instrument.isUsdLike(settlementCurrency)) {
-      problems.add("settlementCurrency", "a linear contract settles in USD, USDC or USDT, not " + settlementCurrency);
-    } else if (settlement == Settlement.INVERSE && underlying != null && !settlementCurrency.equals(underlying)) {
-      problems.add("settlementCurrency", "an inverse contract settles in its coin " + underlying + ", not " + settlementCurrency);
+      problems.add(
+          "settlementCurrency",
+          "a linear contract settles in USD, USDC or USDT, not " + settlementCurrency);
+    } else if (settlement == Settlement.INVERSE
+        && underlying != null
+        && !settlementCurrency.equals(underlying)) {
+      problems.add(
+          "settlementCurrency",
+          "an inverse contract settles in its coin " + underlying + ", not " + settlementCurrency);
     }
     problems.requirePositive("contractSize", contractSize);
     return problems;

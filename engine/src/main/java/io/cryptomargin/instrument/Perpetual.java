@@ -1,7 +1,5 @@
 package io.cryptomargin.instrument;
 
-import io.cryptomargin.validation.Problems;
-
 /**
  * A perpetual swap, priced at the index unless the market gives a mark.
  *
@@ -11,10 +9,16 @@ import io.cryptomargin.validation.Problems;
  * @param settlementCurrency USD-like for linear, the coin for inverse
  * @param contractSize coins per contract
  */
-public record Perpetual(String name, String underlying, Settlement settlement, String settlementCurrency,
-    double contractSize) implements Instrument {
+public record Perpetual(
+    String name,
+    String underlying,
+    Settlement settlement,
+    String settlementCurrency,
+    double contractSize)
+    implements Instrument {
   public Perpetual {
-    InstrumentChecks.common(name, underlying, settlement, settlementCurrency, contractSize).throwIfAny();
+    InstrumentChecks.common(name, underlying, settlement, settlementCurrency, contractSize)
+        .throwIfAny();
   }
 
   @Override

@@ -11,7 +11,8 @@ import io.cryptomargin.validation.Problems;
  */
 public record Spot(String name, String underlying, String quoteCurrency) implements Instrument {
   public Spot {
-    Problems problems = InstrumentChecks.common(name, underlying, Settlement.LINEAR, quoteCurrency, 1.0);
+    Problems problems =
+        InstrumentChecks.common(name, underlying, Settlement.LINEAR, quoteCurrency, 1.0);
     problems.throwIfAny();
   }
 

@@ -23,7 +23,9 @@ final class Csv {
 
   private Csv() {}
 
-  /** Every record of the text; blank lines are skipped. Malformed quoting is recorded as a problem. */
+  /**
+   * Every record of the text; blank lines are skipped. Malformed quoting is recorded as a problem.
+   */
   static List<Row> parse(String text, String source, Problems problems) {
     List<Row> rows = new ArrayList<>();
     int i = text.startsWith("\uFEFF") ? 1 : 0;
@@ -62,7 +64,9 @@ final class Csv {
             return rows;
           }
           if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            problems.add(source + " line " + line, "text after a closing quote; quotes inside a field must be doubled");
+            problems.add(
+                source + " line " + line,
+                "text after a closing quote; quotes inside a field must be doubled");
             broken = true;
             while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n') {
               i++;
@@ -75,7 +79,9 @@ final class Csv {
               break;
             }
             if (c == '"' && !broken) {
-              problems.add(source + " line " + line, "a quote inside an unquoted field; quote the whole field");
+              problems.add(
+                  source + " line " + line,
+                  "a quote inside an unquoted field; quote the whole field");
               broken = true;
             }
             field.append(c);
@@ -119,8 +125,11 @@ final class Csv {
       return Double.NaN;
     }
     if (trimmed.length() > 100 || !DECIMAL.matcher(trimmed).matches()) {
-      problems.add(field, "'" + (trimmed.length() > 100 ? trimmed.substring(0, 100) + "..." : trimmed)
-          + "' is not a number");
+      problems.add(
+          field,
+          "'"
+              + (trimmed.length() > 100 ? trimmed.substring(0, 100) + "..." : trimmed)
+              + "' is not a number");
       return Double.NaN;
     }
     double value = Double.parseDouble(trimmed);
@@ -129,7 +138,10 @@ final class Csv {
 
   /** Quotes a field for writing when it needs it. */
   static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';

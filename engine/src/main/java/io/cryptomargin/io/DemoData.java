@@ -16,6 +16,7 @@ import java.util.List;
 public final class DemoData {
   /** The stated demo market (snapshot JSON). */
   public static final String MARKET = "/demo/demo-market.json";
+
   /** The real Deribit chain (CSV). */
   public static final String CHAIN = "/demo/deribit/btc_options_2020-05-14.csv";
 
@@ -34,16 +35,23 @@ public final class DemoData {
   /** The portfolio models the demo compares by default, in column order. */
   public static final List<String> PORTFOLIO_MODELS = List.of("crypto-pm", "span-16", "tims");
 
-  /** The whole demo with portfolio-margin models (built-in ids or model files), against both rules models. */
+  /**
+   * The whole demo with portfolio-margin models (built-in ids or model files), against both rules
+   * models.
+   */
   public static DemoReport run(List<String> models) {
-    return Demo.run(market(), deribitChain(), models.stream().map(MarginModelFiles::load).toList(),
+    return Demo.run(
+        market(),
+        deribitChain(),
+        models.stream().map(MarginModelFiles::load).toList(),
         RulesParametersJson.BUILT_IN.stream().map(RulesParametersJson::load).toList());
   }
 
   private static String resource(String path) {
     try (InputStream in = DemoData.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("the demo data " + path + " is missing from the engine jar");
+        throw new IllegalStateException(
+            "the demo data " + path + " is missing from the engine jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

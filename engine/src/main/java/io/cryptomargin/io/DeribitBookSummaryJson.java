@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Reads the response of Deribit's {@code public/get_book_summary_by_currency}:
- * {@code {"jsonrpc":"2.0","result":[{"instrument_name":..,"mark_price":..,...}],...}}.
+ * Reads the response of Deribit's {@code public/get_book_summary_by_currency}: {@code
+ * {"jsonrpc":"2.0","result":[{"instrument_name":..,"mark_price":..,...}],...}}.
  *
  * <p>Fields used per entry: {@code instrument_name}, {@code creation_timestamp} (ms since the
  * epoch), {@code mark_price} (options: coin per option when inverse, USD-like when linear; futures
@@ -46,7 +46,8 @@ public final class DeribitBookSummaryJson {
    *
    * @param id the snapshot id to give the result
    * @param source how error messages name the input
-   * @throws ValidationException listing every problem with its JSON path ({@code result[3].mark_iv})
+   * @throws ValidationException listing every problem with its JSON path ({@code
+   *     result[3].mark_iv})
    */
   public static MarketSnapshot parse(String text, String id, String source) {
     return fromTree(Json.parse(text, source), id, source);
@@ -75,7 +76,8 @@ public final class DeribitBookSummaryJson {
     return snapshot;
   }
 
-  private static void readEntry(JsonNode entry, String path, DeribitChain chain, Problems problems) {
+  private static void readEntry(
+      JsonNode entry, String path, DeribitChain chain, Problems problems) {
     if (!entry.isObject()) {
       problems.add(path, "must be an object, was " + Json.describe(entry));
       return;
@@ -96,16 +98,28 @@ public final class DeribitBookSummaryJson {
     }
     int before = problems.count();
     Long millis = Json.integer(entry, "creation_timestamp", path, problems, true);
-    Instant at = millis == null ? null : Json.epochMillis(millis, path + ".creation_timestamp", problems);
+    Instant at =
+        millis == null ? null : Json.epochMillis(millis, path + ".creation_timestamp", problems);
     chain.listed(instrument, at, path + " (" + name + ")");
     boolean isOption = instrument instanceof EuropeanOption;
-    double markPrice = Json.number(entry, "mark_price", path, isOption ? InputRange.MARK_PRICE : InputRange.PRICE_USD,
-        problems, true);
-    double index = Json.number(entry, "estimated_delivery_price", path, InputRange.PRICE_USD, problems, false);
-    double markIv = isOption ? Json.number(entry, "mark_iv", path, InputRange.VOLATILITY_PERCENT, problems, true)
-        : Double.NaN;
-    double forward = isOption ? Json.number(entry, "underlying_price", path, InputRange.PRICE_USD, problems, true)
-        : Double.NaN;
+    double markPrice =
+        Json.number(
+            entry,
+            "mark_price",
+            path,
+            isOption ? InputRange.MARK_PRICE : InputRange.PRICE_USD,
+            problems,
+            true);
+    double index =
+        Json.number(entry, "estimated_delivery_price", path, InputRange.PRICE_USD, problems, false);
+    double markIv =
+        isOption
+            ? Json.number(entry, "mark_iv", path, InputRange.VOLATILITY_PERCENT, problems, true)
+            : Double.NaN;
+    double forward =
+        isOption
+            ? Json.number(entry, "underlying_price", path, InputRange.PRICE_USD, problems, true)
+            : Double.NaN;
     if (problems.count() > before) {
       return;
     }

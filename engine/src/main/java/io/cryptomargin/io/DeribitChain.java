@@ -20,8 +20,8 @@ import java.util.TreeMap;
 /**
  * Turns Deribit rows (from the CSV chain or the book summary) into a snapshot. Per underlying: the
  * index and each expiry's forward are the values of the latest row that gives them; each expiry's
- * smile takes, at every strike, the out-of-the-money option's mark IV (call for K ≥ F, put for
- * K &lt; F), where in-the-money IVs are noisier, and the only one where a strike has one side.
+ * smile takes, at every strike, the out-of-the-money option's mark IV (call for K ≥ F, put for K
+ * &lt; F), where in-the-money IVs are noisier, and the only one where a strike has one side.
  */
 final class DeribitChain {
   private record Timed(double value, Instant at) {}
@@ -30,17 +30,20 @@ final class DeribitChain {
 
   private final Map<String, Timed> indexByCoin = new TreeMap<>();
   private final Map<String, TreeMap<Instant, Timed>> forwardsByCoin = new TreeMap<>();
-  private final Map<String, TreeMap<Instant, TreeMap<Double, StrikeVols>>> volsByCoin = new TreeMap<>();
+  private final Map<String, TreeMap<Instant, TreeMap<Double, StrikeVols>>> volsByCoin =
+      new TreeMap<>();
   private final Map<String, Mark> marks = new LinkedHashMap<>();
+
   /** Every dated contract seen, with where it was read, so expired ones can be named. */
   private final Map<String, Listed> dated = new LinkedHashMap<>();
+
   private Instant asOf;
 
   private record Listed(Instrument instrument, String where) {}
 
   /**
-   * Records that a row or entry lists an instrument observed at a time, even one whose other
-   * fields were bad, so the snapshot time and expired contracts come out in the same pass.
+   * Records that a row or entry lists an instrument observed at a time, even one whose other fields
+   * were bad, so the snapshot time and expired contracts come out in the same pass.
    *
    * @param where how error messages name the row, e.g. {@code chain.csv line 12 (BTC-29MAR24)}
    */
@@ -60,8 +63,13 @@ final class DeribitChain {
     }
     for (Listed l : dated.values()) {
       if (!l.instrument().expiry().orElseThrow().isAfter(asOf)) {
-        problems.add(l.where(), "expired: expiry " + l.instrument().expiry().orElseThrow()
-            + " is not after the snapshot time " + asOf + " (the latest observation of the file)");
+        problems.add(
+            l.where(),
+            "expired: expiry "
+                + l.instrument().expiry().orElseThrow()
+                + " is not after the snapshot time "
+                + asOf
+                + " (the latest observation of the file)");
       }
     }
   }
@@ -76,21 +84,40 @@ final class DeribitChain {
   void option(EuropeanOption option, double markPrice, double markVol, double forward, Instant at) {
     seen(at);
     forward(option.underlying(), option.expiryTime(), forward, at);
-    volsByCoin.computeIfAbsent(option.underlying(), c -> new TreeMap<>())
+    volsByCoin
+        .computeIfAbsent(option.underlying(), c -> new TreeMap<>())
         .computeIfAbsent(option.expiryTime(), e -> new TreeMap<>())
-        .merge(option.strike(), option.putCall() == PutCall.CALL ? new StrikeVols(markVol, null)
-            : new StrikeVols(null, markVol), (a, b) -> new StrikeVols(
-                b.callVol() != null ? b.callVol() : a.callVol(), b.putVol() != null ? b.putVol() : a.putVol()));
-    marks.put(option.name(), new Mark(OptionalDouble.of(markPrice), OptionalDouble.of(markVol),
-        OptionalDouble.of(forward), Optional.of(at)));
+        .merge(
+            option.strike(),
+            option.putCall() == PutCall.CALL
+                ? new StrikeVols(markVol, null)
+                : new StrikeVols(null, markVol),
+            (a, b) ->
+                new StrikeVols(
+                    b.callVol() != null ? b.callVol() : a.callVol(),
+                    b.putVol() != null ? b.putVol() : a.putVol()));
+    marks.put(
+        option.name(),
+        new Mark(
+            OptionalDouble.of(markPrice),
+            OptionalDouble.of(markVol),
+            OptionalDouble.of(forward),
+            Optional.of(at)));
   }
 
   /** Records a future's or perpetual's mark price (USD per coin), which is its forward. */
   void futureOrPerpetual(Instrument instrument, double markPriceUsd, Instant at) {
     seen(at);
-    instrument.expiry().ifPresent(expiry -> forward(instrument.underlying(), expiry, markPriceUsd, at));
-    marks.put(instrument.name(), new Mark(OptionalDouble.empty(), OptionalDouble.empty(),
-        OptionalDouble.of(markPriceUsd), Optional.of(at)));
+    instrument
+        .expiry()
+        .ifPresent(expiry -> forward(instrument.underlying(), expiry, markPriceUsd, at));
+    marks.put(
+        instrument.name(),
+        new Mark(
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.of(markPriceUsd),
+            Optional.of(at)));
   }
 
   /** Whether nothing was recorded. */
@@ -120,11 +147,15 @@ final class DeribitChain {
         continue;
       }
       TreeMap<Instant, Double> forwards = new TreeMap<>();
-      forwardsByCoin.getOrDefault(coin, new TreeMap<>()).forEach((expiry, f) -> forwards.put(expiry, f.value()));
+      forwardsByCoin
+          .getOrDefault(coin, new TreeMap<>())
+          .forEach((expiry, f) -> forwards.put(expiry, f.value()));
       TreeMap<Instant, Smile> smiles = new TreeMap<>();
-      volsByCoin.getOrDefault(coin, new TreeMap<>()).forEach((expiry, byStrike) ->
-          smiles.put(expiry, smile(byStrike, forwards.get(expiry))));
-      VolSurface surface = smiles.isEmpty() ? VolSurface.flat(DEFAULT_FLAT_VOL) : new VolSurface(Double.NaN, smiles);
+      volsByCoin
+          .getOrDefault(coin, new TreeMap<>())
+          .forEach((expiry, byStrike) -> smiles.put(expiry, smile(byStrike, forwards.get(expiry))));
+      VolSurface surface =
+          smiles.isEmpty() ? VolSurface.flat(DEFAULT_FLAT_VOL) : new VolSurface(Double.NaN, smiles);
       underlyings.put(coin, new UnderlyingMarket(index.value(), forwards, surface));
     }
     if (!problems.isEmpty()) {
@@ -148,14 +179,17 @@ final class DeribitChain {
       StrikeVols v = e.getValue();
       Double outOfTheMoney = strike >= forward ? v.callVol() : v.putVol();
       strikes[i] = strike;
-      vols[i] = outOfTheMoney != null ? outOfTheMoney : v.callVol() != null ? v.callVol() : v.putVol();
+      vols[i] =
+          outOfTheMoney != null ? outOfTheMoney : v.callVol() != null ? v.callVol() : v.putVol();
       i++;
     }
     return new Smile(strikes, vols);
   }
 
   private void forward(String coin, Instant expiry, double forward, Instant at) {
-    forwardsByCoin.computeIfAbsent(coin, c -> new TreeMap<>()).merge(expiry, new Timed(forward, at), DeribitChain::later);
+    forwardsByCoin
+        .computeIfAbsent(coin, c -> new TreeMap<>())
+        .merge(expiry, new Timed(forward, at), DeribitChain::later);
   }
 
   private void seen(Instant at) {

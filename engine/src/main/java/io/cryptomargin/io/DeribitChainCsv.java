@@ -14,21 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a Deribit option chain saved as CSV (one row per instrument as returned by Deribit's
- * {@code public/ticker}, e.g. the chains of the demo and of the tests).
+ * Reads a Deribit option chain saved as CSV (one row per instrument as returned by Deribit's {@code
+ * public/ticker}, e.g. the chains of the demo and of the tests).
  *
- * <p>Columns used: {@code instrument_name}, {@code timestamp} (ms since the epoch),
- * {@code underlying_price} (the forward the option is priced on, USD), {@code index_price} (USD),
- * {@code mark_price} (coin per option for inverse options, USD-like for linear ones; USD per coin
- * for futures) and {@code mark_iv} (percent; options only). Other columns are ignored.
+ * <p>Columns used: {@code instrument_name}, {@code timestamp} (ms since the epoch), {@code
+ * underlying_price} (the forward the option is priced on, USD), {@code index_price} (USD), {@code
+ * mark_price} (coin per option for inverse options, USD-like for linear ones; USD per coin for
+ * futures) and {@code mark_iv} (percent; options only). Other columns are ignored.
  *
- * <p>The snapshot: asOf = the latest {@code timestamp}; per underlying the index of the latest
- * row; per expiry the forward of its latest row and a smile of out-of-the-money mark IVs; one mark
- * per instrument with its price, IV, forward and observation time.
+ * <p>The snapshot: asOf = the latest {@code timestamp}; per underlying the index of the latest row;
+ * per expiry the forward of its latest row and a smile of out-of-the-money mark IVs; one mark per
+ * instrument with its price, IV, forward and observation time.
  */
 public final class DeribitChainCsv {
-  private static final List<String> REQUIRED = List.of(
-      "instrument_name", "timestamp", "underlying_price", "index_price", "mark_price", "mark_iv");
+  private static final List<String> REQUIRED =
+      List.of(
+          "instrument_name",
+          "timestamp",
+          "underlying_price",
+          "index_price",
+          "mark_price",
+          "mark_iv");
 
   private DeribitChainCsv() {}
 
@@ -53,7 +59,8 @@ public final class DeribitChainCsv {
    */
   public static MarketSnapshot parse(String text, String id, String source) {
     Problems problems = new Problems();
-    // Every check below runs whatever the earlier ones found, so the file's problems come in one list.
+    // Every check below runs whatever the earlier ones found, so the file's problems come in one
+    // list.
     List<Csv.Row> rows = Csv.parse(text, source, problems);
     if (rows.isEmpty()) {
       problems.add(source, "is empty: expected a header row and one row per instrument");
@@ -91,8 +98,13 @@ public final class DeribitChainCsv {
     return snapshot;
   }
 
-  private static void readRow(Csv.Row row, Map<String, Integer> columns, int width, String source,
-      DeribitChain chain, Problems problems) {
+  private static void readRow(
+      Csv.Row row,
+      Map<String, Integer> columns,
+      int width,
+      String source,
+      DeribitChain chain,
+      Problems problems) {
     List<String> f = row.fields();
     String where = source + " line " + row.line();
     if (f.size() != width) {
@@ -108,19 +120,25 @@ public final class DeribitChainCsv {
     }
     String at = instrument == null ? where : where + " (" + name + ")";
     int before = problems.count();
-    Instant observedAt = columns.containsKey("timestamp")
-        ? epochMillis(f.get(columns.get("timestamp")), at + ".timestamp", problems) : null;
+    Instant observedAt =
+        columns.containsKey("timestamp")
+            ? epochMillis(f.get(columns.get("timestamp")), at + ".timestamp", problems)
+            : null;
     double forward = cell(f, columns, "underlying_price", at, problems, InputRange.PRICE_USD);
     double index = cell(f, columns, "index_price", at, problems, InputRange.PRICE_USD);
     double markPrice = cell(f, columns, "mark_price", at, problems, InputRange.MARK_PRICE);
     // An unreadable name still gets its numbers checked; only options have a mark IV to check.
-    double markIvPercent = instrument instanceof EuropeanOption
-        ? cell(f, columns, "mark_iv", at, problems, InputRange.VOLATILITY_PERCENT) : Double.NaN;
+    double markIvPercent =
+        instrument instanceof EuropeanOption
+            ? cell(f, columns, "mark_iv", at, problems, InputRange.VOLATILITY_PERCENT)
+            : Double.NaN;
     if (instrument == null) {
       return;
     }
     chain.listed(instrument, observedAt, at);
-    if (problems.count() > before || observedAt == null || REQUIRED.stream().anyMatch(c -> !columns.containsKey(c))) {
+    if (problems.count() > before
+        || observedAt == null
+        || REQUIRED.stream().anyMatch(c -> !columns.containsKey(c))) {
       return;
     }
     chain.index(instrument.underlying(), index, observedAt);
@@ -131,9 +149,17 @@ public final class DeribitChainCsv {
     }
   }
 
-  /** A number from a column when the file has the column (its absence is reported once, not per row). */
-  private static double cell(List<String> f, Map<String, Integer> columns, String column, String at,
-      Problems problems, InputRange range) {
+  /**
+   * A number from a column when the file has the column (its absence is reported once, not per
+   * row).
+   */
+  private static double cell(
+      List<String> f,
+      Map<String, Integer> columns,
+      String column,
+      String at,
+      Problems problems,
+      InputRange range) {
     Integer c = columns.get(column);
     return c == null ? Double.NaN : Csv.number(f.get(c), at + "." + column, range, problems);
   }

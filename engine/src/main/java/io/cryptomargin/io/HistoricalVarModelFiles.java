@@ -39,6 +39,7 @@ import java.util.Map;
  *  },
  *  "margin": { ... the same keys as span-16's margin part ... }}
  * }</pre>
+ *
  * Optional fields take the values shown.
  */
 public final class HistoricalVarModelFiles {
@@ -60,10 +61,13 @@ public final class HistoricalVarModelFiles {
   /**
    * The built-in model or a model file, with another history.
    *
-   * @param historyOverride a history file (or {@code classpath:} resource) to use instead of the file's own
-   * @param historyCoinOverride the coin of a one-coin candle history (null: the file's {@code historyCoin})
+   * @param historyOverride a history file (or {@code classpath:} resource) to use instead of the
+   *     file's own
+   * @param historyCoinOverride the coin of a one-coin candle history (null: the file's {@code
+   *     historyCoin})
    */
-  public static HistoricalVarModel load(String idOrPath, String historyOverride, String historyCoinOverride) {
+  public static HistoricalVarModel load(
+      String idOrPath, String historyOverride, String historyCoinOverride) {
     String text;
     String source;
     Path base = null;
@@ -87,11 +91,16 @@ public final class HistoricalVarModelFiles {
    *
    * @param baseDirectory where a relative history path is resolved (null: the working directory)
    */
-  public static HistoricalVarModel parse(String text, String source, Path baseDirectory, String historyOverride) {
+  public static HistoricalVarModel parse(
+      String text, String source, Path baseDirectory, String historyOverride) {
     return parse(text, source, baseDirectory, historyOverride, null);
   }
 
-  private static HistoricalVarModel parse(String text, String source, Path baseDirectory, String historyOverride,
+  private static HistoricalVarModel parse(
+      String text,
+      String source,
+      Path baseDirectory,
+      String historyOverride,
       String historyCoinOverride) {
     JsonNode root = Json.parse(text, source);
     Problems problems = new Problems();
@@ -116,7 +125,9 @@ public final class HistoricalVarModelFiles {
       if ("overlapping".equals(scalingText)) {
         scaling = HorizonScaling.OVERLAPPING;
       } else if (scalingText != null && !scalingText.equals("sqrt")) {
-        problems.add(p + ".horizonScaling", "must be \"sqrt\" or \"overlapping\", was \"" + scalingText + "\"");
+        problems.add(
+            p + ".horizonScaling",
+            "must be \"sqrt\" or \"overlapping\", was \"" + scalingText + "\"");
       }
       int lookback = (int) or(integer(h, "lookbackDays", p, problems), d.lookbackDays());
       JsonNode filtered = h.get("filtered");
@@ -127,7 +138,8 @@ public final class HistoricalVarModelFiles {
         weighting = filtered.booleanValue() ? ReturnWeighting.FILTERED : ReturnWeighting.PLAIN;
       }
       double lambda = or(Json.number(h, "ewmaLambda", p, problems, false), d.ewmaLambda());
-      double minVol = or(Json.number(h, "minimumDailyVol", p, problems, false), d.minimumDailyVol());
+      double minVol =
+          or(Json.number(h, "minimumDailyVol", p, problems, false), d.minimumDailyVol());
       double volFloor = d.volMultiplierFloor();
       double volCap = d.volMultiplierCap();
       JsonNode bounds = h.get("volMultiplierBounds");
@@ -148,15 +160,18 @@ public final class HistoricalVarModelFiles {
         } else {
           for (int i = 0; i < periods.size(); i++) {
             String at = p + ".stressPeriods[" + i + "]";
-            LocalDate from = date(Json.text(periods.get(i), "from", at, problems, true), at + ".from", problems);
-            LocalDate to = date(Json.text(periods.get(i), "to", at, problems, true), at + ".to", problems);
+            LocalDate from =
+                date(Json.text(periods.get(i), "from", at, problems, true), at + ".from", problems);
+            LocalDate to =
+                date(Json.text(periods.get(i), "to", at, problems, true), at + ".to", problems);
             if (from != null && to != null) {
               Json.construct(() -> stress.add(new StressPeriod(from, to)), at, problems);
             }
           }
         }
       }
-      int worst = (int) or(integer(h, "worstScenariosReported", p, problems), d.worstScenariosReported());
+      int worst =
+          (int) or(integer(h, "worstScenariosReported", p, problems), d.worstScenariosReported());
       history = Json.text(h, "history", p, problems, historyOverride == null);
       String coin = Json.text(h, "historyCoin", p, problems, false);
       historyCoin = coin == null ? historyCoin : coin;
@@ -166,22 +181,44 @@ public final class HistoricalVarModelFiles {
       double floorFinal = volFloor;
       double capFinal = volCap;
       if (problems.count() == before) {
-        parameters = Json.construct(() -> new HistoricalVarParameters(confidence, horizon, scalingFinal, lookback,
-            weightingFinal, lambda, minVol, floorFinal, capFinal, stress, worst), p, problems);
+        parameters =
+            Json.construct(
+                () ->
+                    new HistoricalVarParameters(
+                        confidence,
+                        horizon,
+                        scalingFinal,
+                        lookback,
+                        weightingFinal,
+                        lambda,
+                        minVol,
+                        floorFinal,
+                        capFinal,
+                        stress,
+                        worst),
+                p,
+                problems);
       }
     }
     MarginParameters margin = null;
     if (marginNode != null) {
       Map<String, Object> plain = Json.toPlainMap(marginNode);
-      margin = Json.construct(() -> MarginModelFiles.parameters(plain, source, HistoricalVarModel.ID), "", problems);
+      margin =
+          Json.construct(
+              () -> MarginModelFiles.parameters(plain, source, HistoricalVarModel.ID),
+              "",
+              problems);
     }
     problems.throwIfAny();
     String historySource = historyOverride != null ? historyOverride : history;
-    if (!historySource.startsWith(PriceHistoryCsv.CLASSPATH) && baseDirectory != null && historyOverride == null) {
+    if (!historySource.startsWith(PriceHistoryCsv.CLASSPATH)
+        && baseDirectory != null
+        && historyOverride == null) {
       historySource = baseDirectory.resolve(historySource).toString();
     }
-    PriceHistory prices = PriceHistoryCsv.read(historySource,
-        historyCoinOverride != null ? historyCoinOverride : historyCoin);
+    PriceHistory prices =
+        PriceHistoryCsv.read(
+            historySource, historyCoinOverride != null ? historyCoinOverride : historyCoin);
     return new HistoricalVarModel(version, description, parameters, margin, prices);
   }
 

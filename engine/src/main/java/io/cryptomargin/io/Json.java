@@ -16,16 +16,25 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** Shared JSON plumbing: one configured mapper, file reading and field checks that record problems. */
+/**
+ * Shared JSON plumbing: one configured mapper, file reading and field checks that record problems.
+ */
 final class Json {
-  /** Doubles are written by Jackson with {@link Double#toString}, the shortest text that reads back exactly. */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * Doubles are written by Jackson with {@link Double#toString}, the shortest text that reads back
+   * exactly.
+   */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 
-  /** The text of a file (bounded, UTF-8), or a validation error naming it; see {@link StrictJson#readFile}. */
+  /**
+   * The text of a file (bounded, UTF-8), or a validation error naming it; see {@link
+   * StrictJson#readFile}.
+   */
   static String readFile(Path path) {
     return StrictJson.readFile(path);
   }
@@ -60,8 +69,12 @@ final class Json {
     return parent.isEmpty() ? field : parent + "." + field;
   }
 
-  /** An object member that must be present and an object; records a problem and returns null otherwise. */
-  static JsonNode object(JsonNode parent, String field, String path, Problems problems, boolean required) {
+  /**
+   * An object member that must be present and an object; records a problem and returns null
+   * otherwise.
+   */
+  static JsonNode object(
+      JsonNode parent, String field, String path, Problems problems, boolean required) {
     JsonNode node = parent.get(field);
     if (node == null || node.isNull()) {
       if (required) {
@@ -77,15 +90,17 @@ final class Json {
   }
 
   /**
-   * A number member within {@link InputRange#ANY_FIGURE}; NaN (with a problem when required) if absent, and a
-   * problem if not a number or beyond the range.
+   * A number member within {@link InputRange#ANY_FIGURE}; NaN (with a problem when required) if
+   * absent, and a problem if not a number or beyond the range.
    */
-  static double number(JsonNode parent, String field, String path, Problems problems, boolean required) {
+  static double number(
+      JsonNode parent, String field, String path, Problems problems, boolean required) {
     return number(parent, field, path, InputRange.ANY_FIGURE, problems, required);
   }
 
   /** A number member that must be &gt; 0 when present; NaN if absent or bad. */
-  static double positive(JsonNode parent, String field, String path, Problems problems, boolean required) {
+  static double positive(
+      JsonNode parent, String field, String path, Problems problems, boolean required) {
     double value = number(parent, field, path, problems, required);
     if (!Double.isNaN(value)) {
       problems.requirePositive(path(path, field), value);
@@ -94,7 +109,8 @@ final class Json {
   }
 
   /** A number member that must be &gt;= 0 when present; NaN if absent or bad. */
-  static double nonNegative(JsonNode parent, String field, String path, Problems problems, boolean required) {
+  static double nonNegative(
+      JsonNode parent, String field, String path, Problems problems, boolean required) {
     double value = number(parent, field, path, problems, required);
     if (!Double.isNaN(value)) {
       problems.requireNonNegative(path(path, field), value);
@@ -111,7 +127,9 @@ final class Json {
     return asNumber(node, path, InputRange.ANY_FIGURE, problems);
   }
 
-  /** A node's number within a range; NaN and a problem when it is not a number or out of the range. */
+  /**
+   * A node's number within a range; NaN and a problem when it is not a number or out of the range.
+   */
   static double asNumber(JsonNode node, String path, InputRange range, Problems problems) {
     if (!node.isNumber()) {
       problems.add(path, "must be a number, was " + describe(node));
@@ -121,8 +139,16 @@ final class Json {
     return range.check(path, value, problems) ? value : Double.NaN;
   }
 
-  /** A number member within a range; NaN (with a problem when required) if absent, and a problem if bad. */
-  static double number(JsonNode parent, String field, String path, InputRange range, Problems problems,
+  /**
+   * A number member within a range; NaN (with a problem when required) if absent, and a problem if
+   * bad.
+   */
+  static double number(
+      JsonNode parent,
+      String field,
+      String path,
+      InputRange range,
+      Problems problems,
       boolean required) {
     JsonNode node = parent.get(field);
     if (node == null || node.isNull()) {
@@ -135,7 +161,8 @@ final class Json {
   }
 
   /** A string member; null (with a problem when required) if absent. */
-  static String text(JsonNode parent, String field, String path, Problems problems, boolean required) {
+  static String text(
+      JsonNode parent, String field, String path, Problems problems, boolean required) {
     JsonNode node = parent.get(field);
     if (node == null || node.isNull()) {
       if (required) {
@@ -151,7 +178,8 @@ final class Json {
   }
 
   /** A whole-number member (e.g. epoch milliseconds); null if absent or not an integer. */
-  static Long integer(JsonNode parent, String field, String path, Problems problems, boolean required) {
+  static Long integer(
+      JsonNode parent, String field, String path, Problems problems, boolean required) {
     JsonNode node = parent.get(field);
     if (node == null || node.isNull()) {
       if (required) {
@@ -166,7 +194,10 @@ final class Json {
     return node.longValue();
   }
 
-  /** A time in milliseconds since the epoch; null and a problem when outside the times {@link InputRange} allows. */
+  /**
+   * A time in milliseconds since the epoch; null and a problem when outside the times {@link
+   * InputRange} allows.
+   */
   static Instant epochMillis(long millis, String path, Problems problems) {
     Instant time = Instant.ofEpochMilli(millis);
     return InputRange.checkTime(path, time, problems) ? time : null;
@@ -178,7 +209,8 @@ final class Json {
       Instant time = Instant.parse(text);
       return InputRange.checkTime(path, time, problems) ? time : null;
     } catch (DateTimeParseException e) {
-      problems.add(path, "must be an ISO-8601 UTC time such as 2024-03-01T08:00:00Z, was '" + text + "'");
+      problems.add(
+          path, "must be an ISO-8601 UTC time such as 2024-03-01T08:00:00Z, was '" + text + "'");
       return null;
     }
   }
@@ -195,12 +227,18 @@ final class Json {
       Instant expiry = io.cryptomargin.instrument.DeribitNames.expiryOn(LocalDate.parse(text));
       return InputRange.checkTime(path, expiry, problems) ? expiry : null;
     } catch (DateTimeParseException e) {
-      problems.add(path, "must be a date such as 2024-03-29 (expiry at 08:00 UTC) or a UTC time, was '" + text + "'");
+      problems.add(
+          path,
+          "must be a date such as 2024-03-29 (expiry at 08:00 UTC) or a UTC time, was '"
+              + text
+              + "'");
       return null;
     }
   }
 
-  /** The text form of an expiry: its date when it is at Deribit's 08:00 UTC, else the full instant. */
+  /**
+   * The text form of an expiry: its date when it is at Deribit's 08:00 UTC, else the full instant.
+   */
   static String expiryText(Instant expiry) {
     LocalDate date = expiry.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     Instant atEight = io.cryptomargin.instrument.DeribitNames.expiryOn(date);
@@ -208,7 +246,8 @@ final class Json {
   }
 
   /** Unknown keys with their path and a hint; see {@link StrictJson#onlyKnownKeys}. */
-  static void onlyKnownKeys(JsonNode node, String path, java.util.List<String> known, Problems problems) {
+  static void onlyKnownKeys(
+      JsonNode node, String path, java.util.List<String> known, Problems problems) {
     StrictJson.onlyKnownKeys(node, path, known, problems);
   }
 
@@ -229,7 +268,8 @@ final class Json {
    * Runs a core constructor, turning its checks into problems at the given path (so a file's every
    * problem is reported at once); null when it refused.
    */
-  static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems) {
+  static <T> T construct(
+      java.util.function.Supplier<T> constructor, String path, Problems problems) {
     return construct(constructor, path, problems, java.util.Set.of());
   }
 
@@ -238,7 +278,10 @@ final class Json {
    * constructor's problems with the given fields (fields the reader had no value for, already
    * reported elsewhere).
    */
-  static <T> T construct(java.util.function.Supplier<T> constructor, String path, Problems problems,
+  static <T> T construct(
+      java.util.function.Supplier<T> constructor,
+      String path,
+      Problems problems,
       java.util.Set<String> ignoredFields) {
     try {
       return constructor.get();
@@ -249,7 +292,8 @@ final class Json {
         if (ignoredFields.contains(p.field())) {
           continue;
         }
-        String field = path.isEmpty() ? p.field() : p.field().isEmpty() ? path : path + "." + p.field();
+        String field =
+            path.isEmpty() ? p.field() : p.field().isEmpty() ? path : path + "." + p.field();
         if (!problems.hasProblemAt(field)) {
           problems.add(field, p.message());
         }

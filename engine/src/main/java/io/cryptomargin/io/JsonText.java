@@ -2,7 +2,9 @@ package io.cryptomargin.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Writes plain Java values (maps, lists, strings, numbers, booleans) as JSON, for command output. */
+/**
+ * Writes plain Java values (maps, lists, strings, numbers, booleans) as JSON, for command output.
+ */
 public final class JsonText {
   private JsonText() {}
 

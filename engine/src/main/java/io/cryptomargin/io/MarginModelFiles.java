@@ -40,8 +40,8 @@ public final class MarginModelFiles {
   private MarginModelFiles() {}
 
   /**
-   * A built-in model ({@code span-16}, {@code crypto-pm}, {@code tims}), a built-in profile
-   * ({@code crypto-pm-2026-09}) or a model file, with its margin part.
+   * A built-in model ({@code span-16}, {@code crypto-pm}, {@code tims}), a built-in profile ({@code
+   * crypto-pm-2026-09}) or a model file, with its margin part.
    *
    * @throws ValidationException listing every problem of the file with its JSON path
    */
@@ -50,8 +50,9 @@ public final class MarginModelFiles {
   }
 
   /**
-   * The model of a parsed model file: its scenario set, and its margin part read as the scenario set's
-   * kind requires (span-16: SPAN's charges; crypto-pm: Deribit's risk-matrix terms; tims: FINRA's floor).
+   * The model of a parsed model file: its scenario set, and its margin part read as the scenario
+   * set's kind requires (span-16: SPAN's charges; crypto-pm: Deribit's risk-matrix terms; tims:
+   * FINRA's floor).
    *
    * @throws ValidationException listing every problem of the margin part with its JSON path
    */
@@ -63,37 +64,61 @@ public final class MarginModelFiles {
       double minimumEquity = Json.nonNegative(margin, "minimumEquityUsd", "margin", problems, true);
       double mmFactor = Json.number(margin, "mmFactor", "margin", problems, true);
       double deltaShock = Json.number(margin, "deltaShockRate", "margin", problems, true);
-      double correlation = Json.number(margin, "correlationContingencyRate", "margin", problems, true);
+      double correlation =
+          Json.number(margin, "correlationContingencyRate", "margin", problems, true);
       Map<String, CurrencyRisk> byCurrency = new LinkedHashMap<>();
       JsonNode currencies = Json.object(margin, "currencies", "margin", problems, true);
       if (currencies != null) {
-        currencies.properties().forEach(e -> {
-          CurrencyRisk risk = currencyRisk(e.getValue(), "margin.currencies." + e.getKey(), problems);
-          if (risk != null) {
-            byCurrency.put(e.getKey(), risk);
-          }
-        });
+        currencies
+            .properties()
+            .forEach(
+                e -> {
+                  CurrencyRisk risk =
+                      currencyRisk(e.getValue(), "margin.currencies." + e.getKey(), problems);
+                  if (risk != null) {
+                    byCurrency.put(e.getKey(), risk);
+                  }
+                });
       }
-      CurrencyRisk usdLike = currencyRisk(Json.object(margin, "usdLike", "margin", problems, true), "margin.usdLike",
-          problems);
-      CurrencyRisk otherCoins = currencyRisk(Json.object(margin, "otherCoins", "margin", problems, true),
-          "margin.otherCoins", problems);
-      CryptoPmCharges charges = usdLike == null || otherCoins == null ? null : Json.construct(
-          () -> new CryptoPmCharges(mmFactor, byCurrency, usdLike, otherCoins, deltaShock, correlation), "margin",
-          problems);
+      CurrencyRisk usdLike =
+          currencyRisk(
+              Json.object(margin, "usdLike", "margin", problems, true), "margin.usdLike", problems);
+      CurrencyRisk otherCoins =
+          currencyRisk(
+              Json.object(margin, "otherCoins", "margin", problems, true),
+              "margin.otherCoins",
+              problems);
+      CryptoPmCharges charges =
+          usdLike == null || otherCoins == null
+              ? null
+              : Json.construct(
+                  () ->
+                      new CryptoPmCharges(
+                          mmFactor, byCurrency, usdLike, otherCoins, deltaShock, correlation),
+                  "margin",
+                  problems);
       throwIfAny(problems, file.source());
-      return new MarginModel(file.scenarioSet(), onlyQualification(minimumEquity), file.description(),
-          file.profile(), charges);
+      return new MarginModel(
+          file.scenarioSet(),
+          onlyQualification(minimumEquity),
+          file.description(),
+          file.profile(),
+          charges);
     }
     if (file.scenarioSet() instanceof TimsDefinition) {
       JsonNode margin = marginNode(file);
       Problems problems = new Problems();
       Json.onlyKnownKeys(margin, "margin", TIMS_KEYS, problems);
       double minimumEquity = Json.nonNegative(margin, "minimumEquityUsd", "margin", problems, true);
-      double perContract = Json.nonNegative(margin, "perContractMinimumUsdPerCoin", "margin", problems, true);
+      double perContract =
+          Json.nonNegative(margin, "perContractMinimumUsdPerCoin", "margin", problems, true);
       throwIfAny(problems, file.source());
-      return new MarginModel(file.scenarioSet(), onlyQualification(minimumEquity), file.description(),
-          file.profile(), new TimsCharges(perContract));
+      return new MarginModel(
+          file.scenarioSet(),
+          onlyQualification(minimumEquity),
+          file.description(),
+          file.profile(),
+          new TimsCharges(perContract));
     }
     Map<String, Object> spanPart = new LinkedHashMap<>(file.margin());
     Object hedger = spanPart.remove("hedgerInitialToMaintenance");
@@ -101,23 +126,35 @@ public final class MarginModelFiles {
     SpanCharges charges = SpanCharges.DEFAULT;
     if (hedger != null) {
       Problems problems = new Problems();
-      double factor = Json.asNumber(Json.MAPPER.valueToTree(hedger), "margin.hedgerInitialToMaintenance", problems);
+      double factor =
+          Json.asNumber(
+              Json.MAPPER.valueToTree(hedger), "margin.hedgerInitialToMaintenance", problems);
       throwIfAny(problems, file.source());
       charges = Json.construct(() -> new SpanCharges(factor), "margin", problems);
       throwIfAny(problems, file.source());
     }
-    return new MarginModel(file.scenarioSet(), parameters, file.description(), file.profile(), charges);
+    return new MarginModel(
+        file.scenarioSet(), parameters, file.description(), file.profile(), charges);
   }
 
-  private static final List<String> CRYPTO_PM_KEYS = List.of("minimumEquityUsd", "mmFactor", "deltaShockRate",
-      "correlationContingencyRate", "currencies", "usdLike", "otherCoins");
-  private static final List<String> CURRENCY_KEYS = List.of("dampenerUsd", "minAnnualisedMove", "pnlOffset",
-      "maxOffsetablePnlUsd", "haircut");
-  private static final List<String> TIMS_KEYS = List.of("minimumEquityUsd", "perContractMinimumUsdPerCoin");
+  private static final List<String> CRYPTO_PM_KEYS =
+      List.of(
+          "minimumEquityUsd",
+          "mmFactor",
+          "deltaShockRate",
+          "correlationContingencyRate",
+          "currencies",
+          "usdLike",
+          "otherCoins");
+  private static final List<String> CURRENCY_KEYS =
+      List.of("dampenerUsd", "minAnnualisedMove", "pnlOffset", "maxOffsetablePnlUsd", "haircut");
+  private static final List<String> TIMS_KEYS =
+      List.of("minimumEquityUsd", "perContractMinimumUsdPerCoin");
 
   private static JsonNode marginNode(ModelFile file) {
     if (file.margin().isEmpty()) {
-      throw ValidationException.of(file.source() + ": margin", "is required to margin with model " + file.id());
+      throw ValidationException.of(
+          file.source() + ": margin", "is required to margin with model " + file.id());
     }
     return Json.MAPPER.valueToTree(file.margin());
   }
@@ -132,13 +169,19 @@ public final class MarginModelFiles {
     double offset = Json.number(node, "pnlOffset", path, problems, true);
     double maxOffset = Json.number(node, "maxOffsetablePnlUsd", path, problems, true);
     double haircut = Json.number(node, "haircut", path, problems, true);
-    return Json.construct(() -> new CurrencyRisk(dampener, roll, offset, maxOffset, haircut), path, problems);
+    return Json.construct(
+        () -> new CurrencyRisk(dampener, roll, offset, maxOffset, haircut), path, problems);
   }
 
   /** The shared parameters of a model whose own charges set IM: only the qualification applies. */
   private static MarginParameters onlyQualification(double minimumEquityUsd) {
-    return new MarginParameters(1.0, 0.0, List.of(), 0.0, List.of(), Double.isNaN(minimumEquityUsd) ? 0.0
-        : minimumEquityUsd);
+    return new MarginParameters(
+        1.0,
+        0.0,
+        List.of(),
+        0.0,
+        List.of(),
+        Double.isNaN(minimumEquityUsd) ? 0.0 : minimumEquityUsd);
   }
 
   private static void throwIfAny(Problems problems, String source) {
@@ -169,9 +212,11 @@ public final class MarginModelFiles {
    * @param source names the file in error messages
    * @param modelId names the model in error messages
    */
-  static MarginParameters parameters(java.util.Map<String, Object> marginPart, String source, String modelId) {
+  static MarginParameters parameters(
+      java.util.Map<String, Object> marginPart, String source, String modelId) {
     if (marginPart.isEmpty()) {
-      throw ValidationException.of(source + ": margin", "is required to margin with model " + modelId);
+      throw ValidationException.of(
+          source + ": margin", "is required to margin with model " + modelId);
     }
     JsonNode margin = Json.MAPPER.valueToTree(marginPart);
     String path = "margin";
@@ -183,16 +228,20 @@ public final class MarginModelFiles {
     List<Double> tiers = new ArrayList<>();
     JsonNode tierNode = margin.get("intraTierBoundariesDays");
     if (tierNode == null || !tierNode.isArray()) {
-      problems.add(path + ".intraTierBoundariesDays", "is required: an array of days, e.g. [7, 30, 90, 180]");
+      problems.add(
+          path + ".intraTierBoundariesDays",
+          "is required: an array of days, e.g. [7, 30, 90, 180]");
     } else {
       for (int i = 0; i < tierNode.size(); i++) {
-        tiers.add(Json.asNumber(tierNode.get(i), path + ".intraTierBoundariesDays[" + i + "]", problems));
+        tiers.add(
+            Json.asNumber(tierNode.get(i), path + ".intraTierBoundariesDays[" + i + "]", problems));
       }
     }
     List<InterCommodityPair> pairs = new ArrayList<>();
     JsonNode pairNode = margin.get("interCommodityCredits");
     if (pairNode != null && !pairNode.isArray()) {
-      problems.add(path + ".interCommodityCredits", "must be an array of {first, second, creditRate}");
+      problems.add(
+          path + ".interCommodityCredits", "must be an array of {first, second, creditRate}");
     } else if (pairNode != null) {
       for (int i = 0; i < pairNode.size(); i++) {
         String at = path + ".interCommodityCredits[" + i + "]";

@@ -7,13 +7,17 @@ import java.nio.file.Path;
 
 /**
  * Reads a market file of any supported format, told apart by content: text that is not JSON is a
- * Deribit chain CSV ({@link DeribitChainCsv}); a JSON object with {@code result} is a
- * Deribit book summary ({@link DeribitBookSummaryJson}); any other JSON object is our snapshot
- * format ({@link SnapshotJson}).
+ * Deribit chain CSV ({@link DeribitChainCsv}); a JSON object with {@code result} is a Deribit book
+ * summary ({@link DeribitBookSummaryJson}); any other JSON object is our snapshot format ({@link
+ * SnapshotJson}).
  */
 public final class MarketFiles {
   /** The formats {@link #read} recognises. */
-  public enum Format { DERIBIT_CHAIN_CSV, DERIBIT_BOOK_SUMMARY_JSON, SNAPSHOT_JSON }
+  public enum Format {
+    DERIBIT_CHAIN_CSV,
+    DERIBIT_BOOK_SUMMARY_JSON,
+    SNAPSHOT_JSON
+  }
 
   private MarketFiles() {}
 
@@ -34,17 +38,21 @@ public final class MarketFiles {
       return DeribitBookSummaryJson.fromTree(root, id, name);
     }
     if (!root.isObject()) {
-      throw ValidationException.of(name, "is JSON but " + describe(root) + ": a market file in JSON must be an"
-          + " object, either a snapshot ({\"asOf\": ..., \"underlyings\": {...}}) or a Deribit book summary"
-          + " ({\"result\": [...]})");
+      throw ValidationException.of(
+          name,
+          "is JSON but "
+              + describe(root)
+              + ": a market file in JSON must be an"
+              + " object, either a snapshot ({\"asOf\": ..., \"underlyings\": {...}}) or a Deribit book summary"
+              + " ({\"result\": [...]})");
     }
     return SnapshotJson.fromTree(root, name);
   }
 
   /**
    * The format of a market file's text, from its first non-blank character: JSON starts with an
-   * object, an array, a string or a literal (null, true, false, a number); anything else is CSV.
-   * (A CSV chain starts with its header, a column name.)
+   * object, an array, a string or a literal (null, true, false, a number); anything else is CSV. (A
+   * CSV chain starts with its header, a column name.)
    */
   public static Format detect(String text) {
     String trimmed = trimmed(text);
@@ -52,7 +60,8 @@ public final class MarketFiles {
       return Format.DERIBIT_CHAIN_CSV;
     }
     try {
-      return isBookSummary(StrictJson.parse(trimmed, "market")) ? Format.DERIBIT_BOOK_SUMMARY_JSON
+      return isBookSummary(StrictJson.parse(trimmed, "market"))
+          ? Format.DERIBIT_BOOK_SUMMARY_JSON
           : Format.SNAPSHOT_JSON;
     } catch (ValidationException malformed) {
       // Let the snapshot reader report the malformed JSON with its position.
@@ -77,7 +86,9 @@ public final class MarketFiles {
       return true;
     }
     // A bare literal or number is JSON only when it is the whole text: a CSV header never is one.
-    return trimmed.equals("null") || trimmed.equals("true") || trimmed.equals("false")
+    return trimmed.equals("null")
+        || trimmed.equals("true")
+        || trimmed.equals("false")
         || trimmed.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
   }
 

@@ -16,18 +16,30 @@ import java.util.Objects;
  * @param description what the model is, in words
  * @param scenarioSet the scenario definition built from the file's {@code scenarioSet} part
  * @param margin the file's {@code margin} part as plain Java values (maps, lists, strings, numbers
- *     as {@code Integer}/{@code Long}/{@code Double}, booleans), empty when absent; it is the margin
- *     layer's to interpret, so no Jackson type leaves this package
+ *     as {@code Integer}/{@code Long}/{@code Double}, booleans), empty when absent; it is the
+ *     margin layer's to interpret, so no Jackson type leaves this package
  * @param source where it was read from ({@code built-in:span-16} or a file path)
  * @param profile which venue's values at which date the file holds
- * @param provenance per parameter path (e.g. {@code scenarioSet.underlyings.BTC.priceRange}), its tag, source
- *     and date
+ * @param provenance per parameter path (e.g. {@code scenarioSet.underlyings.BTC.priceRange}), its
+ *     tag, source and date
  */
-public record ModelFile(String id, String version, String description, ScenarioSetDefinition scenarioSet,
-    Map<String, Object> margin, String source, ModelProfile profile, Map<String, ParameterSource> provenance) {
+public record ModelFile(
+    String id,
+    String version,
+    String description,
+    ScenarioSetDefinition scenarioSet,
+    Map<String, Object> margin,
+    String source,
+    ModelProfile profile,
+    Map<String, ParameterSource> provenance) {
   /** A file with no profile and no provenance. */
-  public ModelFile(String id, String version, String description, ScenarioSetDefinition scenarioSet,
-      Map<String, Object> margin, String source) {
+  public ModelFile(
+      String id,
+      String version,
+      String description,
+      ScenarioSetDefinition scenarioSet,
+      Map<String, Object> margin,
+      String source) {
     this(id, version, description, scenarioSet, margin, source, ModelProfile.UNNAMED, Map.of());
   }
 

@@ -21,24 +21,27 @@ import java.util.Map;
  * "positions":[{"instrument":"BTC-26JUN20-9000-C","quantity":-2}]}}. Quantities count contracts
  * (negative = short); collateral amounts are in their currency. Optional: {@code "accountType"}
  * ({@code speculator} (default), {@code hedger} or {@code member}: span-16's initial factor) and
- * {@code "marginMode"} ({@code cross} (default) or {@code segregated}: how crypto-pm margins currencies).
+ * {@code "marginMode"} ({@code cross} (default) or {@code segregated}: how crypto-pm margins
+ * currencies).
  */
 public final class PortfolioJson {
   /**
-   * The keys a portfolio object may have; any other is refused as an unknown key (a request that wraps a
-   * portfolio in more fields removes its own before parsing).
+   * The keys a portfolio object may have; any other is refused as an unknown key (a request that
+   * wraps a portfolio in more fields removes its own before parsing).
    */
   public static final List<String> KEYS =
       List.of("account", "collateral", "positions", "accountType", "marginMode");
+
   private static final List<String> POSITION_KEYS = List.of("instrument", "quantity");
 
   private PortfolioJson() {}
 
   /**
-   * A portfolio file read as far as it goes: the book of every well-formed entry, and every problem found.
+   * A portfolio file read as far as it goes: the book of every well-formed entry, and every problem
+   * found.
    *
-   * @param portfolio the well-formed part of the book (account {@value #MISSING_ACCOUNT} when the file has none);
-   *     never margin it when there are problems
+   * @param portfolio the well-formed part of the book (account {@value #MISSING_ACCOUNT} when the
+   *     file has none); never margin it when there are problems
    * @param fileIndex the index in the file's {@code positions} of each of the book's positions
    * @param problems every problem, with its JSON path
    */
@@ -64,7 +67,10 @@ public final class PortfolioJson {
     return parse(Json.readFile(file), file.toString());
   }
 
-  /** Reads a portfolio file as far as it goes, so its problems can be reported with those of the market. */
+  /**
+   * Reads a portfolio file as far as it goes, so its problems can be reported with those of the
+   * market.
+   */
   public static Parsed readAll(Path file) {
     return parseAll(Json.readFile(file), file.toString());
   }
@@ -86,7 +92,8 @@ public final class PortfolioJson {
   public static Parsed parseAll(String text, String source) {
     JsonNode root = Json.parse(text, source);
     if (!root.isObject()) {
-      throw ValidationException.of(source, "must be a JSON object with account, collateral and positions");
+      throw ValidationException.of(
+          source, "must be a JSON object with account, collateral and positions");
     }
     Problems problems = new Problems();
     Json.onlyKnownKeys(root, "", KEYS, problems);
@@ -97,7 +104,8 @@ public final class PortfolioJson {
     Map<String, Double> collateral = new LinkedHashMap<>();
     JsonNode collateralNode = Json.object(root, "collateral", "", problems, false);
     if (collateralNode != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = collateralNode.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = collateralNode.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> held = it.next();
         String at = "collateral." + held.getKey();
         double amount = Json.asNumber(held.getValue(), at, InputRange.COLLATERAL, problems);
@@ -116,7 +124,9 @@ public final class PortfolioJson {
     List<Integer> fileIndex = new ArrayList<>();
     JsonNode positionsNode = root.get("positions");
     if (positionsNode == null || !positionsNode.isArray()) {
-      problems.add("positions", positionsNode == null ? "is required (an array, may be empty)" : "must be an array");
+      problems.add(
+          "positions",
+          positionsNode == null ? "is required (an array, may be empty)" : "must be an array");
     } else {
       for (int i = 0; i < positionsNode.size(); i++) {
         String at = "positions[" + i + "]";
@@ -134,15 +144,30 @@ public final class PortfolioJson {
         }
       }
     }
-    AccountType accountType = choice(root, "accountType", AccountType::parse, AccountType.SPECULATOR, problems);
-    MarginMode marginMode = choice(root, "marginMode", MarginMode::parse, MarginMode.CROSS, problems);
-    Portfolio book = new Portfolio(account == null || account.isBlank() ? MISSING_ACCOUNT : account, collateral,
-        positions, accountType, marginMode);
-    return new Parsed(book, fileIndex.stream().mapToInt(Integer::intValue).toArray(), listOf(problems));
+    AccountType accountType =
+        choice(root, "accountType", AccountType::parse, AccountType.SPECULATOR, problems);
+    MarginMode marginMode =
+        choice(root, "marginMode", MarginMode::parse, MarginMode.CROSS, problems);
+    Portfolio book =
+        new Portfolio(
+            account == null || account.isBlank() ? MISSING_ACCOUNT : account,
+            collateral,
+            positions,
+            accountType,
+            marginMode);
+    return new Parsed(
+        book, fileIndex.stream().mapToInt(Integer::intValue).toArray(), listOf(problems));
   }
 
-  /** An optional named choice of the file (its parser names the field in its problem), else the default. */
-  private static <T> T choice(JsonNode root, String field, java.util.function.Function<String, T> parse, T fallback,
+  /**
+   * An optional named choice of the file (its parser names the field in its problem), else the
+   * default.
+   */
+  private static <T> T choice(
+      JsonNode root,
+      String field,
+      java.util.function.Function<String, T> parse,
+      T fallback,
       Problems problems) {
     String text = Json.text(root, field, "", problems, false);
     if (text == null) {

@@ -23,19 +23,21 @@ import java.util.TreeMap;
  * case-insensitively, rows in any order):
  *
  * <ul>
- *   <li>candles of one coin, as {@code history/btc_usd_daily.csv}: a {@code timestamp} (or
- *       {@code date}) column and a {@code close} column; other columns (open, high, low, volume,
- *       ...) are ignored. The file does not name its coin: the caller does (BTC by default).
+ *   <li>candles of one coin, as {@code history/btc_usd_daily.csv}: a {@code timestamp} (or {@code
+ *       date}) column and a {@code close} column; other columns (open, high, low, volume, ...) are
+ *       ignored. The file does not name its coin: the caller does (BTC by default).
  *   <li>wide, several coins: {@code date,BTC,ETH,...}, one close per coin and day (USD per coin);
  *       an empty cell means no close that day, and the history keeps only the days every coin has.
  * </ul>
- * Dates are UTC days: {@code 2020-03-12}, {@code 2020-03-12 00:00:00} or {@code 2020-03-12T00:00:00Z}
- * (only the day counts); each row's price is that day's close. Every problem (bad date, duplicate
- * day, non-positive or non-numeric price) is reported at once with its line.
+ *
+ * Dates are UTC days: {@code 2020-03-12}, {@code 2020-03-12 00:00:00} or {@code
+ * 2020-03-12T00:00:00Z} (only the day counts); each row's price is that day's close. Every problem
+ * (bad date, duplicate day, non-positive or non-numeric price) is reported at once with its line.
  */
 public final class PriceHistoryCsv {
   /** Prefix of a history shipped in the jar, e.g. {@code classpath:history/btc_usd_daily.csv}. */
   public static final String CLASSPATH = "classpath:";
+
   /** The shipped BTC/USD daily history, 2011-08-18 to 2025-09-24. */
   public static final String BUILT_IN_BTC = CLASSPATH + "history/btc_usd_daily.csv";
 
@@ -54,9 +56,11 @@ public final class PriceHistoryCsv {
         if (in == null) {
           throw ValidationException.of("history", "no history " + name + " in the jar");
         }
-        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), pathOrResource, candleCoin);
+        return parse(
+            new String(in.readAllBytes(), StandardCharsets.UTF_8), pathOrResource, candleCoin);
       } catch (IOException e) {
-        throw ValidationException.of("history", "cannot read " + pathOrResource + ": " + e.getMessage());
+        throw ValidationException.of(
+            "history", "cannot read " + pathOrResource + ": " + e.getMessage());
       }
     }
     return parse(Json.readFile(Path.of(pathOrResource)), pathOrResource, candleCoin);
@@ -73,19 +77,23 @@ public final class PriceHistoryCsv {
     List<Csv.Row> rows = Csv.parse(text, source, problems);
     problems.throwIfAny();
     if (rows.isEmpty()) {
-      throw ValidationException.of(source, "is empty: expected a header row (timestamp,close,... or date,BTC,...)");
+      throw ValidationException.of(
+          source, "is empty: expected a header row (timestamp,close,... or date,BTC,...)");
     }
     List<String> header = rows.get(0).fields().stream().map(f -> f.trim()).toList();
     List<String> lower = header.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
-    int dateColumn = lower.indexOf("timestamp") >= 0 ? lower.indexOf("timestamp") : lower.indexOf("date");
+    int dateColumn =
+        lower.indexOf("timestamp") >= 0 ? lower.indexOf("timestamp") : lower.indexOf("date");
     if (dateColumn < 0) {
-      throw ValidationException.of(source + " line 1", "needs a 'timestamp' or 'date' column, has " + header);
+      throw ValidationException.of(
+          source + " line 1", "needs a 'timestamp' or 'date' column, has " + header);
     }
     Map<String, Integer> priceColumns = new LinkedHashMap<>();
     int close = lower.indexOf("close");
     if (close >= 0) {
       if (candleCoin == null || candleCoin.isBlank()) {
-        throw ValidationException.of("coin", "a candle file (" + source + ") needs the coin it describes");
+        throw ValidationException.of(
+            "coin", "a candle file (" + source + ") needs the coin it describes");
       }
       priceColumns.put(candleCoin, close);
     } else {
@@ -95,8 +103,8 @@ public final class PriceHistoryCsv {
         }
       }
       if (priceColumns.isEmpty()) {
-        throw ValidationException.of(source + " line 1", "needs a 'close' column or one column per coin, has "
-            + header);
+        throw ValidationException.of(
+            source + " line 1", "needs a 'close' column or one column per coin, has " + header);
       }
     }
     Map<String, NavigableMap<LocalDate, Double>> byCoin = new LinkedHashMap<>();
@@ -118,22 +126,25 @@ public final class PriceHistoryCsv {
         problems.add(at, "date " + date + " already on line " + earlier);
         continue;
       }
-      priceColumns.forEach((coin, column) -> {
-        String cell = column < fields.size() ? fields.get(column).trim() : "";
-        if (cell.isEmpty()) {
-          return;
-        }
-        double price = Csv.number(cell, at + " " + coin, InputRange.PRICE_USD, problems);
-        if (!Double.isNaN(price)) {
-          byCoin.get(coin).put(date, price);
-        }
-      });
+      priceColumns.forEach(
+          (coin, column) -> {
+            String cell = column < fields.size() ? fields.get(column).trim() : "";
+            if (cell.isEmpty()) {
+              return;
+            }
+            double price = Csv.number(cell, at + " " + coin, InputRange.PRICE_USD, problems);
+            if (!Double.isNaN(price)) {
+              byCoin.get(coin).put(date, price);
+            }
+          });
     }
-    byCoin.forEach((coin, series) -> {
-      if (series.size() < 2) {
-        problems.add(source, coin + " has " + series.size() + " closes; a return needs at least two");
-      }
-    });
+    byCoin.forEach(
+        (coin, series) -> {
+          if (series.size() < 2) {
+            problems.add(
+                source, coin + " has " + series.size() + " closes; a return needs at least two");
+          }
+        });
     problems.throwIfAny();
     return PriceHistory.joint(source, byCoin);
   }
@@ -141,7 +152,10 @@ public final class PriceHistoryCsv {
   private static LocalDate date(String text, String at, Problems problems) {
     try {
       LocalDate date = LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
-      return InputRange.checkTime(at, date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), problems) ? date : null;
+      return InputRange.checkTime(
+              at, date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), problems)
+          ? date
+          : null;
     } catch (DateTimeParseException e) {
       problems.add(at, "date must start with YYYY-MM-DD, was '" + text + "'");
       return null;

@@ -16,13 +16,15 @@ import java.nio.file.Path;
  * JSON result ever holds NaN.
  */
 public final class ReportJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .findAndRegisterModules()
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .registerModule(new SimpleModule("unknown-as-null")
-          .addSerializer(Double.class, new UnknownAsNull())
-          .addSerializer(double.class, new UnknownAsNull()));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .findAndRegisterModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .registerModule(
+              new SimpleModule("unknown-as-null")
+                  .addSerializer(Double.class, new UnknownAsNull())
+                  .addSerializer(double.class, new UnknownAsNull()));
 
   private ReportJson() {}
 
@@ -31,7 +33,8 @@ public final class ReportJson {
     try {
       return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalStateException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
@@ -42,7 +45,10 @@ public final class ReportJson {
     return write(tree);
   }
 
-  /** The value as JSON with more top-level fields, in the map's order (the value must write as a JSON object). */
+  /**
+   * The value as JSON with more top-level fields, in the map's order (the value must write as a
+   * JSON object).
+   */
   public static String writeWith(Object value, java.util.Map<String, ?> extra) {
     com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(value);
     extra.forEach((field, v) -> tree.set(field, MAPPER.valueToTree(v)));
@@ -57,7 +63,8 @@ public final class ReportJson {
   /** Writes NaN and infinities as null: they mean "unknown" inside the engine. */
   private static final class UnknownAsNull extends JsonSerializer<Double> {
     @Override
-    public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+    public void serialize(Double value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
       if (value == null || !Double.isFinite(value)) {
         out.writeNull();
       } else {

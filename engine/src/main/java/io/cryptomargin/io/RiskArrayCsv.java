@@ -17,20 +17,29 @@ public final class RiskArrayCsv {
   /** The arrays as CSV text (RFC 4180; labels holding commas are quoted). */
   public static String write(RiskArraySet set) {
     StringBuilder out = new StringBuilder();
-    out.append("instrument,underlying,settlementCurrency,expiry,kind,putCall,compositeDelta,price,underlyingPrice");
+    out.append(
+        "instrument,underlying,settlementCurrency,expiry,kind,putCall,compositeDelta,price,underlyingPrice");
     for (String label : set.scenarioLabels()) {
       out.append(',').append(Csv.quote(label));
     }
     out.append("\r\n");
     for (RiskArray a : set.arrays().values()) {
-      out.append(Csv.quote(a.instrument())).append(',')
-          .append(Csv.quote(a.underlying())).append(',')
-          .append(Csv.quote(a.settlementCurrency())).append(',')
-          .append(a.expiry() == null ? "" : a.expiry().toString()).append(',')
-          .append(a.kind() == null ? "" : a.kind().name()).append(',')
-          .append(a.putCall() == null ? "" : a.putCall().name()).append(',')
-          .append(a.compositeDelta()).append(',')
-          .append(Double.isNaN(a.value()) ? "" : Double.toString(a.value())).append(',')
+      out.append(Csv.quote(a.instrument()))
+          .append(',')
+          .append(Csv.quote(a.underlying()))
+          .append(',')
+          .append(Csv.quote(a.settlementCurrency()))
+          .append(',')
+          .append(a.expiry() == null ? "" : a.expiry().toString())
+          .append(',')
+          .append(a.kind() == null ? "" : a.kind().name())
+          .append(',')
+          .append(a.putCall() == null ? "" : a.putCall().name())
+          .append(',')
+          .append(a.compositeDelta())
+          .append(',')
+          .append(Double.isNaN(a.value()) ? "" : Double.toString(a.value()))
+          .append(',')
           .append(Double.isNaN(a.underlyingPrice()) ? "" : Double.toString(a.underlyingPrice()));
       for (double loss : a.losses()) {
         out.append(',').append(loss);

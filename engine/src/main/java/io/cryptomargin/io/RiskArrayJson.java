@@ -30,10 +30,11 @@ import java.util.Locale;
  *
  * Losses and prices are per contract in the settlement currency (loss positive, weights applied),
  * composite delta in coins per contract. Reading also accepts a clearing house's minimal arrays,
- * {@code {"scenarioSet": "...", "riskArrays": [{"instrument", "underlying", "losses", "compositeDelta"}]}}
- * with optional {@code price} (or {@code optionValue}), {@code contractSize} (coins per contract, default 1), {@code kind}, {@code putCall},
- * {@code expiry}, {@code settlementCurrency} (default USD) and {@code underlyingPrice}. Doubles are
- * written with full precision, so writing then reading gives back equal arrays.
+ * {@code {"scenarioSet": "...", "riskArrays": [{"instrument", "underlying", "losses",
+ * "compositeDelta"}]}} with optional {@code price} (or {@code optionValue}), {@code contractSize}
+ * (coins per contract, default 1), {@code kind}, {@code putCall}, {@code expiry}, {@code
+ * settlementCurrency} (default USD) and {@code underlyingPrice}. Doubles are written with full
+ * precision, so writing then reading gives back equal arrays.
  */
 public final class RiskArrayJson {
   /** The settlement currency of a supplied array that does not say. */
@@ -41,8 +42,20 @@ public final class RiskArrayJson {
 
   private static final List<String> ROOT_KEYS =
       List.of("scenarioSet", "parameterVersion", "snapshot", "asOf", "scenarios", "riskArrays");
-  private static final List<String> ARRAY_KEYS = List.of("instrument", "underlying", "settlementCurrency", "expiry",
-      "kind", "putCall", "losses", "compositeDelta", "price", "optionValue", "underlyingPrice", "contractSize");
+  private static final List<String> ARRAY_KEYS =
+      List.of(
+          "instrument",
+          "underlying",
+          "settlementCurrency",
+          "expiry",
+          "kind",
+          "putCall",
+          "losses",
+          "compositeDelta",
+          "price",
+          "optionValue",
+          "underlyingPrice",
+          "contractSize");
 
   private RiskArrayJson() {}
 
@@ -54,8 +67,8 @@ public final class RiskArrayJson {
   /**
    * The arrays as JSON text.
    *
-   * @param asOf the time of the snapshot the arrays were computed in (expiry tiers are measured from it when the
-   *     file is margined), or null to leave it out
+   * @param asOf the time of the snapshot the arrays were computed in (expiry tiers are measured
+   *     from it when the file is margined), or null to leave it out
    */
   public static String write(RiskArraySet set, Instant asOf) {
     ObjectNode root = Json.MAPPER.createObjectNode();
@@ -114,7 +127,8 @@ public final class RiskArrayJson {
    * A risk-array file's arrays and the time of their snapshot.
    *
    * @param arrays the arrays
-   * @param asOf the file's {@code asOf} (the snapshot time expiry tiers are measured from), or null when it has none
+   * @param asOf the file's {@code asOf} (the snapshot time expiry tiers are measured from), or null
+   *     when it has none
    */
   public record Read(RiskArraySet arrays, Instant asOf) {}
 
@@ -126,7 +140,8 @@ public final class RiskArrayJson {
   /**
    * Parses risk-array JSON with its {@code asOf} time.
    *
-   * @throws ValidationException listing every problem with its JSON path, a malformed {@code asOf} among them
+   * @throws ValidationException listing every problem with its JSON path, a malformed {@code asOf}
+   *     among them
    */
   public static Read parseWithAsOf(String text, String source) {
     JsonNode root = Json.parse(text, source);
@@ -152,7 +167,8 @@ public final class RiskArrayJson {
    * Parses risk-array JSON.
    *
    * @param source names the input in errors, and is the snapshot id when the file gives none
-   * @throws ValidationException listing every problem with its JSON path ({@code riskArrays[3].losses[2]})
+   * @throws ValidationException listing every problem with its JSON path ({@code
+   *     riskArrays[3].losses[2]})
    */
   public static RiskArraySet parse(String text, String source) {
     return parse(Json.parse(text, source), source);
@@ -160,7 +176,8 @@ public final class RiskArrayJson {
 
   private static RiskArraySet parse(JsonNode root, String source) {
     if (!root.isObject()) {
-      throw ValidationException.of(source, "must be a JSON object with \"scenarioSet\" and \"riskArrays\"");
+      throw ValidationException.of(
+          source, "must be a JSON object with \"scenarioSet\" and \"riskArrays\"");
     }
     Problems problems = new Problems();
     Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
@@ -205,15 +222,24 @@ public final class RiskArrayJson {
     if (labels == null) {
       labels = defaultLabels(setId, arrays.isEmpty() ? 0 : arrays.get(0).size());
     }
-    return RiskArraySet.of(setId, version == null ? "unspecified" : version, snapshot == null ? source : snapshot,
-        labels, arrays);
+    return RiskArraySet.of(
+        setId,
+        version == null ? "unspecified" : version,
+        snapshot == null ? source : snapshot,
+        labels,
+        arrays);
   }
 
   /**
-   * Every array must have one loss per scenario of its set: the built-in set's count when the file names one
-   * (its labels too), else the file's labels', else the first array's. Every offending instrument is listed.
+   * Every array must have one loss per scenario of its set: the built-in set's count when the file
+   * names one (its labels too), else the file's labels', else the first array's. Every offending
+   * instrument is listed.
    */
-  private static void checkLengths(String setId, List<String> labels, List<RiskArray> arrays, List<Integer> indices,
+  private static void checkLengths(
+      String setId,
+      List<String> labels,
+      List<RiskArray> arrays,
+      List<Integer> indices,
       Problems problems) {
     int expected;
     String against;
@@ -235,8 +261,14 @@ public final class RiskArrayJson {
     for (int k = 0; k < arrays.size(); k++) {
       RiskArray a = arrays.get(k);
       if (a.size() != expected) {
-        problems.add("riskArrays[" + indices.get(k) + "].losses", a.instrument() + " has " + a.size()
-            + " scenario losses, " + against + " (one loss per scenario)");
+        problems.add(
+            "riskArrays[" + indices.get(k) + "].losses",
+            a.instrument()
+                + " has "
+                + a.size()
+                + " scenario losses, "
+                + against
+                + " (one loss per scenario)");
       }
     }
   }
@@ -252,31 +284,47 @@ public final class RiskArrayJson {
     String underlying = Json.text(node, "underlying", path, problems, true);
     String currency = Json.text(node, "settlementCurrency", path, problems, false);
     String expiryText = Json.text(node, "expiry", path, problems, false);
-    Instant expiry = expiryText == null ? null : Json.expiry(expiryText, path + ".expiry", problems);
+    Instant expiry =
+        expiryText == null ? null : Json.expiry(expiryText, path + ".expiry", problems);
     InstrumentKind kind = enumValue(node, "kind", InstrumentKind.class, path, problems);
     PutCall putCall = enumValue(node, "putCall", PutCall.class, path, problems);
-    double delta = Json.number(node, "compositeDelta", path, InputRange.CONTRACT_DELTA, problems, true);
+    double delta =
+        Json.number(node, "compositeDelta", path, InputRange.CONTRACT_DELTA, problems, true);
     double price = Json.number(node, "price", path, InputRange.CONTRACT_AMOUNT, problems, false);
-    double optionValue = Json.number(node, "optionValue", path, InputRange.CONTRACT_AMOUNT, problems, false);
+    double optionValue =
+        Json.number(node, "optionValue", path, InputRange.CONTRACT_AMOUNT, problems, false);
     if (!Double.isNaN(price) && !Double.isNaN(optionValue) && price != optionValue) {
-      problems.add(path + ".optionValue", "differs from price (" + optionValue + " vs " + price
-          + "); give one of them");
+      problems.add(
+          path + ".optionValue",
+          "differs from price (" + optionValue + " vs " + price + "); give one of them");
     }
     if (!Double.isNaN(optionValue) && instrument != null) {
-      // Only an option's value enters the net option value, and only a known call or put counts towards the
-      // short option minimum: an optionValue on an array that is not a call or put would be dropped silently.
+      // Only an option's value enters the net option value, and only a known call or put counts
+      // towards the
+      // short option minimum: an optionValue on an array that is not a call or put would be dropped
+      // silently.
       if (kind != null && kind != InstrumentKind.OPTION) {
-        problems.add(path + ".kind", instrument + " has an optionValue but is a " + kind
-            + ": give optionValue for options only (price for other kinds)");
+        problems.add(
+            path + ".kind",
+            instrument
+                + " has an optionValue but is a "
+                + kind
+                + ": give optionValue for options only (price for other kinds)");
       } else if (putCall == null && node.get("putCall") == null) {
-        problems.add(path + ".putCall", instrument + " has an optionValue but no "
-            + (kind == null ? "kind and no " : "") + "putCall: give \"kind\": \"OPTION\" and \"putCall\": "
-            + "\"CALL\" or \"PUT\", or its value and short option minimum would count as zero");
+        problems.add(
+            path + ".putCall",
+            instrument
+                + " has an optionValue but no "
+                + (kind == null ? "kind and no " : "")
+                + "putCall: give \"kind\": \"OPTION\" and \"putCall\": "
+                + "\"CALL\" or \"PUT\", or its value and short option minimum would count as zero");
       }
     }
     double value = Double.isNaN(price) ? optionValue : price;
-    double underlyingPrice = Json.number(node, "underlyingPrice", path, InputRange.PRICE_USD, problems, false);
-    double contractSize = Json.number(node, "contractSize", path, InputRange.CONTRACT_SIZE, problems, false);
+    double underlyingPrice =
+        Json.number(node, "underlyingPrice", path, InputRange.PRICE_USD, problems, false);
+    double contractSize =
+        Json.number(node, "contractSize", path, InputRange.CONTRACT_SIZE, problems, false);
     double[] losses = null;
     JsonNode lossesNode = node.get("losses");
     if (lossesNode == null || lossesNode.isNull()) {
@@ -286,23 +334,38 @@ public final class RiskArrayJson {
     } else {
       losses = new double[lossesNode.size()];
       for (int j = 0; j < losses.length; j++) {
-        losses[j] = Json.asNumber(lossesNode.get(j), path + ".losses[" + j + "]", InputRange.CONTRACT_AMOUNT, problems);
+        losses[j] =
+            Json.asNumber(
+                lossesNode.get(j),
+                path + ".losses[" + j + "]",
+                InputRange.CONTRACT_AMOUNT,
+                problems);
       }
     }
     if (problems.count() > before) {
       return null;
     }
     try {
-      return new RiskArray(instrument, underlying, currency == null ? DEFAULT_SETTLEMENT_CURRENCY : currency, expiry,
-          kind, putCall, losses, delta, value, underlyingPrice, Double.isNaN(contractSize) ? 1.0 : contractSize);
+      return new RiskArray(
+          instrument,
+          underlying,
+          currency == null ? DEFAULT_SETTLEMENT_CURRENCY : currency,
+          expiry,
+          kind,
+          putCall,
+          losses,
+          delta,
+          value,
+          underlyingPrice,
+          Double.isNaN(contractSize) ? 1.0 : contractSize);
     } catch (ValidationException e) {
       problems.addAll(path, e);
       return null;
     }
   }
 
-  private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, String path,
-      Problems problems) {
+  private static <E extends Enum<E>> E enumValue(
+      JsonNode node, String field, Class<E> type, String path, Problems problems) {
     String text = Json.text(node, field, path, problems, false);
     if (text == null) {
       return null;
@@ -310,12 +373,16 @@ public final class RiskArrayJson {
     try {
       return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add(path + "." + field, "'" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      problems.add(
+          path + "." + field,
+          "'" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
       return null;
     }
   }
 
-  /** The labels of a built-in set (the lengths were checked against it), else numbered scenarios. */
+  /**
+   * The labels of a built-in set (the lengths were checked against it), else numbered scenarios.
+   */
   private static List<String> defaultLabels(String setId, int size) {
     if (ModelFiles.BUILT_IN.contains(setId)) {
       ScenarioSetDefinition definition = ModelFiles.scenarioSet(setId);

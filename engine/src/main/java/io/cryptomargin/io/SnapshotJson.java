@@ -41,19 +41,20 @@ import java.util.TreeMap;
  *
  * Prices USD per coin, vols annual fractions, expiries dates (Deribit's 08:00 UTC) or full UTC
  * times. A missing forward is interpolated from the index. {@code instruments} names the snapshot's
- * instrument universe (stored as empty marks); an entry may be an object with the name and a
- * {@code contractSize}, in coins of the underlying per contract (linear and inverse alike; default 1,
- * Deribit's size); {@code marks} adds the venue's marks (price in the
- * settlement currency). Every mark or instrument name must be a Deribit name on a listed
- * underlying. When an underlying has both {@code flatVol} and {@code smiles} (as the issue's own
- * example does), the smiles win everywhere, at every strike and expiry, and {@code flatVol} is not
- * used: it is the vol of an underlying without smiles. A key not listed here is an
- * error (a typo such as {@code flatvol} would otherwise be ignored). Writing keeps every double
- * exactly (shortest round-trip text).
+ * instrument universe (stored as empty marks); an entry may be an object with the name and a {@code
+ * contractSize}, in coins of the underlying per contract (linear and inverse alike; default 1,
+ * Deribit's size); {@code marks} adds the venue's marks (price in the settlement currency). Every
+ * mark or instrument name must be a Deribit name on a listed underlying. When an underlying has
+ * both {@code flatVol} and {@code smiles} (as the issue's own example does), the smiles win
+ * everywhere, at every strike and expiry, and {@code flatVol} is not used: it is the vol of an
+ * underlying without smiles. A key not listed here is an error (a typo such as {@code flatvol}
+ * would otherwise be ignored). Writing keeps every double exactly (shortest round-trip text).
  */
 public final class SnapshotJson {
-  private static final List<String> ROOT_KEYS = List.of("id", "asOf", "underlyings", "instruments", "marks");
-  private static final List<String> UNDERLYING_KEYS = List.of("index", "flatVol", "forwards", "smiles");
+  private static final List<String> ROOT_KEYS =
+      List.of("id", "asOf", "underlyings", "instruments", "marks");
+  private static final List<String> UNDERLYING_KEYS =
+      List.of("index", "flatVol", "forwards", "smiles");
   private static final List<String> INSTRUMENT_KEYS = List.of("name", "contractSize");
   private static final List<String> MARK_KEYS = List.of("price", "iv", "forward", "observedAt");
 
@@ -80,7 +81,8 @@ public final class SnapshotJson {
 
   static MarketSnapshot fromTree(JsonNode root, String source) {
     if (!root.isObject()) {
-      throw ValidationException.of(source, "must be a JSON object with \"asOf\" and \"underlyings\"");
+      throw ValidationException.of(
+          source, "must be a JSON object with \"asOf\" and \"underlyings\"");
     }
     Problems problems = new Problems();
     Json.onlyKnownKeys(root, "", ROOT_KEYS, problems);
@@ -94,9 +96,12 @@ public final class SnapshotJson {
     JsonNode unders = Json.object(root, "underlyings", "", problems, true);
     if (unders != null) {
       if (unders.isEmpty()) {
-        problems.add("underlyings", "needs at least one underlying, e.g. {\"BTC\": {\"index\": 70000, \"flatVol\": 0.55}}");
+        problems.add(
+            "underlyings",
+            "needs at least one underlying, e.g. {\"BTC\": {\"index\": 70000, \"flatVol\": 0.55}}");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = unders.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = unders.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         UnderlyingMarket market = underlying(e.getValue(), "underlyings." + e.getKey(), problems);
         if (market != null) {
@@ -119,7 +124,8 @@ public final class SnapshotJson {
           if (entry.isObject()) {
             Json.onlyKnownKeys(entry, path, INSTRUMENT_KEYS, problems);
             name = entry.get("name");
-            contractSize = Json.number(entry, "contractSize", path, InputRange.CONTRACT_SIZE, problems, false);
+            contractSize =
+                Json.number(entry, "contractSize", path, InputRange.CONTRACT_SIZE, problems, false);
             if (name == null || name.isNull()) {
               problems.add(path + ".name", "is required");
               continue;
@@ -127,8 +133,10 @@ public final class SnapshotJson {
             path = path + ".name";
           }
           if (!name.isTextual()) {
-            problems.add(path, "must be an instrument name (or {\"name\": ..., \"contractSize\": ...}), was "
-                + Json.describe(name));
+            problems.add(
+                path,
+                "must be an instrument name (or {\"name\": ..., \"contractSize\": ...}), was "
+                    + Json.describe(name));
           } else if (checkName(name.textValue(), path, unders, asOf, problems)) {
             marks.put(name.textValue(), emptyMark());
             if (!Double.isNaN(contractSize)) {
@@ -140,7 +148,8 @@ public final class SnapshotJson {
     }
     JsonNode marksNode = Json.object(root, "marks", "", problems, false);
     if (marksNode != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = marksNode.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = marksNode.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String path = "marks." + e.getKey();
         boolean nameOk = checkName(e.getKey(), path, unders, asOf, problems);
@@ -160,43 +169,54 @@ public final class SnapshotJson {
     root.put("id", snapshot.id());
     root.put("asOf", snapshot.asOf().toString());
     ObjectNode unders = root.putObject("underlyings");
-    snapshot.underlyings().forEach((coin, market) -> {
-      ObjectNode u = unders.putObject(coin);
-      u.put("index", market.indexPrice());
-      VolSurface surface = market.volSurface();
-      if (!Double.isNaN(surface.flatVol())) {
-        u.put("flatVol", surface.flatVol());
-      }
-      if (!market.forwards().isEmpty()) {
-        ObjectNode forwards = u.putObject("forwards");
-        market.forwards().forEach((expiry, f) -> forwards.put(Json.expiryText(expiry), f));
-      }
-      if (!surface.smiles().isEmpty()) {
-        ObjectNode smiles = u.putObject("smiles");
-        surface.smiles().forEach((expiry, smile) -> {
-          ArrayNode points = smiles.putArray(Json.expiryText(expiry));
-          double[] strikes = smile.strikes();
-          double[] vols = smile.vols();
-          for (int i = 0; i < strikes.length; i++) {
-            points.addArray().add(strikes[i]).add(vols[i]);
-          }
-        });
-      }
-    });
+    snapshot
+        .underlyings()
+        .forEach(
+            (coin, market) -> {
+              ObjectNode u = unders.putObject(coin);
+              u.put("index", market.indexPrice());
+              VolSurface surface = market.volSurface();
+              if (!Double.isNaN(surface.flatVol())) {
+                u.put("flatVol", surface.flatVol());
+              }
+              if (!market.forwards().isEmpty()) {
+                ObjectNode forwards = u.putObject("forwards");
+                market.forwards().forEach((expiry, f) -> forwards.put(Json.expiryText(expiry), f));
+              }
+              if (!surface.smiles().isEmpty()) {
+                ObjectNode smiles = u.putObject("smiles");
+                surface
+                    .smiles()
+                    .forEach(
+                        (expiry, smile) -> {
+                          ArrayNode points = smiles.putArray(Json.expiryText(expiry));
+                          double[] strikes = smile.strikes();
+                          double[] vols = smile.vols();
+                          for (int i = 0; i < strikes.length; i++) {
+                            points.addArray().add(strikes[i]).add(vols[i]);
+                          }
+                        });
+              }
+            });
     if (!snapshot.contractSizes().isEmpty()) {
       ArrayNode instruments = root.putArray("instruments");
-      snapshot.contractSizes().forEach((name, size) -> instruments.addObject().put("name", name)
-          .put("contractSize", size));
+      snapshot
+          .contractSizes()
+          .forEach(
+              (name, size) -> instruments.addObject().put("name", name).put("contractSize", size));
     }
     if (!snapshot.marks().isEmpty()) {
       ObjectNode marks = root.putObject("marks");
-      snapshot.marks().forEach((name, mark) -> {
-        ObjectNode m = marks.putObject(name);
-        mark.price().ifPresent(p -> m.put("price", p));
-        mark.impliedVol().ifPresent(v -> m.put("iv", v));
-        mark.forward().ifPresent(f -> m.put("forward", f));
-        mark.observedAt().ifPresent(t -> m.put("observedAt", t.toString()));
-      });
+      snapshot
+          .marks()
+          .forEach(
+              (name, mark) -> {
+                ObjectNode m = marks.putObject(name);
+                mark.price().ifPresent(p -> m.put("price", p));
+                mark.impliedVol().ifPresent(v -> m.put("iv", v));
+                mark.forward().ifPresent(f -> m.put("forward", f));
+                mark.observedAt().ifPresent(t -> m.put("observedAt", t.toString()));
+              });
     }
     return Json.write(root);
   }
@@ -244,7 +264,8 @@ public final class SnapshotJson {
     // Judged from the keys given, not from whether their values were good, so a missing vol is
     // reported together with the underlying's other problems rather than in a second round.
     boolean noFlatVol = absent(node, "flatVol");
-    boolean noSmiles = absent(node, "smiles") || (node.get("smiles").isObject() && node.get("smiles").isEmpty());
+    boolean noSmiles =
+        absent(node, "smiles") || (node.get("smiles").isObject() && node.get("smiles").isEmpty());
     if (noFlatVol && noSmiles) {
       problems.add(path, "needs \"flatVol\" or \"smiles\" (a volatility)");
     }
@@ -280,7 +301,8 @@ public final class SnapshotJson {
       }
       strikes[i] = Json.asNumber(pair.get(0), p + "[0]", problems);
       vols[i] = Json.asNumber(pair.get(1), p + "[1]", problems);
-      if (!Double.isNaN(strikes[i]) && !InputRange.PRICE_USD.check(p + "[0]", strikes[i], problems)) {
+      if (!Double.isNaN(strikes[i])
+          && !InputRange.PRICE_USD.check(p + "[0]", strikes[i], problems)) {
         reported.add("strikes[" + i + "]");
       }
       if (!Double.isNaN(vols[i]) && !InputRange.VOLATILITY.check(p + "[1]", vols[i], problems)) {
@@ -305,15 +327,17 @@ public final class SnapshotJson {
     double iv = Json.number(node, "iv", path, InputRange.VOLATILITY, problems, false);
     double forward = Json.number(node, "forward", path, InputRange.PRICE_USD, problems, false);
     String observed = Json.text(node, "observedAt", path, problems, false);
-    Instant observedAt = observed == null ? null : Json.instant(observed, path + ".observedAt", problems);
+    Instant observedAt =
+        observed == null ? null : Json.instant(observed, path + ".observedAt", problems);
     if (problems.count() > before) {
       return null;
     }
-    return new Mark(optional(price), optional(iv), optional(forward), Optional.ofNullable(observedAt));
+    return new Mark(
+        optional(price), optional(iv), optional(forward), Optional.ofNullable(observedAt));
   }
 
-  private static boolean checkName(String name, String path, JsonNode underlyings, Instant asOf,
-      Problems problems) {
+  private static boolean checkName(
+      String name, String path, JsonNode underlyings, Instant asOf, Problems problems) {
     Instrument instrument;
     try {
       instrument = DeribitNames.parse(name);
@@ -323,13 +347,19 @@ public final class SnapshotJson {
     }
     boolean ok = true;
     if (underlyings != null && !underlyings.has(instrument.underlying())) {
-      problems.add(path, "unknown underlying '" + instrument.underlying() + "': the snapshot's underlyings are "
-          + fieldNames(underlyings));
+      problems.add(
+          path,
+          "unknown underlying '"
+              + instrument.underlying()
+              + "': the snapshot's underlyings are "
+              + fieldNames(underlyings));
       ok = false;
     }
     // An expired contract cannot be valued in this market: say so while loading, with the file's
     // other problems, instead of only when something prices it.
-    if (asOf != null && instrument.expiry().isPresent() && !instrument.expiry().get().isAfter(asOf)) {
+    if (asOf != null
+        && instrument.expiry().isPresent()
+        && !instrument.expiry().get().isAfter(asOf)) {
       problems.add(path, expired(instrument, asOf, path.contains(name)));
       ok = false;
     }
@@ -338,8 +368,11 @@ public final class SnapshotJson {
 
   /** The message for an expired contract; names it unless the path already does. */
   static String expired(Instrument instrument, Instant asOf, boolean pathNamesIt) {
-    return (pathNamesIt ? "" : instrument.name() + " ") + "expired: expiry " + instrument.expiry().orElseThrow()
-        + " is not after the snapshot time " + asOf;
+    return (pathNamesIt ? "" : instrument.name() + " ")
+        + "expired: expiry "
+        + instrument.expiry().orElseThrow()
+        + " is not after the snapshot time "
+        + asOf;
   }
 
   private static boolean absent(JsonNode node, String field) {
@@ -349,7 +382,9 @@ public final class SnapshotJson {
 
   private static String fieldNames(JsonNode object) {
     StringBuilder names = new StringBuilder("[");
-    object.fieldNames().forEachRemaining(n -> names.append(names.length() > 1 ? ", " : "").append(n));
+    object
+        .fieldNames()
+        .forEachRemaining(n -> names.append(names.length() > 1 ? ", " : "").append(n));
     return names.append("]").toString();
   }
 
@@ -358,6 +393,7 @@ public final class SnapshotJson {
   }
 
   private static Mark emptyMark() {
-    return new Mark(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
+    return new Mark(
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
   }
 }

@@ -33,37 +33,44 @@ import java.util.Locale;
  * characters and numbers at most {@value #MAX_NUMBER_CHARS} characters long. Every failure is a
  * {@link ValidationException} naming the input and, for JSON, the line and column.
  *
- * <p>Unknown keys are the readers' business (only they know which keys an object may have):
- * {@link #onlyKnownKeys} reports them with their path and the key a typo most likely meant.
+ * <p>Unknown keys are the readers' business (only they know which keys an object may have): {@link
+ * #onlyKnownKeys} reports them with their path and the key a typo most likely meant.
  */
 public final class StrictJson {
   /** The largest input read, bytes (32 MiB): a real market file is well under 1 MiB. */
   public static final int MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
   /** The deepest nesting of arrays and objects accepted (snapshots nest four deep). */
   public static final int MAX_NESTING_DEPTH = 64;
+
   /** The longest JSON string accepted, characters. */
   public static final int MAX_STRING_CHARS = 1_000_000;
+
   /** The longest JSON number accepted, characters. */
   public static final int MAX_NUMBER_CHARS = 100;
 
-  private static final ObjectMapper READER = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_NESTING_DEPTH)
-          .maxStringLength(MAX_STRING_CHARS)
-          .maxNumberLength(MAX_NUMBER_CHARS)
-          .maxDocumentLength(MAX_INPUT_BYTES)
-          .build())
-      .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper READER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxStringLength(MAX_STRING_CHARS)
+                          .maxNumberLength(MAX_NUMBER_CHARS)
+                          .maxDocumentLength(MAX_INPUT_BYTES)
+                          .build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private StrictJson() {}
 
   /**
-   * The text of a file: at most {@link #MAX_INPUT_BYTES} bytes (an endless device such as
-   * {@code /dev/zero} stops there), UTF-8.
+   * The text of a file: at most {@link #MAX_INPUT_BYTES} bytes (an endless device such as {@code
+   * /dev/zero} stops there), UTF-8.
    *
-   * @throws ValidationException naming the file when it is missing, unreadable, too large or not UTF-8
+   * @throws ValidationException naming the file when it is missing, unreadable, too large or not
+   *     UTF-8
    */
   public static String readFile(Path path) {
     byte[] bytes;
@@ -75,8 +82,12 @@ public final class StrictJson {
       throw ValidationException.of("file", "cannot read " + path + ": " + e.getMessage());
     }
     if (bytes.length > MAX_INPUT_BYTES) {
-      throw ValidationException.of("file", path + " is larger than the limit of " + MAX_INPUT_BYTES
-          + " bytes (32 MiB) for one input");
+      throw ValidationException.of(
+          "file",
+          path
+              + " is larger than the limit of "
+              + MAX_INPUT_BYTES
+              + " bytes (32 MiB) for one input");
     }
     return decode(bytes, path.toString());
   }
@@ -88,16 +99,22 @@ public final class StrictJson {
    * @throws ValidationException with the offset of the first byte that is not UTF-8
    */
   public static String decode(byte[] bytes, String source) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw ValidationException.of(source, String.format(Locale.ROOT,
-          "is not UTF-8 text: byte 0x%02X at offset %d does not belong there (save the file as UTF-8)",
-          bytes[in.position()] & 0xFF, in.position()));
+      throw ValidationException.of(
+          source,
+          String.format(
+              Locale.ROOT,
+              "is not UTF-8 text: byte 0x%02X at offset %d does not belong there (save the file as UTF-8)",
+              bytes[in.position()] & 0xFF,
+              in.position()));
     }
     decoder.flush(out);
     return out.flip().toString();
@@ -108,11 +125,13 @@ public final class StrictJson {
    *
    * @param source how errors name the input (a file name, {@code body})
    * @return the value: never null or missing
-   * @throws ValidationException for empty, malformed or over-limit text, duplicate keys or trailing content
+   * @throws ValidationException for empty, malformed or over-limit text, duplicate keys or trailing
+   *     content
    */
   public static JsonNode parse(String text, String source) {
     if (text.length() > MAX_INPUT_BYTES) {
-      throw ValidationException.of(source, "is longer than the limit of " + MAX_INPUT_BYTES + " characters");
+      throw ValidationException.of(
+          source, "is longer than the limit of " + MAX_INPUT_BYTES + " characters");
     }
     try {
       JsonNode node = READER.readTree(text);
@@ -122,8 +141,10 @@ public final class StrictJson {
       return node;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw ValidationException.of(source, "malformed JSON" + where + ": " + parserMessage(e.getOriginalMessage()));
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw ValidationException.of(
+          source, "malformed JSON" + where + ": " + parserMessage(e.getOriginalMessage()));
     }
   }
 
@@ -134,7 +155,8 @@ public final class StrictJson {
    *
    * @param path the object's own path ({@code positions[2]}; empty for the root)
    */
-  public static void onlyKnownKeys(JsonNode node, String path, List<String> known, Problems problems) {
+  public static void onlyKnownKeys(
+      JsonNode node, String path, List<String> known, Problems problems) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (known.contains(key)) {
@@ -150,18 +172,22 @@ public final class StrictJson {
         }
       }
       String hint = closest != null && best <= 2 ? "did you mean \"" + closest + "\"? " : "";
-      problems.add(Json.path(path, abbreviated(key)), "unknown key: " + hint + "known keys here are " + known);
+      problems.add(
+          Json.path(path, abbreviated(key)),
+          "unknown key: " + hint + "known keys here are " + known);
     }
   }
 
   /** A key as a message shows it: a megabyte-long key is not echoed whole. */
   private static String abbreviated(String key) {
-    return key.length() <= 80 ? key : key.substring(0, 80) + "... (" + key.length() + " characters)";
+    return key.length() <= 80
+        ? key
+        : key.substring(0, 80) + "... (" + key.length() + " characters)";
   }
 
   /**
-   * The parser's message without Jackson internals (source descriptions, feature names), which
-   * mean nothing to a user: only what is wrong and where.
+   * The parser's message without Jackson internals (source descriptions, feature names), which mean
+   * nothing to a user: only what is wrong and where.
    */
   static String parserMessage(String message) {
     if (message == null) {
@@ -171,9 +197,12 @@ public final class StrictJson {
         .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
         .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
         .replaceAll("start marker at line", "opened at line")
-        .replaceAll("Trailing token \\(of type [A-Z_]+\\) found after value.*",
+        .replaceAll(
+            "Trailing token \\(of type [A-Z_]+\\) found after value.*",
             "more content after the end of the JSON value (an input holds exactly one value)")
-        .replaceAll("Duplicate field '([^']*)'", "duplicate key \"$1\" (a key may appear once in an object)")
+        .replaceAll(
+            "Duplicate field '([^']*)'",
+            "duplicate key \"$1\" (a key may appear once in an object)")
         .replaceAll("\\(`StreamReadConstraints\\.[A-Za-z]+\\(\\)`\\)", "")
         .replaceAll(": enable `[A-Za-z_.]+` to allow", " (JSON does not allow it)")
         .replaceAll("\\s*\\(through reference chain:[^)]*\\)", "")

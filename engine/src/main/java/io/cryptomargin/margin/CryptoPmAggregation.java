@@ -23,8 +23,14 @@ import java.util.TreeMap;
 final class CryptoPmAggregation {
   private CryptoPmAggregation() {}
 
-  static Aggregate aggregate(List<CommodityBook> books, Portfolio portfolio, CryptoPmDefinition definition,
-      CryptoPmCharges charges, UsdRates rates, List<String> labels, Problems problems) {
+  static Aggregate aggregate(
+      List<CommodityBook> books,
+      Portfolio portfolio,
+      CryptoPmDefinition definition,
+      CryptoPmCharges charges,
+      UsdRates rates,
+      List<String> labels,
+      Problems problems) {
     boolean cross = portfolio.marginMode() == MarginMode.CROSS;
     int cells = labels.size();
     Map<String, double[]> dampenedByCurrency = new TreeMap<>();
@@ -33,16 +39,23 @@ final class CryptoPmAggregation {
     boolean[] extended = new boolean[cells];
     for (CommodityBook book : books) {
       if (Double.isNaN(book.price) && (cross || book.inverse() || book.futuresCoins > 0)) {
-        problems.add("underlyingPrice." + book.underlying, "crypto-pm needs the price of " + book.underlying
-            + " (USD vectors, dampener and roll shock): add underlyingPrice to the risk arrays or use a market snapshot");
+        problems.add(
+            "underlyingPrice." + book.underlying,
+            "crypto-pm needs the price of "
+                + book.underlying
+                + " (USD vectors, dampener and roll shock): add underlyingPrice to the risk arrays or use a market snapshot");
         continue;
       }
       ScenarioSet set = definition.forUnderlying(book.underlying);
       List<Scenario> scenarios = set.scenarios();
       double range = definition.parameters(book.underlying).priceRange();
       CurrencyRisk risk = charges.currency(book.settlementCurrency);
-      double[] vector = cross ? usdVector(book, scenarios, portfolio.collateral(), problems) : book.scenarioLoss.clone();
-      // The vector's unit: USD in cross mode, else the settlement currency (a coin book's D at the index).
+      double[] vector =
+          cross
+              ? usdVector(book, scenarios, portfolio.collateral(), problems)
+              : book.scenarioLoss.clone();
+      // The vector's unit: USD in cross mode, else the settlement currency (a coin book's D at the
+      // index).
       double usdPerUnit = cross ? 1.0 : book.usdPerSettlement();
       double dampener = risk.dampenerUsd() / usdPerUnit;
       double[] undampened = vector.clone();
@@ -64,8 +77,10 @@ final class CryptoPmAggregation {
         book.undampenedExtendedCell = tail;
         book.undampenedExtended = undampened[tail] * toSettlement;
       }
-      // Roll shock: minAnnualisedMove × coins of futures and perpetuals; coin for a coin book, × index for USD(C).
-      book.rollShock = risk.minAnnualisedMove() * book.futuresCoins * (book.inverse() ? 1.0 : book.price);
+      // Roll shock: minAnnualisedMove × coins of futures and perpetuals; coin for a coin book, ×
+      // index for USD(C).
+      book.rollShock =
+          risk.minAnnualisedMove() * book.futuresCoins * (book.inverse() ? 1.0 : book.price);
       book.risk = book.scanningRisk + book.rollShock;
       book.initial = book.risk;
       book.maintenance = charges.mmFactor() * book.risk;
@@ -87,13 +102,16 @@ final class CryptoPmAggregation {
         account.undampenedExtendedCell = tail;
         account.undampenedExtendedUsd = totalUndampened[tail];
       }
-      account.notes.add("crypto-pm cross margin: the worst cell of the currencies summed in USD is '"
-          + labels.get(worst) + "'");
+      account.notes.add(
+          "crypto-pm cross margin: the worst cell of the currencies summed in USD is '"
+              + labels.get(worst)
+              + "'");
     } else {
       for (Map.Entry<String, double[]> currency : dampenedByCurrency.entrySet()) {
         double usd = rates.usdPer(currency.getKey());
         double[] vector = currency.getValue();
-        double riskMatrix = Math.max(0.0, vector[worstCell(vector, null)]) + rollByCurrency.get(currency.getKey());
+        double riskMatrix =
+            Math.max(0.0, vector[worstCell(vector, null)]) + rollByCurrency.get(currency.getKey());
         account.initialUsd += riskMatrix * usd;
         account.maintenanceUsd += charges.mmFactor() * riskMatrix * usd;
         double[] undampened = undampenedByCurrency.get(currency.getKey());
@@ -108,11 +126,14 @@ final class CryptoPmAggregation {
   }
 
   /**
-   * A book's vector in USD (cross mode): a coin book's coin losses as USD P&amp;L (value × S(1+m) less
-   * value × S; an extended cell, already converted to coin at the edge, back at the edge price), and
-   * the coin balance of its currency as a position in it, weighted like any position.
+   * A book's vector in USD (cross mode): a coin book's coin losses as USD P&amp;L (value × S(1+m)
+   * less value × S; an extended cell, already converted to coin at the edge, back at the edge
+   * price), and the coin balance of its currency as a position in it, weighted like any position.
    */
-  private static double[] usdVector(CommodityBook book, List<Scenario> scenarios, Map<String, Double> collateral,
+  private static double[] usdVector(
+      CommodityBook book,
+      List<Scenario> scenarios,
+      Map<String, Double> collateral,
       Problems problems) {
     double[] usd = book.scenarioLoss.clone();
     if (!book.inverse()) {
@@ -124,22 +145,26 @@ final class CryptoPmAggregation {
     for (int k = 0; k < usd.length; k++) {
       Scenario scenario = scenarios.get(k);
       double move = scenario.priceMove();
-      usd[k] = scenario.convertsAtEdge() ? usd[k] * price * (1 + scenario.edgeMove())
-          : price * ((1 + move) * usd[k] - value * move);
+      usd[k] =
+          scenario.convertsAtEdge()
+              ? usd[k] * price * (1 + scenario.edgeMove())
+              : price * ((1 + move) * usd[k] - value * move);
       usd[k] -= balance * price * move * scenario.weight();
     }
     return usd;
   }
 
   /** Currencies summed cell by cell in USD, a currency's gain counting × its pnlOffset, capped. */
-  private static double[] offsetSum(Map<String, double[]> byCurrency, CryptoPmCharges charges, int cells) {
+  private static double[] offsetSum(
+      Map<String, double[]> byCurrency, CryptoPmCharges charges, int cells) {
     double[] total = new double[cells];
     for (Map.Entry<String, double[]> currency : byCurrency.entrySet()) {
       CurrencyRisk risk = charges.currency(currency.getKey());
       double[] vector = currency.getValue();
       for (int k = 0; k < cells; k++) {
         double loss = vector[k];
-        total[k] += loss >= 0 ? loss : Math.max(loss * risk.pnlOffset(), -risk.maxOffsetablePnlUsd());
+        total[k] +=
+            loss >= 0 ? loss : Math.max(loss * risk.pnlOffset(), -risk.maxOffsetablePnlUsd());
       }
     }
     return total;
@@ -152,7 +177,10 @@ final class CryptoPmAggregation {
     }
   }
 
-  /** The first cell with the largest loss, among the marked cells when {@code only} is given (−1: none). */
+  /**
+   * The first cell with the largest loss, among the marked cells when {@code only} is given (−1:
+   * none).
+   */
   private static int worstCell(double[] vector, boolean[] only) {
     int worst = -1;
     for (int k = 0; k < vector.length; k++) {

@@ -12,17 +12,25 @@ import java.util.Objects;
  * A complete portfolio-margin model: its scenarios and its charges, under one id and version.
  *
  * @param scenarios the scenario set definition (its id and version name the model)
- * @param parameters the charges every model shares (qualification; SPAN's calendar, inter-commodity and
- *     short option terms, which crypto-pm and tims leave at zero)
+ * @param parameters the charges every model shares (qualification; SPAN's calendar, inter-commodity
+ *     and short option terms, which crypto-pm and tims leave at zero)
  * @param description a sentence on where the model comes from
  * @param profile which venue's values at which date the parameters are
- * @param charges the model's own way from summed arrays to requirements; its kind must fit the scenarios
- *     ({@link SpanCharges} for span-16, {@link CryptoPmCharges} for crypto-pm, {@link TimsCharges} for tims)
+ * @param charges the model's own way from summed arrays to requirements; its kind must fit the
+ *     scenarios ({@link SpanCharges} for span-16, {@link CryptoPmCharges} for crypto-pm, {@link
+ *     TimsCharges} for tims)
  */
-public record MarginModel(ScenarioSetDefinition scenarios, MarginParameters parameters, String description,
-    ModelProfile profile, ModelCharges charges) {
-  /** A model with an unnamed profile and the default charges of its kind (Deribit 2024, CME, FINRA). */
-  public MarginModel(ScenarioSetDefinition scenarios, MarginParameters parameters, String description) {
+public record MarginModel(
+    ScenarioSetDefinition scenarios,
+    MarginParameters parameters,
+    String description,
+    ModelProfile profile,
+    ModelCharges charges) {
+  /**
+   * A model with an unnamed profile and the default charges of its kind (Deribit 2024, CME, FINRA).
+   */
+  public MarginModel(
+      ScenarioSetDefinition scenarios, MarginParameters parameters, String description) {
     this(scenarios, parameters, description, ModelProfile.UNNAMED, defaultCharges(scenarios));
   }
 
@@ -33,8 +41,12 @@ public record MarginModel(ScenarioSetDefinition scenarios, MarginParameters para
     profile = profile == null ? ModelProfile.UNNAMED : profile;
     description = description == null ? "" : description;
     if (defaultCharges(scenarios).getClass() != charges.getClass()) {
-      throw ValidationException.of("margin", "a " + scenarios.getClass().getSimpleName() + " model cannot take "
-          + charges.getClass().getSimpleName());
+      throw ValidationException.of(
+          "margin",
+          "a "
+              + scenarios.getClass().getSimpleName()
+              + " model cannot take "
+              + charges.getClass().getSimpleName());
     }
   }
 

@@ -50,11 +50,17 @@ public final class PortfolioMarginCalculator {
    * @param asOf the time expiry tiers are measured from (the snapshot's)
    * @throws ValidationException listing every instrument without an array and every missing price
    */
-  public static AccountMargin margin(Portfolio portfolio, RiskArraySet arrays, MarginModel model, UsdRates rates,
-      Instant asOf) {
+  public static AccountMargin margin(
+      Portfolio portfolio, RiskArraySet arrays, MarginModel model, UsdRates rates, Instant asOf) {
     if (!arrays.scenarioSetId().equals(model.id())) {
-      throw ValidationException.of("model", "risk arrays are " + arrays.scenarioSetId() + " but the model is "
-          + model.id() + ": margin them with --model " + arrays.scenarioSetId());
+      throw ValidationException.of(
+          "model",
+          "risk arrays are "
+              + arrays.scenarioSetId()
+              + " but the model is "
+              + model.id()
+              + ": margin them with --model "
+              + arrays.scenarioSetId());
     }
     NetBook net = NetBook.of(portfolio);
     Problems problems = new Problems();
@@ -62,19 +68,29 @@ public final class PortfolioMarginCalculator {
     // TreeMap keyed "underlying/settlement" gave), beats building and comparing a key per holding.
     List<CommodityBook> books = new ArrayList<>(2);
     CommodityBook last = null;
-    // A RiskArraySet holds only arrays of its own scenario count, so one comparison covers every holding.
-    boolean arrayLengthDiffersFromModel = arrays.scenarioCount() != model.scenarios().scenarioCount();
+    // A RiskArraySet holds only arrays of its own scenario count, so one comparison covers every
+    // holding.
+    boolean arrayLengthDiffersFromModel =
+        arrays.scenarioCount() != model.scenarios().scenarioCount();
     for (int h = 0; h < net.size; h++) {
       RiskArray array = arrays.arrays().get(net.instruments[h]);
       if (array == null) {
-        problems.add(portfolio.positionPath(net.instruments[h]) + ".instrument",
+        problems.add(
+            portfolio.positionPath(net.instruments[h]) + ".instrument",
             BookCheck.noArray(net.instruments[h], arrays));
         continue;
       }
       if (arrayLengthDiffersFromModel) {
-        problems.add("riskArrays." + array.instrument(), array.instrument() + " has " + array.size()
-            + " scenario losses, the " + model.id() + " model has " + model.scenarios().scenarioCount()
-            + " scenarios (one loss per scenario)");
+        problems.add(
+            "riskArrays." + array.instrument(),
+            array.instrument()
+                + " has "
+                + array.size()
+                + " scenario losses, the "
+                + model.id()
+                + " model has "
+                + model.scenarios().scenarioCount()
+                + " scenarios (one loss per scenario)");
         continue;
       }
       if (last == null || !last.holds(array)) {
@@ -86,17 +102,21 @@ public final class PortfolioMarginCalculator {
           }
         }
         if (last == null) {
-          last = new CommodityBook(array.underlying(), array.settlementCurrency(), arrays.scenarioCount());
+          last =
+              new CommodityBook(
+                  array.underlying(), array.settlementCurrency(), arrays.scenarioCount());
           books.add(last);
         }
       }
       last.add(array, net.quantities[h]);
     }
     if (model.charges() instanceof CryptoPmCharges && portfolio.marginMode() == MarginMode.CROSS) {
-      // X:PM: a coin balance is a position in its own currency's vector, so that currency has a book.
+      // X:PM: a coin balance is a position in its own currency's vector, so that currency has a
+      // book.
       for (String coin : portfolio.collateral().keySet()) {
-        if (!Instrument.isUsdLike(coin) && books.stream().noneMatch(b -> b.underlying.equals(coin)
-            && b.settlementCurrency.equals(coin))) {
+        if (!Instrument.isUsdLike(coin)
+            && books.stream()
+                .noneMatch(b -> b.underlying.equals(coin) && b.settlementCurrency.equals(coin))) {
           books.add(new CommodityBook(coin, coin, arrays.scenarioCount()));
         }
       }
@@ -112,8 +132,15 @@ public final class PortfolioMarginCalculator {
     problems.throwIfAny();
     Aggregate account;
     if (model.charges() instanceof CryptoPmCharges charges) {
-      account = CryptoPmAggregation.aggregate(books, portfolio, (CryptoPmDefinition) model.scenarios(), charges, rates,
-          arrays.scenarioLabels(), problems);
+      account =
+          CryptoPmAggregation.aggregate(
+              books,
+              portfolio,
+              (CryptoPmDefinition) model.scenarios(),
+              charges,
+              rates,
+              arrays.scenarioLabels(),
+              problems);
     } else if (model.charges() instanceof TimsCharges charges) {
       account = tims(books, charges, problems);
     } else {
@@ -132,29 +159,69 @@ public final class PortfolioMarginCalculator {
       double usdPerUnit = rates.usdPer(book.settlementCurrency);
       positionsValueUsd += (book.netOptionValue + book.spotValue) * usdPerUnit;
       optionValueUsd += book.netOptionValue * usdPerUnit;
-      commodities.add(new CommodityMargin(book.underlying, book.settlementCurrency, book.price, book.scanningRisk,
-          book.binding + 1, arrays.scenarioLabels().get(book.binding), book.netDelta, book.intraCharge,
-          book.interCredit, book.shortOptionMinimum, book.netOptionValue, book.risk, book.maintenance, book.initial,
-          book.maintenance * usdPerUnit, book.initial * usdPerUnit, book.contributions(), book.rollShock,
-          book.undampenedExtended, book.undampenedExtendedCell < 0 ? ""
-              : arrays.scenarioLabels().get(book.undampenedExtendedCell)));
+      commodities.add(
+          new CommodityMargin(
+              book.underlying,
+              book.settlementCurrency,
+              book.price,
+              book.scanningRisk,
+              book.binding + 1,
+              arrays.scenarioLabels().get(book.binding),
+              book.netDelta,
+              book.intraCharge,
+              book.interCredit,
+              book.shortOptionMinimum,
+              book.netOptionValue,
+              book.risk,
+              book.maintenance,
+              book.initial,
+              book.maintenance * usdPerUnit,
+              book.initial * usdPerUnit,
+              book.contributions(),
+              book.rollShock,
+              book.undampenedExtended,
+              book.undampenedExtendedCell < 0
+                  ? ""
+                  : arrays.scenarioLabels().get(book.undampenedExtendedCell)));
     }
     double collateralUsd = rates.collateralValue(portfolio);
-    double haircutUsd = model.charges() instanceof CryptoPmCharges charges ? haircuts(portfolio, charges, rates) : 0.0;
+    double haircutUsd =
+        model.charges() instanceof CryptoPmCharges charges
+            ? haircuts(portfolio, charges, rates)
+            : 0.0;
     double equity = collateralUsd + positionsValueUsd;
     MarginParameters parameters = model.parameters();
     boolean qualified = equity >= parameters.minimumEquityUsd();
     List<String> notes = new ArrayList<>();
     if (!qualified) {
-      notes.add(String.format("equity %.2f USD is below the %.2f USD minimum for portfolio margin: "
-          + "the rules-based margin applies to this account", equity, parameters.minimumEquityUsd()));
+      notes.add(
+          String.format(
+              "equity %.2f USD is below the %.2f USD minimum for portfolio margin: "
+                  + "the rules-based margin applies to this account",
+              equity, parameters.minimumEquityUsd()));
     }
     notes.addAll(account.notes);
-    return new AccountMargin(portfolio.account(), model.id(), new ParameterSetRef(model.id(), model.version()),
-        arrays.snapshotId(), account.initialUsd, account.maintenanceUsd, equity, collateralUsd,
-        MarginStatus.of(equity, haircutUsd, account.initialUsd, account.maintenanceUsd), qualified, notes, commodities,
-        optionValueUsd, haircutUsd, portfolio.marginMode(), portfolio.accountType(), model.profile(),
-        account.undampenedExtendedUsd, account.undampenedExtendedCell < 0 ? ""
+    return new AccountMargin(
+        portfolio.account(),
+        model.id(),
+        new ParameterSetRef(model.id(), model.version()),
+        arrays.snapshotId(),
+        account.initialUsd,
+        account.maintenanceUsd,
+        equity,
+        collateralUsd,
+        MarginStatus.of(equity, haircutUsd, account.initialUsd, account.maintenanceUsd),
+        qualified,
+        notes,
+        commodities,
+        optionValueUsd,
+        haircutUsd,
+        portfolio.marginMode(),
+        portfolio.accountType(),
+        model.profile(),
+        account.undampenedExtendedUsd,
+        account.undampenedExtendedCell < 0
+            ? ""
             : arrays.scenarioLabels().get(account.undampenedExtendedCell));
   }
 
@@ -168,24 +235,35 @@ public final class PortfolioMarginCalculator {
   }
 
   /**
-   * span-16 (METHODOLOGY 3): per commodity MM = max(scan + intra − inter, short option minimum),
-   * IM = MM × 1.1 for a speculator, × the hedger factor for a hedger or member.
+   * span-16 (METHODOLOGY 3): per commodity MM = max(scan + intra − inter, short option minimum), IM
+   * = MM × 1.1 for a speculator, × the hedger factor for a hedger or member.
    */
-  private static Aggregate span(List<CommodityBook> books, MarginModel model, AccountType accountType, Instant asOf,
+  private static Aggregate span(
+      List<CommodityBook> books,
+      MarginModel model,
+      AccountType accountType,
+      Instant asOf,
       Problems problems) {
     MarginParameters parameters = model.parameters();
-    double factor = accountType == AccountType.SPECULATOR ? parameters.initialToMaintenance()
-        : ((SpanCharges) model.charges()).hedgerInitialToMaintenance();
+    double factor =
+        accountType == AccountType.SPECULATOR
+            ? parameters.initialToMaintenance()
+            : ((SpanCharges) model.charges()).hedgerInitialToMaintenance();
     for (CommodityBook book : books) {
       book.intraCharge = intraSpreadCharge(book, parameters, asOf, problems);
-      double psr = model.scenarios() instanceof Span16Definition span
-          ? span.parameters(book.underlying).priceScanRange() : 1.0;
-      book.shortOptionMinimum = shortOptionMinimum(book, parameters.shortOptionMinimumRate() * psr, problems);
+      double psr =
+          model.scenarios() instanceof Span16Definition span
+              ? span.parameters(book.underlying).priceScanRange()
+              : 1.0;
+      book.shortOptionMinimum =
+          shortOptionMinimum(book, parameters.shortOptionMinimumRate() * psr, problems);
     }
     applyInterCommodityCredits(books, parameters, problems);
     Aggregate account = new Aggregate();
     for (CommodityBook book : books) {
-      book.risk = Math.max(book.scanningRisk + book.intraCharge - book.interCredit, book.shortOptionMinimum);
+      book.risk =
+          Math.max(
+              book.scanningRisk + book.intraCharge - book.interCredit, book.shortOptionMinimum);
       book.maintenance = Math.max(0.0, book.risk);
       book.initial = book.maintenance * factor;
     }
@@ -193,12 +271,13 @@ public final class PortfolioMarginCalculator {
   }
 
   /**
-   * tims (METHODOLOGY 2c): per commodity max(worst loss over the ten points, Σ per-contract minimums), a
-   * long's minimum capped at its market value; IM = MM.
+   * tims (METHODOLOGY 2c): per commodity max(worst loss over the ten points, Σ per-contract
+   * minimums), a long's minimum capped at its market value; IM = MM.
    */
   private static Aggregate tims(List<CommodityBook> books, TimsCharges charges, Problems problems) {
     for (CommodityBook book : books) {
-      book.shortOptionMinimum = book.perContractMinimum(charges.perContractMinimumUsdPerCoin(), problems);
+      book.shortOptionMinimum =
+          book.perContractMinimum(charges.perContractMinimumUsdPerCoin(), problems);
       book.risk = Math.max(book.scanningRisk, book.shortOptionMinimum);
       book.maintenance = book.risk;
       book.initial = book.risk;
@@ -221,15 +300,20 @@ public final class PortfolioMarginCalculator {
     double total = 0;
     for (Map.Entry<String, Double> held : portfolio.collateral().entrySet()) {
       if (!Instrument.isUsdLike(held.getKey())) {
-        total += charges.currency(held.getKey()).haircut() * held.getValue() * rates.usdPer(held.getKey());
+        total +=
+            charges.currency(held.getKey()).haircut()
+                * held.getValue()
+                * rates.usdPer(held.getKey());
       }
     }
     return total;
   }
 
-  /** The margin of an account whose arrays come from a snapshot (USD rates and tiers from it too). */
-  public static AccountMargin margin(Portfolio portfolio, RiskArraySet arrays, MarginModel model,
-      MarketSnapshot snapshot) {
+  /**
+   * The margin of an account whose arrays come from a snapshot (USD rates and tiers from it too).
+   */
+  public static AccountMargin margin(
+      Portfolio portfolio, RiskArraySet arrays, MarginModel model, MarketSnapshot snapshot) {
     return margin(portfolio, arrays, model, UsdRates.fromSnapshot(snapshot), snapshot.asOf());
   }
 
@@ -276,18 +360,21 @@ public final class PortfolioMarginCalculator {
   }
 
   /**
-   * Short option minimum: rate × price × max(short calls, short puts), counted in coins of the underlying
-   * (quantity × contract size). The price is needed only when the book is short options (a book of futures
-   * from a clearing house's minimal arrays needs none).
+   * Short option minimum: rate × price × max(short calls, short puts), counted in coins of the
+   * underlying (quantity × contract size). The price is needed only when the book is short options
+   * (a book of futures from a clearing house's minimal arrays needs none).
    *
-   * @param rate fraction of the underlying price per coin of short options (span-16: its rate × PSR)
+   * @param rate fraction of the underlying price per coin of short options (span-16: its rate ×
+   *     PSR)
    */
   private static double shortOptionMinimum(CommodityBook book, double rate, Problems problems) {
     double shortOptions = Math.max(book.shortCalls, book.shortPuts);
     if (shortOptions == 0 || rate == 0) {
       return 0.0;
     }
-    return rate * shortOptions * priceInSettlement(book, problems, "short option minimum (the book is short options)");
+    return rate
+        * shortOptions
+        * priceInSettlement(book, problems, "short option minimum (the book is short options)");
   }
 
   private static double priceInSettlement(CommodityBook book, Problems problems, String charge) {
@@ -295,8 +382,13 @@ public final class PortfolioMarginCalculator {
       return 1.0; // an inverse book counts its coin at one coin per coin
     }
     if (Double.isNaN(book.price)) {
-      problems.add("underlyingPrice." + book.underlying, "the " + charge + " of " + book.underlying
-          + " needs its price: add underlyingPrice to the risk arrays or use a market snapshot");
+      problems.add(
+          "underlyingPrice." + book.underlying,
+          "the "
+              + charge
+              + " of "
+              + book.underlying
+              + " needs its price: add underlyingPrice to the risk arrays or use a market snapshot");
       return 0.0;
     }
     return book.price;
@@ -306,14 +398,16 @@ public final class PortfolioMarginCalculator {
    * Calendar spread charge: net delta per expiry tier; opposite deltas are matched across tiers,
    * nearest tiers first; each matched coin of delta is charged rate × price.
    */
-  private static double intraSpreadCharge(CommodityBook book, MarginParameters parameters, Instant asOf,
-      Problems problems) {
+  private static double intraSpreadCharge(
+      CommodityBook book, MarginParameters parameters, Instant asOf, Problems problems) {
     double matched = parameters.matchedCalendarDelta(book.deltaByExpiry(), asOf);
     if (matched == 0 || parameters.intraSpreadRate() == 0) {
       return 0.0;
     }
-    return parameters.intraSpreadRate() * matched
-        * priceInSettlement(book, problems, "calendar spread charge (opposite deltas in different expiry tiers)");
+    return parameters.intraSpreadRate()
+        * matched
+        * priceInSettlement(
+            book, problems, "calendar spread charge (opposite deltas in different expiry tiers)");
   }
 
   /**
@@ -321,8 +415,8 @@ public final class PortfolioMarginCalculator {
    * the ratio of their USD notionals; each leg is credited rate × spread deltas × its weighted
    * price risk (scanning risk / |net delta|).
    */
-  private static void applyInterCommodityCredits(List<CommodityBook> books, MarginParameters parameters,
-      Problems problems) {
+  private static void applyInterCommodityCredits(
+      List<CommodityBook> books, MarginParameters parameters, Problems problems) {
     Map<CommodityBook, Double> remainingDelta = new LinkedHashMap<>();
     books.forEach(b -> remainingDelta.put(b, b.netDelta));
     for (InterCommodityPair pair : parameters.interCommodityCredits()) {
@@ -337,8 +431,13 @@ public final class PortfolioMarginCalculator {
             continue;
           }
           if (Double.isNaN(a.price) || Double.isNaN(b.price)) {
-            problems.add("underlyingPrice", "the inter-commodity credit " + pair.first() + "/" + pair.second()
-                + " needs both underlying prices");
+            problems.add(
+                "underlyingPrice",
+                "the inter-commodity credit "
+                    + pair.first()
+                    + "/"
+                    + pair.second()
+                    + " needs both underlying prices");
             continue;
           }
           double spreadUsd = Math.min(Math.abs(deltaA) * a.price, Math.abs(deltaB) * b.price);
@@ -380,8 +479,10 @@ public final class PortfolioMarginCalculator {
     double interCredit;
     double shortOptionMinimum;
     double netOptionValue;
+
     /** Σ |quantity × contract size| over futures and perpetuals, coins (crypto-pm's roll shock). */
     double futuresCoins;
+
     double rollShock;
     double undampenedExtended;
     int undampenedExtendedCell = -1;
@@ -397,7 +498,8 @@ public final class PortfolioMarginCalculator {
     }
 
     boolean holds(RiskArray array) {
-      return underlying.equals(array.underlying()) && settlementCurrency.equals(array.settlementCurrency());
+      return underlying.equals(array.underlying())
+          && settlementCurrency.equals(array.settlementCurrency());
     }
 
     void add(RiskArray array, double quantity) {
@@ -456,7 +558,8 @@ public final class PortfolioMarginCalculator {
 
     /** Net delta by expiry, earliest first, undated (null) first of all. */
     Map<Instant, Double> deltaByExpiry() {
-      Map<Instant, Double> byExpiry = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+      Map<Instant, Double> byExpiry =
+          new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
       for (int e = 0; e < expiryCount; e++) {
         byExpiry.put(expiries[e], expiryDeltas[e]);
       }
@@ -473,8 +576,8 @@ public final class PortfolioMarginCalculator {
     }
 
     /**
-     * tims's per-contract minimums: Σ over option positions of |quantity| × rate × contract size, in the
-     * settlement currency (a coin book's at the index), a long's capped at its value.
+     * tims's per-contract minimums: Σ over option positions of |quantity| × rate × contract size,
+     * in the settlement currency (a coin book's at the index), a long's capped at its value.
      */
     double perContractMinimum(double usdPerCoin, Problems problems) {
       double total = 0;
@@ -484,8 +587,11 @@ public final class PortfolioMarginCalculator {
           continue;
         }
         if (inverse() && Double.isNaN(price)) {
-          problems.add("underlyingPrice." + underlying, "the per-contract minimum of " + array.instrument()
-              + " is in USD: its coin book needs the underlying price");
+          problems.add(
+              "underlyingPrice." + underlying,
+              "the per-contract minimum of "
+                  + array.instrument()
+                  + " is in USD: its coin book needs the underlying price");
           return 0.0;
         }
         double perContract = usdPerCoin * array.contractSize() / (inverse() ? price : 1.0);
@@ -508,8 +614,8 @@ public final class PortfolioMarginCalculator {
     }
 
     /**
-     * Σ quantity × value of every position, settlement currency: futures and perpetuals whose supplied
-     * arrays give no value count 0 (their P&amp;L is settled at today's price).
+     * Σ quantity × value of every position, settlement currency: futures and perpetuals whose
+     * supplied arrays give no value count 0 (their P&amp;L is settled at today's price).
      */
     double positionsValue(Problems problems) {
       double total = netOptionValue;
@@ -530,8 +636,10 @@ public final class PortfolioMarginCalculator {
           continue;
         }
         if (Double.isNaN(array.value())) {
-          problems.add("positions." + array.instrument(), "option has no price: net option value needs it "
-              + "(add price or optionValue to its risk array)");
+          problems.add(
+              "positions." + array.instrument(),
+              "option has no price: net option value needs it "
+                  + "(add price or optionValue to its risk array)");
           continue;
         }
         total += quantities[i] * array.value();
@@ -540,11 +648,14 @@ public final class PortfolioMarginCalculator {
     }
 
     /**
-     * Quantities so large that a charge is not a finite number are named (each position whose own losses
-     * overflow, else every position of the book, whose sum does): never an infinite or NaN margin.
+     * Quantities so large that a charge is not a finite number are named (each position whose own
+     * losses overflow, else every position of the book, whose sum does): never an infinite or NaN
+     * margin.
      */
     void requireFinite(Portfolio portfolio, Problems problems) {
-      if (Double.isFinite(risk) && Double.isFinite(initial) && Double.isFinite(netOptionValue)
+      if (Double.isFinite(risk)
+          && Double.isFinite(initial)
+          && Double.isFinite(netOptionValue)
           && Double.isFinite(netDelta)) {
         return;
       }
@@ -558,9 +669,14 @@ public final class PortfolioMarginCalculator {
           named.add(i);
         }
       }
-      String why = named.isEmpty() ? "the " + underlying + " book's margin is not a finite number: its positions' "
-          + "quantities are too large to compute with" : "quantity × scenario loss is not a finite number: the "
-          + "quantity is too large to compute with";
+      String why =
+          named.isEmpty()
+              ? "the "
+                  + underlying
+                  + " book's margin is not a finite number: its positions' "
+                  + "quantities are too large to compute with"
+              : "quantity × scenario loss is not a finite number: the "
+                  + "quantity is too large to compute with";
       for (int i = 0; i < size; i++) {
         if (named.isEmpty() || named.contains(i)) {
           String name = arrays[i].instrument();
@@ -572,7 +688,9 @@ public final class PortfolioMarginCalculator {
     List<PositionContribution> contributions() {
       PositionContribution[] out = new PositionContribution[size];
       for (int i = 0; i < size; i++) {
-        out[i] = new PositionContribution(arrays[i].instrument(), quantities[i], quantities[i] * arrays[i].loss(binding));
+        out[i] =
+            new PositionContribution(
+                arrays[i].instrument(), quantities[i], quantities[i] * arrays[i].loss(binding));
       }
       return Arrays.asList(out);
     }

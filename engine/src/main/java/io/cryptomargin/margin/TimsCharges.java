@@ -3,8 +3,8 @@ package io.cryptomargin.margin;
 import io.cryptomargin.validation.Problems;
 
 /**
- * FINRA Rule 4210(g)'s per-contract minimum (METHODOLOGY 2c): requirement = max(worst loss over
- * the ten points, Σ over option contracts of this × contract size in coins, a long's capped at its
+ * FINRA Rule 4210(g)'s per-contract minimum (METHODOLOGY 2c): requirement = max(worst loss over the
+ * ten points, Σ over option contracts of this × contract size in coins, a long's capped at its
  * market value); IM = MM.
  *
  * @param perContractMinimumUsdPerCoin USD per unit of underlying per option contract (0.375)

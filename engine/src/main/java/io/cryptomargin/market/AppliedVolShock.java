@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A vol shock applied to a snapshot, remembered with the time it was applied at so a
- * term-dependent shock (crypto-pm's) can be evaluated for any expiry when a vol is looked up.
+ * A vol shock applied to a snapshot, remembered with the time it was applied at so a term-dependent
+ * shock (crypto-pm's) can be evaluated for any expiry when a vol is looked up.
  *
  * @param shock the shock
  * @param reference the snapshot time days-to-expiry are counted from

@@ -6,11 +6,11 @@ import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -28,18 +28,28 @@ import java.util.TreeMap;
  *     instrument universe
  * @param volShocks vol shocks of scenarios applied to this snapshot, per coin, in order (empty for
  *     a market as observed); applied whenever a vol is looked up, so they can depend on the expiry
- * @param contractSizes coins of the underlying per contract, by instrument name, for instruments
- *     of the universe whose size is not Deribit's 1 coin (e.g. 0.1); absent names are 1
+ * @param contractSizes coins of the underlying per contract, by instrument name, for instruments of
+ *     the universe whose size is not Deribit's 1 coin (e.g. 0.1); absent names are 1
  */
-public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings,
-    Map<String, Mark> marks, Map<String, List<AppliedVolShock>> volShocks, Map<String, Double> contractSizes) {
+public record MarketSnapshot(
+    String id,
+    Instant asOf,
+    Map<String, UnderlyingMarket> underlyings,
+    Map<String, Mark> marks,
+    Map<String, List<AppliedVolShock>> volShocks,
+    Map<String, Double> contractSizes) {
   /** A snapshot as observed (no scenario applied), every contract 1 coin. */
-  public MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings, Map<String, Mark> marks) {
+  public MarketSnapshot(
+      String id, Instant asOf, Map<String, UnderlyingMarket> underlyings, Map<String, Mark> marks) {
     this(id, asOf, underlyings, marks, Map.of(), Map.of());
   }
 
   /** A snapshot with vol shocks applied, every contract 1 coin. */
-  public MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMarket> underlyings, Map<String, Mark> marks,
+  public MarketSnapshot(
+      String id,
+      Instant asOf,
+      Map<String, UnderlyingMarket> underlyings,
+      Map<String, Mark> marks,
       Map<String, List<AppliedVolShock>> volShocks) {
     this(id, asOf, underlyings, marks, volShocks, Map.of());
   }
@@ -85,7 +95,8 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
   public UnderlyingMarket underlying(String coin) {
     UnderlyingMarket market = underlyings.get(coin);
     if (market == null) {
-      throw ValidationException.of("underlying",
+      throw ValidationException.of(
+          "underlying",
           "unknown underlying '" + coin + "': snapshot " + id + " has " + underlyings.keySet());
     }
     return market;
@@ -118,18 +129,26 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     }
     Map.Entry<Instant, Double> below = forwards.lowerEntry(expiry);
     Instant t0 = below == null || below.getKey().isBefore(asOf) ? asOf : below.getKey();
-    double f0 = below == null || below.getKey().isBefore(asOf) ? market.indexPrice() : below.getValue();
+    double f0 =
+        below == null || below.getKey().isBefore(asOf) ? market.indexPrice() : below.getValue();
     if (!expiry.isAfter(t0)) {
       return f0;
     }
-    double share = (double) Duration.between(t0, expiry).toMillis() / Duration.between(t0, above.getKey()).toMillis();
+    double share =
+        (double) Duration.between(t0, expiry).toMillis()
+            / Duration.between(t0, above.getKey()).toMillis();
     return f0 + (above.getValue() - f0) * share;
   }
 
-  /** The surface vol of an underlying at a strike and expiry (after any applied shocks), annual fraction. */
+  /**
+   * The surface vol of an underlying at a strike and expiry (after any applied shocks), annual
+   * fraction.
+   */
   public double surfaceVol(String coin, double strike, Instant expiry) {
-    double vol = underlying(coin).volSurface().vol(strike, expiry, yearsTo(expiry), e -> forward(coin, e),
-        this::yearsTo);
+    double vol =
+        underlying(coin)
+            .volSurface()
+            .vol(strike, expiry, yearsTo(expiry), e -> forward(coin, e), this::yearsTo);
     return shocked(coin, vol, expiry);
   }
 
@@ -164,9 +183,9 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
 
   /**
    * The market after a shift of one underlying: index and forwards move by the price move, vols by
-   * the shock (evaluated per expiry from this snapshot's time when a vol is looked up), the clock by
-   * the look-ahead. Mark prices are dropped (they described the old market); mark vols are shocked
-   * like the surface. Returns a new snapshot.
+   * the shock (evaluated per expiry from this snapshot's time when a vol is looked up), the clock
+   * by the look-ahead. Mark prices are dropped (they described the old market); mark vols are
+   * shocked like the surface. Returns a new snapshot.
    */
   public MarketSnapshot shifted(String coin, MarketShift shift) {
     UnderlyingMarket market = underlying(coin);
@@ -174,11 +193,22 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     market.forwards().forEach((expiry, forward) -> forwards.put(expiry, forward * factor));
     Map<String, UnderlyingMarket> moved = new TreeMap<>(underlyings);
-    moved.put(coin, new UnderlyingMarket(market.indexPrice() * factor, forwards, market.volSurface()));
+    moved.put(
+        coin, new UnderlyingMarket(market.indexPrice() * factor, forwards, market.volSurface()));
     Map<String, Mark> shiftedMarks = new LinkedHashMap<>();
-    marks.forEach((name, mark) -> shiftedMarks.put(name, isOn(coin, name) ? new Mark(OptionalDouble.empty(),
-        mark.impliedVol(), mark.forward().isPresent() ? OptionalDouble.of(mark.forward().getAsDouble() * factor)
-        : OptionalDouble.empty(), Optional.empty()) : mark));
+    marks.forEach(
+        (name, mark) ->
+            shiftedMarks.put(
+                name,
+                isOn(coin, name)
+                    ? new Mark(
+                        OptionalDouble.empty(),
+                        mark.impliedVol(),
+                        mark.forward().isPresent()
+                            ? OptionalDouble.of(mark.forward().getAsDouble() * factor)
+                            : OptionalDouble.empty(),
+                        Optional.empty())
+                    : mark));
     Map<String, List<AppliedVolShock>> shocks = new TreeMap<>(volShocks);
     List<AppliedVolShock> coinShocks = new ArrayList<>(volShocks.getOrDefault(coin, List.of()));
     coinShocks.add(new AppliedVolShock(shift.volShock(), asOf));
@@ -187,7 +217,10 @@ public record MarketSnapshot(String id, Instant asOf, Map<String, UnderlyingMark
     return new MarketSnapshot(id + "+shift", later, moved, shiftedMarks, shocks, contractSizes);
   }
 
-  /** Whether an instrument name (Deribit style) is on a coin: {@code BTC-...} or {@code BTC_USDC-...}. */
+  /**
+   * Whether an instrument name (Deribit style) is on a coin: {@code BTC-...} or {@code
+   * BTC_USDC-...}.
+   */
   private static boolean isOn(String coin, String name) {
     return name.startsWith(coin + "-") || name.startsWith(coin + "_");
   }

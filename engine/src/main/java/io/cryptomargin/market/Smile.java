@@ -71,7 +71,9 @@ public record Smile(double[] strikes, double[] vols) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Smile s && Arrays.equals(strikes, s.strikes) && Arrays.equals(vols, s.vols);
+    return other instanceof Smile s
+        && Arrays.equals(strikes, s.strikes)
+        && Arrays.equals(vols, s.vols);
   }
 
   @Override

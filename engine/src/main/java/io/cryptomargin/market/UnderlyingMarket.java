@@ -11,10 +11,12 @@ import java.util.TreeMap;
  * The market of one underlying.
  *
  * @param indexPrice spot index, USD per coin
- * @param forwards quoted forwards by expiry, USD per coin (may be empty: the forward is then the index)
+ * @param forwards quoted forwards by expiry, USD per coin (may be empty: the forward is then the
+ *     index)
  * @param volSurface implied volatilities
  */
-public record UnderlyingMarket(double indexPrice, NavigableMap<Instant, Double> forwards, VolSurface volSurface) {
+public record UnderlyingMarket(
+    double indexPrice, NavigableMap<Instant, Double> forwards, VolSurface volSurface) {
   public UnderlyingMarket {
     Objects.requireNonNull(volSurface, "volSurface");
     Problems problems = new Problems();

@@ -11,8 +11,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A volatility surface: a smile per expiry, interpolated in log-moneyness within an expiry and
- * linearly in total variance σ²T between expiries, at equal log-moneyness. Before the first
- * expiry the first smile applies, after the last the last one; with no smiles, a flat vol.
+ * linearly in total variance σ²T between expiries, at equal log-moneyness. Before the first expiry
+ * the first smile applies, after the last the last one; with no smiles, a flat vol.
  *
  * @param flatVol the vol where no smile is quoted (annual fraction), or NaN when there is none
  * @param smiles smiles by expiry
@@ -21,7 +21,8 @@ public record VolSurface(double flatVol, NavigableMap<Instant, Smile> smiles) {
   public VolSurface {
     Objects.requireNonNull(smiles, "smiles");
     if (smiles.isEmpty() && !(flatVol > 0 && Double.isFinite(flatVol))) {
-      throw ValidationException.of("flatVol", "a surface needs smiles or a flat vol > 0, was " + flatVol);
+      throw ValidationException.of(
+          "flatVol", "a surface needs smiles or a flat vol > 0, was " + flatVol);
     }
     if (!Double.isNaN(flatVol) && !(flatVol > 0 && Double.isFinite(flatVol))) {
       throw ValidationException.of("flatVol", "must be a finite number > 0, was " + flatVol);
@@ -42,7 +43,11 @@ public record VolSurface(double flatVol, NavigableMap<Instant, Smile> smiles) {
    * @param years years from the snapshot to {@code expiry}
    * @param forwardAt the forward (USD) at any expiry, to place strikes in log-moneyness
    */
-  public double vol(double strike, Instant expiry, double years, ToDoubleFunction<Instant> forwardAt,
+  public double vol(
+      double strike,
+      Instant expiry,
+      double years,
+      ToDoubleFunction<Instant> forwardAt,
       ToDoubleFunction<Instant> yearsTo) {
     if (smiles.isEmpty()) {
       return flatVol;
@@ -72,8 +77,8 @@ public record VolSurface(double flatVol, NavigableMap<Instant, Smile> smiles) {
     return Math.sqrt(Math.max(w, 0) / years);
   }
 
-  private static double volAtMoneyness(Map.Entry<Instant, Smile> entry, double moneyness,
-      ToDoubleFunction<Instant> forwardAt) {
+  private static double volAtMoneyness(
+      Map.Entry<Instant, Smile> entry, double moneyness, ToDoubleFunction<Instant> forwardAt) {
     return entry.getValue().volAt(forwardAt.applyAsDouble(entry.getKey()) * Math.exp(moneyness));
   }
 }

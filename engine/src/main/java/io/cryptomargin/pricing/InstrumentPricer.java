@@ -37,22 +37,28 @@ public final class InstrumentPricer {
    *
    * @param expiry what to do with a contract at or past its expiry: an error for a market as
    *     observed, intrinsic value (zero years) for a scenario that looks past the expiry
-   * @throws ValidationException for an unknown underlying, or an expired contract under
-   *     {@link ExpiryPolicy#REJECT_EXPIRED}
+   * @throws ValidationException for an unknown underlying, or an expired contract under {@link
+   *     ExpiryPolicy#REJECT_EXPIRED}
    */
-  public static PricingInputs inputs(Instrument instrument, MarketSnapshot snapshot, ExpiryPolicy expiry) {
+  public static PricingInputs inputs(
+      Instrument instrument, MarketSnapshot snapshot, ExpiryPolicy expiry) {
     Optional<Mark> mark = snapshot.mark(instrument.name());
     if (instrument instanceof EuropeanOption option) {
-      return new PricingInputs(snapshot.forward(option.underlying(), option.expiryTime()),
-          liveYears(instrument, snapshot, option.expiryTime(), expiry), snapshot.vol(option));
+      return new PricingInputs(
+          snapshot.forward(option.underlying(), option.expiryTime()),
+          liveYears(instrument, snapshot, option.expiryTime(), expiry),
+          snapshot.vol(option));
     }
     if (instrument instanceof Future future) {
       return new PricingInputs(
-          markForward(mark).orElseGet(() -> snapshot.forward(future.underlying(), future.expiryTime())),
-          liveYears(instrument, snapshot, future.expiryTime(), expiry), 0.0);
+          markForward(mark)
+              .orElseGet(() -> snapshot.forward(future.underlying(), future.expiryTime())),
+          liveYears(instrument, snapshot, future.expiryTime(), expiry),
+          0.0);
     }
     if (instrument instanceof Perpetual) {
-      return new PricingInputs(markForward(mark).orElseGet(() -> snapshot.index(instrument.underlying())), 0.0, 0.0);
+      return new PricingInputs(
+          markForward(mark).orElseGet(() -> snapshot.index(instrument.underlying())), 0.0, 0.0);
     }
     return new PricingInputs(snapshot.index(instrument.underlying()), 0.0, 0.0);
   }
@@ -60,13 +66,16 @@ public final class InstrumentPricer {
   /**
    * The value of one contract given its inputs, in the settlement currency.
    *
-   * @param entryForward the forward futures and perpetuals are valued against (their P&amp;L is zero there)
+   * @param entryForward the forward futures and perpetuals are valued against (their P&amp;L is
+   *     zero there)
    */
-  public static double value(Instrument instrument, double forward, double years, double vol, double entryForward) {
+  public static double value(
+      Instrument instrument, double forward, double years, double vol, double entryForward) {
     double size = instrument.contractSize();
     boolean inverse = instrument.settlement() == Settlement.INVERSE;
     if (instrument instanceof EuropeanOption option) {
-      return size * Black76.price(forward, option.strike(), Math.max(years, 0.0), vol, option.putCall())
+      return size
+          * Black76.price(forward, option.strike(), Math.max(years, 0.0), vol, option.putCall())
           / (inverse ? forward : 1.0);
     }
     if (instrument instanceof Spot) {
@@ -82,17 +91,20 @@ public final class InstrumentPricer {
    * settled against the snapshot's price); S·size for spot.
    */
   public static double presentValue(Instrument instrument, MarketSnapshot snapshot) {
-    return markValue(instrument, snapshot).orElseGet(() -> {
-      PricingInputs in = inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
-      return value(instrument, in.forward(), in.years(), in.vol(), in.forward());
-    });
+    return markValue(instrument, snapshot)
+        .orElseGet(
+            () -> {
+              PricingInputs in = inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
+              return value(instrument, in.forward(), in.years(), in.vol(), in.forward());
+            });
   }
 
   /**
    * As {@link #presentValue(Instrument, MarketSnapshot)}, for a caller that already has the model
    * value at the snapshot's inputs (a risk-array build), so the market is not read twice.
    */
-  public static double presentValue(Instrument instrument, MarketSnapshot snapshot, double modelValue) {
+  public static double presentValue(
+      Instrument instrument, MarketSnapshot snapshot, double modelValue) {
     return markValue(instrument, snapshot).orElse(modelValue);
   }
 
@@ -126,14 +138,18 @@ public final class InstrumentPricer {
     return mark.filter(m -> m.forward().isPresent()).map(m -> m.forward().getAsDouble());
   }
 
-  private static double liveYears(Instrument instrument, MarketSnapshot snapshot, java.time.Instant expiry,
+  private static double liveYears(
+      Instrument instrument,
+      MarketSnapshot snapshot,
+      java.time.Instant expiry,
       ExpiryPolicy policy) {
     double years = snapshot.yearsTo(expiry);
     if (years <= 0 && policy == ExpiryPolicy.INTRINSIC_PAST_EXPIRY) {
       return 0.0;
     }
     if (years <= 0) {
-      throw ValidationException.of(instrument.name(),
+      throw ValidationException.of(
+          instrument.name(),
           "expired: expiry " + expiry + " is not after the snapshot time " + snapshot.asOf());
     }
     return years;

@@ -37,8 +37,14 @@ public final class MarkRepricing {
    * @param modelPrice Black-76 price per contract, settlement currency
    * @param markPrice the venue's mark per contract, settlement currency
    */
-  public record Comparison(String instrument, String settlementCurrency, double forward, double years, double vol,
-      double modelPrice, double markPrice) {
+  public record Comparison(
+      String instrument,
+      String settlementCurrency,
+      double forward,
+      double years,
+      double vol,
+      double modelPrice,
+      double markPrice) {
     /** Model minus mark, settlement currency. */
     public double difference() {
       return modelPrice - markPrice;
@@ -54,14 +60,19 @@ public final class MarkRepricing {
    * @param worstAbsoluteDifference largest |model − mark|, settlement currency
    * @param worstInstrument the option with the largest difference
    */
-  public record Summary(String settlementCurrency, int count, double medianAbsoluteDifference,
-      double worstAbsoluteDifference, String worstInstrument) {}
+  public record Summary(
+      String settlementCurrency,
+      int count,
+      double medianAbsoluteDifference,
+      double worstAbsoluteDifference,
+      String worstInstrument) {}
 
   /**
    * Every option with a mark price and a mark IV, repriced, in the snapshot's mark order.
    *
    * @throws ValidationException naming every option at or past its expiry when it was observed: an
-   *     expired option has no model price from an IV, so comparing it would only hide a stale market
+   *     expired option has no model price from an IV, so comparing it would only hide a stale
+   *     market
    */
   public static List<Comparison> compare(MarketSnapshot snapshot) {
     List<Comparison> out = new ArrayList<>();
@@ -80,20 +91,37 @@ public final class MarkRepricing {
       if (!(instrument instanceof EuropeanOption option)) {
         continue;
       }
-      double forward = mark.forward().isPresent() ? mark.forward().getAsDouble()
-          : snapshot.forward(option.underlying(), option.expiryTime());
+      double forward =
+          mark.forward().isPresent()
+              ? mark.forward().getAsDouble()
+              : snapshot.forward(option.underlying(), option.expiryTime());
       Instant at = mark.observedAt().orElse(snapshot.asOf());
       double years = YearFractions.between(at, option.expiryTime());
       if (years <= 0) {
-        problems.add(option.name(), "expired: expiry " + option.expiryTime() + " is not after "
-            + (mark.observedAt().isPresent() ? "its mark's observation time " : "the snapshot time ") + at);
+        problems.add(
+            option.name(),
+            "expired: expiry "
+                + option.expiryTime()
+                + " is not after "
+                + (mark.observedAt().isPresent()
+                    ? "its mark's observation time "
+                    : "the snapshot time ")
+                + at);
         continue;
       }
       double vol = mark.impliedVol().getAsDouble();
       double usd = Black76.price(forward, option.strike(), years, vol, option.putCall());
-      double model = option.contractSize() * (option.settlement() == Settlement.INVERSE ? usd / forward : usd);
-      out.add(new Comparison(option.name(), option.settlementCurrency(), forward, years, vol, model,
-          mark.price().getAsDouble() * option.contractSize()));
+      double model =
+          option.contractSize() * (option.settlement() == Settlement.INVERSE ? usd / forward : usd);
+      out.add(
+          new Comparison(
+              option.name(),
+              option.settlementCurrency(),
+              forward,
+              years,
+              vol,
+              model,
+              mark.price().getAsDouble() * option.contractSize()));
     }
     problems.throwIfAny();
     return out;
@@ -106,20 +134,27 @@ public final class MarkRepricing {
       byCurrency.computeIfAbsent(c.settlementCurrency(), k -> new ArrayList<>()).add(c);
     }
     List<Summary> summaries = new ArrayList<>();
-    byCurrency.forEach((currency, list) -> {
-      double[] abs = list.stream().mapToDouble(c -> Math.abs(c.difference())).sorted().toArray();
-      int n = abs.length;
-      double median = n % 2 == 1 ? abs[n / 2] : 0.5 * (abs[n / 2 - 1] + abs[n / 2]);
-      Comparison worst = list.stream().max(Comparator.comparingDouble(c -> Math.abs(c.difference()))).orElseThrow();
-      summaries.add(new Summary(currency, n, median, Math.abs(worst.difference()), worst.instrument()));
-    });
+    byCurrency.forEach(
+        (currency, list) -> {
+          double[] abs =
+              list.stream().mapToDouble(c -> Math.abs(c.difference())).sorted().toArray();
+          int n = abs.length;
+          double median = n % 2 == 1 ? abs[n / 2] : 0.5 * (abs[n / 2 - 1] + abs[n / 2]);
+          Comparison worst =
+              list.stream()
+                  .max(Comparator.comparingDouble(c -> Math.abs(c.difference())))
+                  .orElseThrow();
+          summaries.add(
+              new Summary(currency, n, median, Math.abs(worst.difference()), worst.instrument()));
+        });
     return summaries;
   }
 
   /** The comparisons with the largest absolute differences first. */
   public static List<Comparison> worstFirst(List<Comparison> comparisons) {
     Comparison[] sorted = comparisons.toArray(new Comparison[0]);
-    Arrays.sort(sorted, Comparator.comparingDouble((Comparison c) -> Math.abs(c.difference())).reversed());
+    Arrays.sort(
+        sorted, Comparator.comparingDouble((Comparison c) -> Math.abs(c.difference())).reversed());
     return List.of(sorted);
   }
 }

@@ -12,8 +12,8 @@ public final class NormalDistribution {
   }
 
   /**
-   * The cumulative distribution N(x), by Hart's (1968) double-precision algorithm as given by
-   * G. West, "Better approximations to cumulative normal functions", Wilmott (2005): absolute error
+   * The cumulative distribution N(x), by Hart's (1968) double-precision algorithm as given by G.
+   * West, "Better approximations to cumulative normal functions", Wilmott (2005): absolute error
    * below 1e-14 everywhere.
    */
   public static double cdf(double x) {

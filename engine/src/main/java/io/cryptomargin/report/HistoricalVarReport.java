@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The historical-var margin report: the common margin report, then the ES and the worst dated scenarios. */
+/**
+ * The historical-var margin report: the common margin report, then the ES and the worst dated
+ * scenarios.
+ */
 public final class HistoricalVarReport {
   private HistoricalVarReport() {}
 
@@ -16,19 +19,34 @@ public final class HistoricalVarReport {
   public static String text(HistoricalVarMargin margin) {
     StringBuilder out = new StringBuilder(MarginReport.text(margin.account()));
     out.append('\n');
-    out.append(String.format(Locale.ROOT, "Expected shortfall %s%%: %s USD (mean of the %d worst of %d dated scenarios, "
-        + "%s to %s); VaR %s USD%n", TextTable.number(margin.confidence() * 100, 2),
-        TextTable.number(margin.expectedShortfallUsd(), 2), margin.tailSize(), margin.scenarioCount(),
-        margin.historyFrom(), margin.historyThrough(), TextTable.number(margin.valueAtRiskUsd(), 2)));
-    List<String> coins = margin.worstScenarios().isEmpty() ? List.of()
-        : new ArrayList<>(margin.worstScenarios().get(0).priceMoves().keySet());
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Expected shortfall %s%%: %s USD (mean of the %d worst of %d dated scenarios, "
+                + "%s to %s); VaR %s USD%n",
+            TextTable.number(margin.confidence() * 100, 2),
+            TextTable.number(margin.expectedShortfallUsd(), 2),
+            margin.tailSize(),
+            margin.scenarioCount(),
+            margin.historyFrom(),
+            margin.historyThrough(),
+            TextTable.number(margin.valueAtRiskUsd(), 2)));
+    List<String> coins =
+        margin.worstScenarios().isEmpty()
+            ? List.of()
+            : new ArrayList<>(margin.worstScenarios().get(0).priceMoves().keySet());
     List<String> headers = new ArrayList<>(List.of("rank", "date", "source", "loss USD"));
     coins.forEach(c -> headers.add(c + " move"));
     TextTable table = new TextTable(headers.toArray(String[]::new));
     int rank = 1;
     for (ScenarioLoss s : margin.worstScenarios()) {
-      List<Object> row = new ArrayList<>(List.of(rank++, s.date().toString(), s.source().name().toLowerCase(Locale.ROOT),
-          s.lossUsd()));
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  rank++,
+                  s.date().toString(),
+                  s.source().name().toLowerCase(Locale.ROOT),
+                  s.lossUsd()));
       coins.forEach(c -> row.add(TextTable.percent(s.priceMoves().get(c))));
       table.row(row.toArray());
     }

@@ -19,7 +19,8 @@ public final class TextTable {
   /** Adds a row; numbers are formatted with thousands separators and the given decimals. */
   public TextTable row(Object... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + headers.size());
+      throw new IllegalArgumentException(
+          "row has " + cells.length + " cells, table has " + headers.size());
     }
     List<String> row = new ArrayList<>();
     for (int i = 0; i < cells.length; i++) {

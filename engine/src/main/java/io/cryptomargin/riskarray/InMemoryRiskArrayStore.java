@@ -15,11 +15,14 @@ public final class InMemoryRiskArrayStore implements RiskArrayStore {
     for (RiskArray array : arrays) {
       batch.put(array.instrument(), array);
     }
-    byKey.merge(key, new ConcurrentHashMap<>(batch), (old, added) -> {
-      Map<String, RiskArray> merged = new ConcurrentHashMap<>(old);
-      merged.putAll(added);
-      return merged;
-    });
+    byKey.merge(
+        key,
+        new ConcurrentHashMap<>(batch),
+        (old, added) -> {
+          Map<String, RiskArray> merged = new ConcurrentHashMap<>(old);
+          merged.putAll(added);
+          return merged;
+        });
   }
 
   @Override

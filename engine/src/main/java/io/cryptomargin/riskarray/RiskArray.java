@@ -17,21 +17,49 @@ import java.util.Objects;
  * @param kind instrument kind, null when a supplied array does not say
  * @param putCall call or put for options, else null
  * @param losses weighted loss of one long contract per scenario, settlement currency (loss &gt; 0)
- * @param compositeDelta weighted mean delta over the regular price moves, coins of underlying per contract
+ * @param compositeDelta weighted mean delta over the regular price moves, coins of underlying per
+ *     contract
  * @param value value of one contract in the snapshot, settlement currency (NaN when unknown)
  * @param underlyingPrice the underlying's index in the snapshot, USD per coin (NaN when unknown)
- * @param contractSize coins of the underlying per contract (Deribit's options 1, its ETH_USDC contracts 0.1):
- *     what per-contract charges (short option minimum, TIMS's floor) count
+ * @param contractSize coins of the underlying per contract (Deribit's options 1, its ETH_USDC
+ *     contracts 0.1): what per-contract charges (short option minimum, TIMS's floor) count
  */
-public record RiskArray(String instrument, String underlying, String settlementCurrency, Instant expiry,
-    InstrumentKind kind, PutCall putCall, double[] losses, double compositeDelta, double value,
-    double underlyingPrice, double contractSize) {
+public record RiskArray(
+    String instrument,
+    String underlying,
+    String settlementCurrency,
+    Instant expiry,
+    InstrumentKind kind,
+    PutCall putCall,
+    double[] losses,
+    double compositeDelta,
+    double value,
+    double underlyingPrice,
+    double contractSize) {
   /** An array of a one-coin contract (a supplied array that does not give its size). */
-  public RiskArray(String instrument, String underlying, String settlementCurrency, Instant expiry,
-      InstrumentKind kind, PutCall putCall, double[] losses, double compositeDelta, double value,
+  public RiskArray(
+      String instrument,
+      String underlying,
+      String settlementCurrency,
+      Instant expiry,
+      InstrumentKind kind,
+      PutCall putCall,
+      double[] losses,
+      double compositeDelta,
+      double value,
       double underlyingPrice) {
-    this(instrument, underlying, settlementCurrency, expiry, kind, putCall, losses, compositeDelta, value,
-        underlyingPrice, 1.0);
+    this(
+        instrument,
+        underlying,
+        settlementCurrency,
+        expiry,
+        kind,
+        putCall,
+        losses,
+        compositeDelta,
+        value,
+        underlyingPrice,
+        1.0);
   }
 
   public RiskArray {
@@ -49,7 +77,8 @@ public record RiskArray(String instrument, String underlying, String settlementC
       problems.add("losses", "at least one scenario loss is required");
     } else {
       for (int i = 0; i < losses.length; i++) {
-        // Name the field only for a bad loss: building it for every entry dominated a snapshot build's allocation.
+        // Name the field only for a bad loss: building it for every entry dominated a snapshot
+        // build's allocation.
         if (!Double.isFinite(losses[i])) {
           problems.requireFinite("losses[" + i + "]", losses[i]);
         }
@@ -59,7 +88,8 @@ public record RiskArray(String instrument, String underlying, String settlementC
     if (Double.isInfinite(value)) {
       problems.add("value", "must be finite or unknown (NaN)");
     }
-    if (!Double.isNaN(underlyingPrice) && !(underlyingPrice > 0 && Double.isFinite(underlyingPrice))) {
+    if (!Double.isNaN(underlyingPrice)
+        && !(underlyingPrice > 0 && Double.isFinite(underlyingPrice))) {
       problems.add("underlyingPrice", "must be > 0 or unknown, was " + underlyingPrice);
     }
     if (!(contractSize > 0 && Double.isFinite(contractSize))) {
@@ -94,23 +124,51 @@ public record RiskArray(String instrument, String underlying, String settlementC
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RiskArray r && instrument.equals(r.instrument) && underlying.equals(r.underlying)
-        && settlementCurrency.equals(r.settlementCurrency) && Objects.equals(expiry, r.expiry) && kind == r.kind
-        && putCall == r.putCall && Arrays.equals(losses, r.losses)
-        && Double.compare(compositeDelta, r.compositeDelta) == 0 && Double.compare(value, r.value) == 0
+    return o instanceof RiskArray r
+        && instrument.equals(r.instrument)
+        && underlying.equals(r.underlying)
+        && settlementCurrency.equals(r.settlementCurrency)
+        && Objects.equals(expiry, r.expiry)
+        && kind == r.kind
+        && putCall == r.putCall
+        && Arrays.equals(losses, r.losses)
+        && Double.compare(compositeDelta, r.compositeDelta) == 0
+        && Double.compare(value, r.value) == 0
         && Double.compare(underlyingPrice, r.underlyingPrice) == 0
         && Double.compare(contractSize, r.contractSize) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(instrument, underlying, settlementCurrency, expiry, kind, putCall, compositeDelta, value,
-        underlyingPrice, contractSize) * 31 + Arrays.hashCode(losses);
+    return Objects.hash(
+                instrument,
+                underlying,
+                settlementCurrency,
+                expiry,
+                kind,
+                putCall,
+                compositeDelta,
+                value,
+                underlyingPrice,
+                contractSize)
+            * 31
+        + Arrays.hashCode(losses);
   }
 
   @Override
   public String toString() {
-    return "RiskArray[" + instrument + " " + underlying + "/" + settlementCurrency + " losses="
-        + Arrays.toString(losses) + " delta=" + compositeDelta + " value=" + value + "]";
+    return "RiskArray["
+        + instrument
+        + " "
+        + underlying
+        + "/"
+        + settlementCurrency
+        + " losses="
+        + Arrays.toString(losses)
+        + " delta="
+        + compositeDelta
+        + " value="
+        + value
+        + "]";
   }
 }

@@ -1,8 +1,8 @@
 package io.cryptomargin.riskarray;
 
+import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Instrument;
 import io.cryptomargin.instrument.PutCall;
-import io.cryptomargin.instrument.EuropeanOption;
 import io.cryptomargin.instrument.Settlement;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.market.VolShock;
@@ -58,7 +58,9 @@ public final class RiskArrayCalculator {
    * @throws ValidationException listing every instrument that cannot be arrayed (unknown
    *     underlying, expired, bad market data), never a partial result
    */
-  public static RiskArraySet compute(MarketSnapshot snapshot, Collection<? extends Instrument> instruments,
+  public static RiskArraySet compute(
+      MarketSnapshot snapshot,
+      Collection<? extends Instrument> instruments,
       ScenarioSetDefinition definition) {
     Map<String, ScenarioSet> sets = new HashMap<>();
     Map<String, RiskArray> arrays = new LinkedHashMap<>();
@@ -89,14 +91,18 @@ public final class RiskArrayCalculator {
    * instrument's one price (METHODOLOGY 1a): its mark where the snapshot has one, else the model
    * value, the same price equity and net option value use.
    */
-  // A three-value enum indexes a small array here, once per scenario of every instrument: an EnumMap
+  // A three-value enum indexes a small array here, once per scenario of every instrument: an
+  // EnumMap
   // would box on the path every risk array is computed on.
   @SuppressWarnings("EnumOrdinal")
   public static RiskArray compute(MarketSnapshot snapshot, Instrument instrument, ScenarioSet set) {
     // The snapshot is the market as observed: an expired contract cannot be arrayed. Scenarios that
-    // look past an expiry are valued at intrinsic below (zero years left), decided here, not in pricing.
+    // look past an expiry are valued at intrinsic below (zero years left), decided here, not in
+    // pricing.
     PricingInputs base = InstrumentPricer.inputs(instrument, snapshot, ExpiryPolicy.REJECT_EXPIRED);
-    double modelValue = InstrumentPricer.value(instrument, base.forward(), base.years(), base.vol(), base.forward());
+    double modelValue =
+        InstrumentPricer.value(
+            instrument, base.forward(), base.years(), base.vol(), base.forward());
     double baseValue = InstrumentPricer.presentValue(instrument, snapshot, modelValue);
     boolean inverse = instrument.settlement() == Settlement.INVERSE;
     double laterYears = Math.max(base.years() - set.lookAheadDays() / 365.0, 0.0);
@@ -107,7 +113,8 @@ public final class RiskArrayCalculator {
     double[] volByDirection = new double[VOL_DIRECTIONS.length];
     for (VolDirection direction : VOL_DIRECTIONS) {
       VolShock shock = set.volShock().forDirection(direction);
-      volByDirection[direction.ordinal()] = base.vol() > 0 ? shock.shock(base.vol(), daysToExpiry) : 0.0;
+      volByDirection[direction.ordinal()] =
+          base.vol() > 0 ? shock.shock(base.vol(), daysToExpiry) : 0.0;
     }
     double[] losses = new double[scenarios.size()];
     double deltaSum = 0;
@@ -120,8 +127,10 @@ public final class RiskArrayCalculator {
       double vol = volByDirection[scenario.volDirection().ordinal()];
       double value = InstrumentPricer.value(instrument, forward, laterYears, vol, base.forward());
       if (inverse && scenario.convertsAtEdge()) {
-        // USD P&L = value there × S(1+m) − value now × S, converted to coin at the edge S(1+e): S cancels.
-        losses[i] = (baseValue - value * (1 + move)) / (1 + scenario.edgeMove()) * scenario.weight();
+        // USD P&L = value there × S(1+m) − value now × S, converted to coin at the edge S(1+e): S
+        // cancels.
+        losses[i] =
+            (baseValue - value * (1 + move)) / (1 + scenario.edgeMove()) * scenario.weight();
       } else {
         losses[i] = (baseValue - value) * scenario.weight();
       }
@@ -132,11 +141,22 @@ public final class RiskArrayCalculator {
         lastDeltaMove = move;
       }
     }
-    double compositeDelta = deltaPoints == 0 ? InstrumentPricer.delta(instrument, base.forward(), base.years(),
-        base.vol()) : deltaSum / deltaPoints;
+    double compositeDelta =
+        deltaPoints == 0
+            ? InstrumentPricer.delta(instrument, base.forward(), base.years(), base.vol())
+            : deltaSum / deltaPoints;
     PutCall putCall = instrument instanceof EuropeanOption option ? option.putCall() : null;
-    return new RiskArray(instrument.name(), instrument.underlying(), instrument.settlementCurrency(),
-        instrument.expiry().orElse(null), instrument.kind(), putCall, losses, compositeDelta, baseValue,
-        snapshot.index(instrument.underlying()), instrument.contractSize());
+    return new RiskArray(
+        instrument.name(),
+        instrument.underlying(),
+        instrument.settlementCurrency(),
+        instrument.expiry().orElse(null),
+        instrument.kind(),
+        putCall,
+        losses,
+        compositeDelta,
+        baseValue,
+        snapshot.index(instrument.underlying()),
+        instrument.contractSize());
   }
 }

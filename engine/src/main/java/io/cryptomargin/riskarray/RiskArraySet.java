@@ -18,28 +18,44 @@ import java.util.Optional;
  * @param scenarioLabels description of each scenario, in order (same length as every array)
  * @param arrays by instrument name, in insertion order
  */
-public record RiskArraySet(String scenarioSetId, String parameterVersion, String snapshotId,
-    List<String> scenarioLabels, Map<String, RiskArray> arrays) {
+public record RiskArraySet(
+    String scenarioSetId,
+    String parameterVersion,
+    String snapshotId,
+    List<String> scenarioLabels,
+    Map<String, RiskArray> arrays) {
   public RiskArraySet {
     scenarioLabels = List.copyOf(scenarioLabels);
     arrays = Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
     Problems problems = new Problems();
     for (RiskArray array : arrays.values()) {
       if (array.size() != scenarioLabels.size()) {
-        problems.add("riskArrays." + array.instrument(), "has " + array.size() + " losses but scenario set "
-            + scenarioSetId + " has " + scenarioLabels.size() + " scenarios");
+        problems.add(
+            "riskArrays." + array.instrument(),
+            "has "
+                + array.size()
+                + " losses but scenario set "
+                + scenarioSetId
+                + " has "
+                + scenarioLabels.size()
+                + " scenarios");
       }
     }
     problems.throwIfAny();
   }
 
   /** A set from a list of arrays. */
-  public static RiskArraySet of(String scenarioSetId, String parameterVersion, String snapshotId,
-      List<String> scenarioLabels, Collection<RiskArray> arrays) {
+  public static RiskArraySet of(
+      String scenarioSetId,
+      String parameterVersion,
+      String snapshotId,
+      List<String> scenarioLabels,
+      Collection<RiskArray> arrays) {
     Map<String, RiskArray> byName = new LinkedHashMap<>();
     for (RiskArray array : arrays) {
       if (byName.put(array.instrument(), array) != null) {
-        throw ValidationException.of("riskArrays", "instrument " + array.instrument() + " appears twice");
+        throw ValidationException.of(
+            "riskArrays", "instrument " + array.instrument() + " appears twice");
       }
     }
     return new RiskArraySet(scenarioSetId, parameterVersion, snapshotId, scenarioLabels, byName);
@@ -63,8 +79,14 @@ public record RiskArraySet(String scenarioSetId, String parameterVersion, String
   public RiskArray get(String instrument) {
     RiskArray array = arrays.get(instrument);
     if (array == null) {
-      throw ValidationException.of("instrument", "no risk array for '" + instrument + "' in " + scenarioSetId
-          + " arrays of snapshot " + snapshotId);
+      throw ValidationException.of(
+          "instrument",
+          "no risk array for '"
+              + instrument
+              + "' in "
+              + scenarioSetId
+              + " arrays of snapshot "
+              + snapshotId);
     }
     return array;
   }

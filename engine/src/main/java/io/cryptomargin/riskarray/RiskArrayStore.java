@@ -13,13 +13,19 @@ public interface RiskArrayStore {
   /** Identifies one cached set of arrays. */
   record Key(String underlying, String snapshotId, String scenarioSetId, String parameterVersion) {
     public Key {
-      if (underlying == null || snapshotId == null || scenarioSetId == null || parameterVersion == null) {
+      if (underlying == null
+          || snapshotId == null
+          || scenarioSetId == null
+          || parameterVersion == null) {
         throw new IllegalArgumentException("every part of a risk-array key is required");
       }
     }
   }
 
-  /** Stores arrays (all of one key); all or nothing from a reader's point of view once the pointer moves. */
+  /**
+   * Stores arrays (all of one key); all or nothing from a reader's point of view once the pointer
+   * moves.
+   */
   void putAll(Key key, Collection<RiskArray> arrays);
 
   /** The arrays of the named instruments that are stored under a key; missing ones are absent. */

@@ -3,8 +3,8 @@ package io.cryptomargin.rules;
 import io.cryptomargin.validation.Problems;
 
 /**
- * Deribit's standard margin of futures and perpetuals, with size scaling:
- * IM = (initialRate + sizeRatePerCoin × size) × notional, MM = (maintenanceRate + sizeRatePerCoin × size) × notional,
+ * Deribit's standard margin of futures and perpetuals, with size scaling: IM = (initialRate +
+ * sizeRatePerCoin × size) × notional, MM = (maintenanceRate + sizeRatePerCoin × size) × notional,
  * size the position in coins.
  *
  * @param initialRate base initial rate, fraction of notional (0.02)

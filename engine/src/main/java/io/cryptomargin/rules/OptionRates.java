@@ -7,7 +7,8 @@ import io.cryptomargin.validation.Problems;
  *
  * @param initialRate the 0.15 of IM = max(0.15·U − OTM, 0.10·U) + mark
  * @param initialFloorRate the 0.10 of that formula
- * @param maintenanceRate the 0.075 of MM = 0.075·U + mark (calls) and max(0.075·U, 0.075·mark) + mark (puts)
+ * @param maintenanceRate the 0.075 of MM = 0.075·U + mark (calls) and max(0.075·U, 0.075·mark) +
+ *     mark (puts)
  */
 public record OptionRates(double initialRate, double initialFloorRate, double maintenanceRate) {
   public OptionRates {

@@ -8,7 +8,9 @@ public enum PairingStatus {
   STOPPED_AT_NODE_BUDGET,
   /** The time budget ran out: the best pairing found is kept. */
   STOPPED_AT_TIME_BUDGET,
-  /** There were more candidate strategies than the limit: only the nearest strikes were considered. */
+  /**
+   * There were more candidate strategies than the limit: only the nearest strikes were considered.
+   */
   CANDIDATES_CAPPED;
 
   /** Whether the pairing is proven the cheapest. */

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param usdPerUnit USD per unit of the settlement currency
  * @param description the rule applied, in words
  */
-public record RecognizedStrategy(String id, StrategyKind kind, String underlying, String settlementCurrency,
-    List<StrategyLeg> legs, double quantity, Requirement charge, Requirement standalone, double usdPerUnit,
+public record RecognizedStrategy(
+    String id,
+    StrategyKind kind,
+    String underlying,
+    String settlementCurrency,
+    List<StrategyLeg> legs,
+    double quantity,
+    Requirement charge,
+    Requirement standalone,
+    double usdPerUnit,
     String description) {
   public RecognizedStrategy {
     Objects.requireNonNull(kind, "kind");

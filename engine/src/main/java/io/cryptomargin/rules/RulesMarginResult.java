@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An account's rules-based margin. Account amounts are in USD. Requirements are on the mark-to-market basis
- * of METHODOLOGY section 1a (the further loss beyond today's marks); the venue's cash-basis figures are
- * reported beside them.
+ * An account's rules-based margin. Account amounts are in USD. Requirements are on the
+ * mark-to-market basis of METHODOLOGY section 1a (the further loss beyond today's marks); the
+ * venue's cash-basis figures are reported beside them.
  *
  * @param account account id
  * @param parameterSet the rules parameters used
@@ -25,21 +25,37 @@ import java.util.TreeMap;
  * @param maintenanceMarginUsd account maintenance margin, mark-to-market basis, USD
  * @param venueInitialMarginUsd initial margin as the venue prints it (cash basis: IM − NOV), USD
  * @param venueMaintenanceMarginUsd maintenance margin as the venue prints it, USD
- * @param optionValueUsd net option value at the marks (long positive), USD: in equity, never subtracted
+ * @param optionValueUsd net option value at the marks (long positive), USD: in equity, never
+ *     subtracted
  * @param collateralValueUsd collateral (cash and coins) at the index, USD
  * @param spotPositionValueUsd spot positions (e.g. {@code BTC_USDC}) at the index, USD
- * @param spotHaircutUsd haircut on coins held, as collateral or spot positions, USD (counts against IM only)
+ * @param spotHaircutUsd haircut on coins held, as collateral or spot positions, USD (counts against
+ *     IM only)
  * @param coinHoldingsUsd coins held (collateral and spot positions) at the index, by coin, USD
  * @param haircutsUsd the haircut on those holdings, by coin, USD
  * @param pairing how the strategy search ended (the least exact over the underlyings)
  * @param notes plain-language remarks (e.g. a pairing search that stopped early)
  */
-public record RulesMarginResult(String account, ParameterSetRef parameterSet, String parametersAsOf, String snapshot,
+public record RulesMarginResult(
+    String account,
+    ParameterSetRef parameterSet,
+    String parametersAsOf,
+    String snapshot,
     List<LegMargin> legs,
-    List<RecognizedStrategy> strategies, List<UnderlyingRulesMargin> underlyings, double initialMarginUsd,
-    double maintenanceMarginUsd, double venueInitialMarginUsd, double venueMaintenanceMarginUsd,
-    double optionValueUsd, double collateralValueUsd, double spotPositionValueUsd, double spotHaircutUsd,
-    Map<String, Double> coinHoldingsUsd, Map<String, Double> haircutsUsd, PairingStatus pairing, List<String> notes) {
+    List<RecognizedStrategy> strategies,
+    List<UnderlyingRulesMargin> underlyings,
+    double initialMarginUsd,
+    double maintenanceMarginUsd,
+    double venueInitialMarginUsd,
+    double venueMaintenanceMarginUsd,
+    double optionValueUsd,
+    double collateralValueUsd,
+    double spotPositionValueUsd,
+    double spotHaircutUsd,
+    Map<String, Double> coinHoldingsUsd,
+    Map<String, Double> haircutsUsd,
+    PairingStatus pairing,
+    List<String> notes) {
   public RulesMarginResult {
     Objects.requireNonNull(pairing, "pairing");
     legs = List.copyOf(legs);
@@ -60,7 +76,9 @@ public record RulesMarginResult(String account, ParameterSetRef parameterSet, St
     return equityUsd() - spotHaircutUsd;
   }
 
-  /** Capital consumed: initial margin plus the haircut on coins held, USD (METHODOLOGY section 1a). */
+  /**
+   * Capital consumed: initial margin plus the haircut on coins held, USD (METHODOLOGY section 1a).
+   */
   public double capitalConsumedUsd() {
     return initialMarginUsd + spotHaircutUsd;
   }
@@ -70,12 +88,17 @@ public record RulesMarginResult(String account, ParameterSetRef parameterSet, St
     return equityUsd() - capitalConsumedUsd();
   }
 
-  /** HEALTHY when equity − haircut ≥ IM, MARGIN_CALL when below that but equity ≥ MM, else LIQUIDATION. */
+  /**
+   * HEALTHY when equity − haircut ≥ IM, MARGIN_CALL when below that but equity ≥ MM, else
+   * LIQUIDATION.
+   */
   public MarginStatus status() {
     if (haircutEquityUsd() >= initialMarginUsd) {
       return MarginStatus.HEALTHY;
     }
-    return equityUsd() >= maintenanceMarginUsd ? MarginStatus.MARGIN_CALL : MarginStatus.LIQUIDATION;
+    return equityUsd() >= maintenanceMarginUsd
+        ? MarginStatus.MARGIN_CALL
+        : MarginStatus.LIQUIDATION;
   }
 
   /** The margin of one leg. */
@@ -85,7 +108,9 @@ public record RulesMarginResult(String account, ParameterSetRef parameterSet, St
 
   /** The initial margin of an underlying, summed over its settlement currencies, USD. */
   public double initialMarginUsd(String underlying) {
-    return underlyings.stream().filter(u -> u.underlying().equals(underlying))
-        .mapToDouble(UnderlyingRulesMargin::initialMarginUsd).sum();
+    return underlyings.stream()
+        .filter(u -> u.underlying().equals(underlying))
+        .mapToDouble(UnderlyingRulesMargin::initialMarginUsd)
+        .sum();
   }
 }

@@ -12,50 +12,74 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pairs one underlying's legs into strategies the way a broker would: the assignment with the lowest
- * initial margin (USD, mark-to-market basis), found by an iterative depth-first branch-and-bound over the
- * candidate strategies and the whole-contract quantities each can take, so a strategy that looks best on
- * its own cannot block a cheaper combination (greedy pairing can).
+ * Pairs one underlying's legs into strategies the way a broker would: the assignment with the
+ * lowest initial margin (USD, mark-to-market basis), found by an iterative depth-first
+ * branch-and-bound over the candidate strategies and the whole-contract quantities each can take,
+ * so a strategy that looks best on its own cannot block a cheaper combination (greedy pairing can).
  *
- * <p>Bounded: at most {@link SearchLimits#maxCandidates()} candidates (the nearest strikes first), at most
- * {@link SearchLimits#nodeBudget()} nodes, at most {@link SearchLimits#timeBudgetMillis()} of wall clock.
- * The search starts from the cheaper of the legs charged alone and the greedy pairing (largest saving
- * first) and only ever replaces it by a strictly cheaper valid pairing, so when it stops early the result
- * is a real pairing, never above the legs alone, and the outcome says so. No recursion (the depth is the
- * candidate count) and no quantity arithmetic in {@code long} (a book of 1e19 contracts is searched in
- * doubles, its quantity choices a spread of at most {@value #MAX_QUANTITY_CHOICES} values).
+ * <p>Bounded: at most {@link SearchLimits#maxCandidates()} candidates (the nearest strikes first),
+ * at most {@link SearchLimits#nodeBudget()} nodes, at most {@link SearchLimits#timeBudgetMillis()}
+ * of wall clock. The search starts from the cheaper of the legs charged alone and the greedy
+ * pairing (largest saving first) and only ever replaces it by a strictly cheaper valid pairing, so
+ * when it stops early the result is a real pairing, never above the legs alone, and the outcome
+ * says so. No recursion (the depth is the candidate count) and no quantity arithmetic in {@code
+ * long} (a book of 1e19 contracts is searched in doubles, its quantity choices a spread of at most
+ * {@value #MAX_QUANTITY_CHOICES} values).
  *
- * <p>Scale: quantities are whole multiples of a lot, the largest whole number of contracts dividing every
- * leg's quantity (1 for 3, 7 and 11 contracts; 10 for 10, 20 and 30), so a book of q times the same
- * strategies is searched like the book of one and costs q times as much.
+ * <p>Scale: quantities are whole multiples of a lot, the largest whole number of contracts dividing
+ * every leg's quantity (1 for 3, 7 and 11 contracts; 10 for 10, 20 and 30), so a book of q times
+ * the same strategies is searched like the book of one and costs q times as much.
  *
- * <p>Lower bound: each leg's remaining contracts times the cheapest a contract of it can cost, naked or as
- * its share (charge divided by the candidate's contracts per unit) of any candidate still to be decided.
+ * <p>Lower bound: each leg's remaining contracts times the cheapest a contract of it can cost,
+ * naked or as its share (charge divided by the candidate's contracts per unit) of any candidate
+ * still to be decided.
  *
- * <p>Deterministic: legs are sorted by name and candidates by saving, kind and leg names; quantities are
- * tried largest first and a pairing replaces the best only when strictly cheaper, so the same book in any
- * order gives the same pairing (unless the time budget, a safety net, stops it).
+ * <p>Deterministic: legs are sorted by name and candidates by saving, kind and leg names;
+ * quantities are tried largest first and a pairing replaces the best only when strictly cheaper, so
+ * the same book in any order gives the same pairing (unless the time budget, a safety net, stops
+ * it).
  */
 final class StrategyPairing {
   /** Quantity values tried per candidate beyond which only a spread of them is tried. */
   static final int MAX_QUANTITY_CHOICES = 24;
+
   private static final double QUANTITY_EPSILON = 1e-9;
   private static final double COST_EPSILON = 1e-9;
+
   /** Quantities above this (2^53) are no longer whole numbers in a double: the lot is then 1. */
   private static final double EXACT_INTEGER_LIMIT = 9.007199254740992e15;
+
   private static final int TIME_CHECK_INTERVAL = 256;
 
   private StrategyPairing() {}
 
-  /** The legs' margins, the strategies chosen, and how the search ended (with a note when not exact). */
-  record Outcome(List<LegMargin> legs, List<RecognizedStrategy> strategies, PairingStatus status, String note) {}
+  /**
+   * The legs' margins, the strategies chosen, and how the search ended (with a note when not
+   * exact).
+   */
+  record Outcome(
+      List<LegMargin> legs,
+      List<RecognizedStrategy> strategies,
+      PairingStatus status,
+      String note) {}
 
   /**
-   * A candidate strategy per unit: {@code ratios[k]} contracts of leg {@code legs[k]} per contract of the first
-   * leg, so every leg holds the same coins. {@code unitCharge} is per unit, in the first leg's settlement currency.
+   * A candidate strategy per unit: {@code ratios[k]} contracts of leg {@code legs[k]} per contract
+   * of the first leg, so every leg holds the same coins. {@code unitCharge} is per unit, in the
+   * first leg's settlement currency.
    */
-  private record Candidate(StrategyKind kind, int[] legs, double[] ratios, double[] signs, Requirement unitCharge,
-      String currency, double usdPerUnit, String description, double unitCostUsd, double savingUsd, double nearness) {}
+  private record Candidate(
+      StrategyKind kind,
+      int[] legs,
+      double[] ratios,
+      double[] signs,
+      Requirement unitCharge,
+      String currency,
+      double usdPerUnit,
+      String description,
+      double unitCostUsd,
+      double savingUsd,
+      double nearness) {}
 
   static Outcome solve(String underlying, List<PricedLeg> unsorted, RulesParameters parameters) {
     List<PricedLeg> legs = new ArrayList<>(unsorted);
@@ -67,30 +91,52 @@ final class StrategyPairing {
     Generator generator = new Generator(legs, parameters, parameters.search().maxCandidates());
     generator.generate();
     List<Candidate> candidates = generator.out;
-    candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.savingUsd()).thenComparing(Candidate::kind)
-        .thenComparing(c -> key(legs, c)));
-    Search search = new Search(legs, candidates, parameters.search().nodeBudget(), deadline, lot(legs));
+    candidates.sort(
+        Comparator.comparingDouble((Candidate c) -> -c.savingUsd())
+            .thenComparing(Candidate::kind)
+            .thenComparing(c -> key(legs, c)));
+    Search search =
+        new Search(legs, candidates, parameters.search().nodeBudget(), deadline, lot(legs));
     search.run();
-    PairingStatus status = generator.capped ? PairingStatus.CANDIDATES_CAPPED
-        : search.timedOut ? PairingStatus.STOPPED_AT_TIME_BUDGET
-        : search.outOfNodes ? PairingStatus.STOPPED_AT_NODE_BUDGET : PairingStatus.EXACT;
+    PairingStatus status =
+        generator.capped
+            ? PairingStatus.CANDIDATES_CAPPED
+            : search.timedOut
+                ? PairingStatus.STOPPED_AT_TIME_BUDGET
+                : search.outOfNodes ? PairingStatus.STOPPED_AT_NODE_BUDGET : PairingStatus.EXACT;
     String note = status.exact() ? null : note(underlying, status, parameters.search(), search);
     return assemble(underlying, legs, candidates, search.bestQuantities, status, note);
   }
 
-  private static String note(String underlying, PairingStatus status, SearchLimits limits, Search search) {
-    String why = switch (status) {
-      case CANDIDATES_CAPPED -> "had more than " + limits.maxCandidates() + " candidate strategies: only the "
-          + "nearest strikes were considered" + (search.outOfNodes || search.timedOut ? ", and the search stopped "
-          + "after " + search.nodes + " nodes" : "");
-      case STOPPED_AT_TIME_BUDGET -> "stopped after " + limits.timeBudgetMillis() + " ms (" + search.nodes + " nodes)";
-      case STOPPED_AT_NODE_BUDGET -> "stopped after " + limits.nodeBudget() + (limits.nodeBudget() == 1 ? " node"
-          : " nodes");
-      case EXACT -> "finished";
-    };
-    return "the strategy search for " + underlying + " " + why + ": the cheapest pairing found is kept ("
-        + (search.startKept ? "the " + search.startName + ", nothing cheaper was found" : "cheaper than the "
-        + search.startName) + "); it may not be the cheapest there is, and it is never above the legs charged alone";
+  private static String note(
+      String underlying, PairingStatus status, SearchLimits limits, Search search) {
+    String why =
+        switch (status) {
+          case CANDIDATES_CAPPED ->
+              "had more than "
+                  + limits.maxCandidates()
+                  + " candidate strategies: only the "
+                  + "nearest strikes were considered"
+                  + (search.outOfNodes || search.timedOut
+                      ? ", and the search stopped " + "after " + search.nodes + " nodes"
+                      : "");
+          case STOPPED_AT_TIME_BUDGET ->
+              "stopped after " + limits.timeBudgetMillis() + " ms (" + search.nodes + " nodes)";
+          case STOPPED_AT_NODE_BUDGET ->
+              "stopped after "
+                  + limits.nodeBudget()
+                  + (limits.nodeBudget() == 1 ? " node" : " nodes");
+          case EXACT -> "finished";
+        };
+    return "the strategy search for "
+        + underlying
+        + " "
+        + why
+        + ": the cheapest pairing found is kept ("
+        + (search.startKept
+            ? "the " + search.startName + ", nothing cheaper was found"
+            : "cheaper than the " + search.startName)
+        + "); it may not be the cheapest there is, and it is never above the legs charged alone";
   }
 
   // ---------------------------------------------------------------- candidates
@@ -110,7 +156,8 @@ final class StrategyPairing {
     }
 
     void generate() {
-      // Partner lists per short option, each sorted by nearness; then taken round-robin by rank, so under the cap
+      // Partner lists per short option, each sorted by nearness; then taken round-robin by rank, so
+      // under the cap
       // every short option gets its nearest partners before any gets its far ones.
       int n = legs.size();
       List<List<Candidate>> perShort = new ArrayList<>();
@@ -125,7 +172,8 @@ final class StrategyPairing {
             pair(s, so, l, partners);
           }
         }
-        partners.sort(Comparator.comparingDouble(Candidate::nearness).thenComparing(c -> key(legs, c)));
+        partners.sort(
+            Comparator.comparingDouble(Candidate::nearness).thenComparing(c -> key(legs, c)));
         perShort.add(partners);
       }
       List<Candidate> verticals = new ArrayList<>();
@@ -171,38 +219,65 @@ final class StrategyPairing {
       boolean sameBook = other.instrument.settlementCurrency().equals(so.settlementCurrency());
       if (other.instrument instanceof EuropeanOption o && sameBook) {
         if (other.quantity > 0 && o.putCall() == so.putCall()) {
-          if (p.recognizes(StrategyKind.VERTICAL_SPREAD) && o.expiryTime().equals(so.expiryTime())
+          if (p.recognizes(StrategyKind.VERTICAL_SPREAD)
+              && o.expiryTime().equals(so.expiryTime())
               && o.strike() != so.strike()) {
             partners.add(vertical(s, l));
           }
-          if (p.recognizes(StrategyKind.CALENDAR) && o.expiryTime().isAfter(so.expiryTime())
+          if (p.recognizes(StrategyKind.CALENDAR)
+              && o.expiryTime().isAfter(so.expiryTime())
               && o.strike() == so.strike()) {
             double ratio = ratio(s, l);
             double debit = Math.max(other.mark * ratio - shortLeg.mark, 0.0);
-            partners.add(candidate(StrategyKind.CALENDAR, new int[] {s, l}, new double[] {1, ratio},
-                new double[] {-1, 1}, new Requirement(debit, debit),
-                "long calendar: the net mark, " + money(debit, so), 0));
+            partners.add(
+                candidate(
+                    StrategyKind.CALENDAR,
+                    new int[] {s, l},
+                    new double[] {1, ratio},
+                    new double[] {-1, 1},
+                    new Requirement(debit, debit),
+                    "long calendar: the net mark, " + money(debit, so),
+                    0));
           }
         }
-        if (other.quantity < 0 && so.putCall() == PutCall.CALL && o.putCall() == PutCall.PUT
-            && p.recognizes(StrategyKind.STRADDLE) && o.expiryTime().equals(so.expiryTime())
+        if (other.quantity < 0
+            && so.putCall() == PutCall.CALL
+            && o.putCall() == PutCall.PUT
+            && p.recognizes(StrategyKind.STRADDLE)
+            && o.expiryTime().equals(so.expiryTime())
             && o.strike() <= so.strike()) {
           double ratio = ratio(s, l);
           Requirement call = shortLeg.unitStandard();
           Requirement put = other.unitStandard().times(ratio);
           double larger = Math.max(call.initial(), put.initial());
-          partners.add(candidate(StrategyKind.STRADDLE, new int[] {s, l}, new double[] {1, ratio},
-              new double[] {-1, -1}, new Requirement(larger, larger), (o.strike() == so.strike() ? "short straddle"
-                  : "short strangle") + ": the larger leg's requirement", so.strike() - o.strike()));
+          partners.add(
+              candidate(
+                  StrategyKind.STRADDLE,
+                  new int[] {s, l},
+                  new double[] {1, ratio},
+                  new double[] {-1, -1},
+                  new Requirement(larger, larger),
+                  (o.strike() == so.strike() ? "short straddle" : "short strangle")
+                      + ": the larger leg's requirement",
+                  so.strike() - o.strike()));
         }
       }
       if (p.recognizes(StrategyKind.COVERED) && covers(so, other)) {
         double ratio = ratio(s, l);
         Requirement cover = other.unitStandard().times(ratio);
-        partners.add(candidate(StrategyKind.COVERED, new int[] {s, l}, new double[] {1, ratio},
-            new double[] {-1, Math.signum(other.quantity)}, cover,
-            "covered " + (so.putCall() == PutCall.CALL ? "call" : "put") + ": nothing for the option, the cover ("
-                + other.name + ") keeps its own requirement", 0));
+        partners.add(
+            candidate(
+                StrategyKind.COVERED,
+                new int[] {s, l},
+                new double[] {1, ratio},
+                new double[] {-1, Math.signum(other.quantity)},
+                cover,
+                "covered "
+                    + (so.putCall() == PutCall.CALL ? "call" : "put")
+                    + ": nothing for the option, the cover ("
+                    + other.name
+                    + ") keeps its own requirement",
+                0));
       }
     }
 
@@ -212,14 +287,16 @@ final class StrategyPairing {
     }
 
     /**
-     * A held coin (spot or collateral) or a long future of the option's expiry covers a short call; a short future
-     * of the option's expiry covers a short put. Futures in the option's settlement currency.
+     * A held coin (spot or collateral) or a long future of the option's expiry covers a short call;
+     * a short future of the option's expiry covers a short put. Futures in the option's settlement
+     * currency.
      */
     private static boolean covers(EuropeanOption option, PricedLeg cover) {
       if (cover.instrument instanceof Spot) {
         return option.putCall() == PutCall.CALL && cover.quantity > 0;
       }
-      if (!(cover.instrument instanceof Future f) || !f.expiryTime().equals(option.expiryTime())
+      if (!(cover.instrument instanceof Future f)
+          || !f.expiryTime().equals(option.expiryTime())
           || !f.settlementCurrency().equals(option.settlementCurrency())) {
         return false;
       }
@@ -232,27 +309,47 @@ final class StrategyPairing {
       EuropeanOption so = (EuropeanOption) shortLeg.instrument;
       EuropeanOption lo = (EuropeanOption) longLeg.instrument;
       double ratio = ratio(s, l);
-      double width = so.putCall() == PutCall.CALL ? lo.strike() - so.strike() : so.strike() - lo.strike();
+      double width =
+          so.putCall() == PutCall.CALL ? lo.strike() - so.strike() : so.strike() - lo.strike();
       double credit = shortLeg.mark - longLeg.mark * ratio;
       if (width > 0) {
         double charge = Math.max(inUnitsOf(width, so, shortLeg.price) - credit, 0.0);
-        return candidate(StrategyKind.VERTICAL_SPREAD, new int[] {s, l}, new double[] {1, ratio},
-            new double[] {-1, 1}, new Requirement(charge, charge), "credit spread: the strike width "
-                + number(width) + " USD" + inverseNote(so) + " less the net credit", width);
+        return candidate(
+            StrategyKind.VERTICAL_SPREAD,
+            new int[] {s, l},
+            new double[] {1, ratio},
+            new double[] {-1, 1},
+            new Requirement(charge, charge),
+            "credit spread: the strike width "
+                + number(width)
+                + " USD"
+                + inverseNote(so)
+                + " less the net credit",
+            width);
       }
       double debit = Math.max(-credit, 0.0);
-      return candidate(StrategyKind.VERTICAL_SPREAD, new int[] {s, l}, new double[] {1, ratio}, new double[] {-1, 1},
-          new Requirement(debit, debit), "debit spread: the net mark", -width);
+      return candidate(
+          StrategyKind.VERTICAL_SPREAD,
+          new int[] {s, l},
+          new double[] {1, ratio},
+          new double[] {-1, 1},
+          new Requirement(debit, debit),
+          "debit spread: the net mark",
+          -width);
     }
 
-    /** Iron condors from a credit call spread and a credit put spread of one expiry, put strikes at or below. */
+    /**
+     * Iron condors from a credit call spread and a credit put spread of one expiry, put strikes at
+     * or below.
+     */
     private void condors(List<Candidate> verticals) {
       List<Candidate> calls = new ArrayList<>();
       List<Candidate> puts = new ArrayList<>();
       for (Candidate v : verticals) {
         EuropeanOption so = (EuropeanOption) legs.get(v.legs()[0]).instrument;
         EuropeanOption lo = (EuropeanOption) legs.get(v.legs()[1]).instrument;
-        boolean credit = so.putCall() == PutCall.CALL ? lo.strike() > so.strike() : lo.strike() < so.strike();
+        boolean credit =
+            so.putCall() == PutCall.CALL ? lo.strike() > so.strike() : lo.strike() < so.strike();
         if (credit) {
           (so.putCall() == PutCall.CALL ? calls : puts).add(v);
         }
@@ -287,15 +384,32 @@ final class StrategyPairing {
       for (int k = 0; k < 4; k++) {
         credit += (k % 2 == 0 ? 1 : -1) * legs.get(members[k]).mark * ratios[k];
       }
-      double width = Math.max(longCall.strike() - shortCall.strike(), shortPut.strike() - longPut.strike());
+      double width =
+          Math.max(longCall.strike() - shortCall.strike(), shortPut.strike() - longPut.strike());
       double charge = Math.max(inUnitsOf(width, shortCall, legs.get(sc).price) - credit, 0.0);
-      return add(candidate(StrategyKind.IRON_CONDOR, members, ratios, new double[] {-1, 1, -1, 1},
-          new Requirement(charge, charge), "iron condor: the wider strike width " + number(width) + " USD"
-              + inverseNote(shortCall) + " less the net credit", width));
+      return add(
+          candidate(
+              StrategyKind.IRON_CONDOR,
+              members,
+              ratios,
+              new double[] {-1, 1, -1, 1},
+              new Requirement(charge, charge),
+              "iron condor: the wider strike width "
+                  + number(width)
+                  + " USD"
+                  + inverseNote(shortCall)
+                  + " less the net credit",
+              width));
     }
 
-    private Candidate candidate(StrategyKind kind, int[] members, double[] ratios, double[] signs,
-        Requirement charge, String description, double nearness) {
+    private Candidate candidate(
+        StrategyKind kind,
+        int[] members,
+        double[] ratios,
+        double[] signs,
+        Requirement charge,
+        String description,
+        double nearness) {
       PricedLeg first = legs.get(members[0]);
       double standaloneUsd = 0;
       double standaloneMaintenanceUsd = 0;
@@ -306,14 +420,29 @@ final class StrategyPairing {
       }
       double costUsd = charge.initial() * first.usdPerUnit;
       // A strategy's MM is its IM, but never above what its legs alone would need for maintenance.
-      Requirement capped = new Requirement(charge.initial(),
-          Math.min(charge.maintenance(), standaloneMaintenanceUsd / first.usdPerUnit));
-      return new Candidate(kind, members, ratios, signs, capped, first.instrument.settlementCurrency(),
-          first.usdPerUnit, description, costUsd, standaloneUsd - costUsd, nearness);
+      Requirement capped =
+          new Requirement(
+              charge.initial(),
+              Math.min(charge.maintenance(), standaloneMaintenanceUsd / first.usdPerUnit));
+      return new Candidate(
+          kind,
+          members,
+          ratios,
+          signs,
+          capped,
+          first.instrument.settlementCurrency(),
+          first.usdPerUnit,
+          description,
+          costUsd,
+          standaloneUsd - costUsd,
+          nearness);
     }
   }
 
-  /** A USD amount per coin in the option's settlement currency per contract: USD for linear, coin (÷ U) for inverse. */
+  /**
+   * A USD amount per coin in the option's settlement currency per contract: USD for linear, coin (÷
+   * U) for inverse.
+   */
   private static double inUnitsOf(double usd, EuropeanOption option, double underlyingPrice) {
     double perCoin = option.settlement() == Settlement.LINEAR ? usd : usd / underlyingPrice;
     return perCoin * option.contractSize();
@@ -340,8 +469,8 @@ final class StrategyPairing {
   }
 
   /**
-   * The largest whole number of contracts dividing every leg's quantity; 1 when a quantity is not a whole number
-   * or too large to be one exactly in a double (then strategies take whole contracts).
+   * The largest whole number of contracts dividing every leg's quantity; 1 when a quantity is not a
+   * whole number or too large to be one exactly in a double (then strategies take whole contracts).
    */
   static double lot(List<PricedLeg> legs) {
     long gcd = 0;
@@ -365,9 +494,9 @@ final class StrategyPairing {
   }
 
   /**
-   * Strategy quantities to try for a candidate whose legs allow {@code max} units, largest first: every whole
-   * lot from the largest down to 0, or a spread of {@value #MAX_QUANTITY_CHOICES} of them when there are more.
-   * All arithmetic in doubles.
+   * Strategy quantities to try for a candidate whose legs allow {@code max} units, largest first:
+   * every whole lot from the largest down to 0, or a spread of {@value #MAX_QUANTITY_CHOICES} of
+   * them when there are more. All arithmetic in doubles.
    */
   static double[] choices(double max, double lot) {
     double lots = Math.floor(max / lot + QUANTITY_EPSILON);
@@ -398,8 +527,13 @@ final class StrategyPairing {
     final double lot;
     final double[] remaining;
     final double[] nakedFloorUsd;
-    /** Per leg: the indices of the candidates using it, ascending, and the suffix minimum of their share per contract. */
+
+    /**
+     * Per leg: the indices of the candidates using it, ascending, and the suffix minimum of their
+     * share per contract.
+     */
     final int[][] usedBy;
+
     final double[][] suffixShareUsd;
     double[] bestQuantities;
     double bestCost;
@@ -410,7 +544,8 @@ final class StrategyPairing {
     boolean outOfNodes;
     boolean timedOut;
 
-    Search(List<PricedLeg> legs, List<Candidate> candidates, long budget, long deadline, double lot) {
+    Search(
+        List<PricedLeg> legs, List<Candidate> candidates, long budget, long deadline, double lot) {
       this.legs = legs;
       this.candidates = candidates;
       this.budget = budget;
@@ -458,14 +593,19 @@ final class StrategyPairing {
       start();
     }
 
-    /** The starting pairing: the cheaper of the legs alone and the greedy pairing (largest saving first). */
+    /**
+     * The starting pairing: the cheaper of the legs alone and the greedy pairing (largest saving
+     * first).
+     */
     private void start() {
       bestQuantities = new double[candidates.size()];
       bestCost = nakedCost();
       startName = "legs charged alone";
       double[] chosen = new double[candidates.size()];
       double strategyCost = 0;
-      for (int c = 0; c < candidates.size(); c++) { // candidates are sorted by saving, largest first
+      for (int c = 0;
+          c < candidates.size();
+          c++) { // candidates are sorted by saving, largest first
         double q = choices(maxUnits(c), lot)[0];
         if (q > 0) {
           take(c, q);
@@ -506,7 +646,8 @@ final class StrategyPairing {
           }
           choice[d] = choices(maxUnits(d), lot);
           next[d] = 0;
-          // Only a real choice counts against the budget: a candidate whose legs are used up passes through.
+          // Only a real choice counts against the budget: a candidate whose legs are used up passes
+          // through.
           if (choice[d].length > 1 && ++nodes > budget) {
             outOfNodes = true;
             return;
@@ -564,13 +705,17 @@ final class StrategyPairing {
       for (int k = 0; k < candidate.legs().length; k++) {
         int m = candidate.legs()[k];
         remaining[m] -= q * candidate.ratios()[k];
-        if (Math.abs(remaining[m]) <= QUANTITY_EPSILON * Math.max(1.0, Math.abs(legs.get(m).quantity))) {
+        if (Math.abs(remaining[m])
+            <= QUANTITY_EPSILON * Math.max(1.0, Math.abs(legs.get(m).quantity))) {
           remaining[m] = 0;
         }
       }
     }
 
-    /** What the legs' remaining contracts cost at least, whatever the candidates from {@code c} on take. */
+    /**
+     * What the legs' remaining contracts cost at least, whatever the candidates from {@code c} on
+     * take.
+     */
     private double lowerBound(int c) {
       double total = 0;
       for (int i = 0; i < remaining.length; i++) {
@@ -599,8 +744,13 @@ final class StrategyPairing {
 
   // ---------------------------------------------------------------- result
 
-  private static Outcome assemble(String underlying, List<PricedLeg> legs, List<Candidate> candidates,
-      double[] chosen, PairingStatus status, String note) {
+  private static Outcome assemble(
+      String underlying,
+      List<PricedLeg> legs,
+      List<Candidate> candidates,
+      double[] chosen,
+      PairingStatus status,
+      String note) {
     int n = legs.size();
     double[] remaining = new double[n];
     double[] allocatedInitial = new double[n];
@@ -633,35 +783,70 @@ final class StrategyPairing {
         maintenanceShares[k] = unit.maintenance() * leg.usdPerUnit;
         standaloneInitial += shares[k] * q;
         standaloneMaintenance += maintenanceShares[k] * q;
-        strategyLegs.add(new StrategyLeg(leg.name, candidate.signs()[k] * q * candidate.ratios()[k]));
+        strategyLegs.add(
+            new StrategyLeg(leg.name, candidate.signs()[k] * q * candidate.ratios()[k]));
         remaining[m] -= q * candidate.ratios()[k];
         ids.get(m).add(id);
       }
-      allocate(legs, candidate, shares, charge.initial() * candidate.usdPerUnit(), allocatedInitial);
-      allocate(legs, candidate, maintenanceShares, charge.maintenance() * candidate.usdPerUnit(),
+      allocate(
+          legs, candidate, shares, charge.initial() * candidate.usdPerUnit(), allocatedInitial);
+      allocate(
+          legs,
+          candidate,
+          maintenanceShares,
+          charge.maintenance() * candidate.usdPerUnit(),
           allocatedMaintenance);
-      strategies.add(new RecognizedStrategy(id, candidate.kind(), underlying, candidate.currency(), strategyLegs, q,
-          charge, new Requirement(standaloneInitial / candidate.usdPerUnit(),
-              standaloneMaintenance / candidate.usdPerUnit()), candidate.usdPerUnit(), candidate.description()));
+      strategies.add(
+          new RecognizedStrategy(
+              id,
+              candidate.kind(),
+              underlying,
+              candidate.currency(),
+              strategyLegs,
+              q,
+              charge,
+              new Requirement(
+                  standaloneInitial / candidate.usdPerUnit(),
+                  standaloneMaintenance / candidate.usdPerUnit()),
+              candidate.usdPerUnit(),
+              candidate.description()));
     }
     List<LegMargin> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       PricedLeg leg = legs.get(i);
-      double left = remaining[i] <= QUANTITY_EPSILON * Math.max(1.0, Math.abs(leg.quantity)) ? 0 : remaining[i];
+      double left =
+          remaining[i] <= QUANTITY_EPSILON * Math.max(1.0, Math.abs(leg.quantity))
+              ? 0
+              : remaining[i];
       Requirement naked = leg.standard(left);
-      Requirement charged = new Requirement(naked.initial() + allocatedInitial[i],
-          naked.maintenance() + allocatedMaintenance[i]);
+      Requirement charged =
+          new Requirement(
+              naked.initial() + allocatedInitial[i], naked.maintenance() + allocatedMaintenance[i]);
       double contracts = Math.abs(leg.quantity);
-      out.add(new LegMargin(leg.name, leg.underlying(), leg.instrument.settlementCurrency(), leg.instrument.kind(),
-          leg.quantity, leg.instrument.contractSize(), leg.mark, leg.venue(contracts), leg.standard(contracts),
-          charged, leg.usdPerUnit, ids.get(i)));
+      out.add(
+          new LegMargin(
+              leg.name,
+              leg.underlying(),
+              leg.instrument.settlementCurrency(),
+              leg.instrument.kind(),
+              leg.quantity,
+              leg.instrument.contractSize(),
+              leg.mark,
+              leg.venue(contracts),
+              leg.standard(contracts),
+              charged,
+              leg.usdPerUnit,
+              ids.get(i)));
     }
     return new Outcome(out, strategies, status, note);
   }
 
-  /** Splits a USD amount over a strategy's legs by their shares; each leg gets it in its own currency. */
-  private static void allocate(List<PricedLeg> legs, Candidate candidate, double[] shares, double amountUsd,
-      double[] into) {
+  /**
+   * Splits a USD amount over a strategy's legs by their shares; each leg gets it in its own
+   * currency.
+   */
+  private static void allocate(
+      List<PricedLeg> legs, Candidate candidate, double[] shares, double amountUsd, double[] into) {
     double total = 0;
     for (double s : shares) {
       total += s;

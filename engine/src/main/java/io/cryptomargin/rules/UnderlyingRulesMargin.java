@@ -12,5 +12,11 @@ package io.cryptomargin.rules;
  * @param initialMarginUsd initial margin, USD
  * @param maintenanceMarginUsd maintenance margin, USD
  */
-public record UnderlyingRulesMargin(String underlying, String settlementCurrency, double underlyingPrice,
-    double initialMargin, double maintenanceMargin, double initialMarginUsd, double maintenanceMarginUsd) {}
+public record UnderlyingRulesMargin(
+    String underlying,
+    String settlementCurrency,
+    double underlyingPrice,
+    double initialMargin,
+    double maintenanceMargin,
+    double initialMarginUsd,
+    double maintenanceMarginUsd) {}

@@ -1,8 +1,8 @@
 /**
- * Rules-based margin (METHODOLOGY section 4), two models from one set of formulas:
- * {@code deribit-sm}, Deribit's standard margin charged leg by leg with no strategy recognized, and
- * {@code strategy-based}, the same legs with recognized strategies (vertical spreads, iron condors,
- * long calendars, covered calls and puts, short straddles and strangles) charged their maximum loss
+ * Rules-based margin (METHODOLOGY section 4), two models from one set of formulas: {@code
+ * deribit-sm}, Deribit's standard margin charged leg by leg with no strategy recognized, and {@code
+ * strategy-based}, the same legs with recognized strategies (vertical spreads, iron condors, long
+ * calendars, covered calls and puts, short straddles and strangles) charged their maximum loss
  * beyond today's marks instead, with the pairing that gives the lowest requirement, found by a
  * bounded search ({@link io.cryptomargin.rules.SearchLimits}) that says when it stopped early.
  *

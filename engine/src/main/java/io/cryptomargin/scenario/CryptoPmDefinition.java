@@ -14,17 +14,24 @@ import java.util.Objects;
  *
  * @param id the id ({@code crypto-pm})
  * @param version parameter version
- * @param lookAheadDays days the scenarios are valued later (0: Deribit revalues at the current time)
+ * @param lookAheadDays days the scenarios are valued later (0: Deribit revalues at the current
+ *     time)
  * @param defaults parameters of an underlying with none of its own
  * @param byUnderlying parameters per coin
  */
-public record CryptoPmDefinition(String id, String version, double lookAheadDays,
-    CryptoPmParameters defaults, Map<String, CryptoPmParameters> byUnderlying) implements ScenarioSetDefinition {
+public record CryptoPmDefinition(
+    String id,
+    String version,
+    double lookAheadDays,
+    CryptoPmParameters defaults,
+    Map<String, CryptoPmParameters> byUnderlying)
+    implements ScenarioSetDefinition {
   public CryptoPmDefinition {
     Objects.requireNonNull(defaults, "defaults");
     byUnderlying = Map.copyOf(byUnderlying);
     for (CryptoPmParameters p : byUnderlying.values()) {
-      if (p.priceSteps() != defaults.priceSteps() || p.extendedMoves().size() != defaults.extendedMoves().size()) {
+      if (p.priceSteps() != defaults.priceSteps()
+          || p.extendedMoves().size() != defaults.extendedMoves().size()) {
         throw new IllegalArgumentException(
             "every underlying of a crypto-pm set needs the same number of price steps and extended moves,"
                 + " so risk arrays have one length");
@@ -47,14 +54,22 @@ public record CryptoPmDefinition(String id, String version, double lookAheadDays
       double move = p.priceRange() * step / half;
       for (VolDirection vol : VolDirection.values()) {
         String label = parts.get(scenarios.size()).label();
-        scenarios.add(new Scenario(scenarios.size() + 1, label, move, vol, 1.0, ScenarioRole.REGULAR));
+        scenarios.add(
+            new Scenario(scenarios.size() + 1, label, move, vol, 1.0, ScenarioRole.REGULAR));
       }
     }
     for (double move : p.extendedMoves()) {
       String label = parts.get(scenarios.size()).label();
       double edge = Math.signum(move) * p.priceRange();
-      scenarios.add(new Scenario(scenarios.size() + 1, label, move, VolDirection.UP, p.extendedWeight(move),
-          ScenarioRole.EXTREME, edge));
+      scenarios.add(
+          new Scenario(
+              scenarios.size() + 1,
+              label,
+              move,
+              VolDirection.UP,
+              p.extendedWeight(move),
+              ScenarioRole.EXTREME,
+              edge));
     }
     return new ScenarioSet(id, version, underlying, scenarios, p.volShock(), lookAheadDays);
   }

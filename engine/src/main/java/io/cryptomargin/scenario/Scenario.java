@@ -11,14 +11,25 @@ import io.cryptomargin.validation.Problems;
  * @param volDirection which way vol moves (the size comes from the set's vol shock)
  * @param weight fraction of the loss that counts, in (0, 1]
  * @param role regular scan point or extreme move
- * @param edgeMove for an extended cell whose coin-settled P&amp;L is converted to coin at the grid's edge
- *     price S·(1 + edgeMove) (crypto-pm: ±range, METHODOLOGY 2b), that edge move; NaN for every other
- *     scenario, whose coin-settled loss is the change of the contract's coin value
+ * @param edgeMove for an extended cell whose coin-settled P&amp;L is converted to coin at the
+ *     grid's edge price S·(1 + edgeMove) (crypto-pm: ±range, METHODOLOGY 2b), that edge move; NaN
+ *     for every other scenario, whose coin-settled loss is the change of the contract's coin value
  */
-public record Scenario(int number, String label, double priceMove, VolDirection volDirection, double weight,
-    ScenarioRole role, double edgeMove) {
+public record Scenario(
+    int number,
+    String label,
+    double priceMove,
+    VolDirection volDirection,
+    double weight,
+    ScenarioRole role,
+    double edgeMove) {
   /** A scenario whose coin-settled loss is the change of coin value (no edge conversion). */
-  public Scenario(int number, String label, double priceMove, VolDirection volDirection, double weight,
+  public Scenario(
+      int number,
+      String label,
+      double priceMove,
+      VolDirection volDirection,
+      double weight,
       ScenarioRole role) {
     this(number, label, priceMove, volDirection, weight, role, Double.NaN);
   }

@@ -30,13 +30,15 @@ final class ScenarioLabels {
   /**
    * The label of each scenario for a set of underlyings.
    *
-   * @param partsByCoin the label parts of every underlying's scenarios, in the same order and number
+   * @param partsByCoin the label parts of every underlying's scenarios, in the same order and
+   *     number
    */
   /**
    * The labels of a set whose coins have their own parameters: each coin's parts (coins in name
    * order), then the defaults' as {@link #OTHER_COINS}, combined.
    */
-  static <P> List<String> forEachCoin(Map<String, P> byUnderlying, P defaults, Function<P, List<Part>> partsOf) {
+  static <P> List<String> forEachCoin(
+      Map<String, P> byUnderlying, P defaults, Function<P, List<Part>> partsOf) {
     Map<String, List<Part>> parts = new LinkedHashMap<>();
     new TreeMap<>(byUnderlying).forEach((coin, p) -> parts.put(coin, partsOf.apply(p)));
     parts.put(OTHER_COINS, partsOf.apply(defaults));
@@ -67,7 +69,10 @@ final class ScenarioLabels {
 
   /** A move as a signed percentage with no needless decimals: +4%, -3.75%, +0%. */
   static String percent(double move) {
-    String text = String.format(Locale.ROOT, "%+.2f", move * 100).replaceAll("0+$", "").replaceAll("\\.$", "");
+    String text =
+        String.format(Locale.ROOT, "%+.2f", move * 100)
+            .replaceAll("0+$", "")
+            .replaceAll("\\.$", "");
     return (text.equals("-0") ? "+0" : text) + "%";
   }
 }

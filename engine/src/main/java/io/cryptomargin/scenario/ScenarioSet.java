@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param volShock the size of vol moves
  * @param lookAheadDays calendar days every scenario is valued after the snapshot
  */
-public record ScenarioSet(String id, String version, String underlying, List<Scenario> scenarios,
-    VolatilityShock volShock, double lookAheadDays) {
+public record ScenarioSet(
+    String id,
+    String version,
+    String underlying,
+    List<Scenario> scenarios,
+    VolatilityShock volShock,
+    double lookAheadDays) {
   public ScenarioSet {
     Objects.requireNonNull(volShock, "volShock");
     scenarios = List.copyOf(scenarios);
@@ -34,6 +39,7 @@ public record ScenarioSet(String id, String version, String underlying, List<Sce
 
   /** The market move of a scenario (weights are applied by the risk array, not the market). */
   public MarketShift shift(Scenario scenario) {
-    return new MarketShift(scenario.priceMove(), volShock.forDirection(scenario.volDirection()), lookAheadDays);
+    return new MarketShift(
+        scenario.priceMove(), volShock.forDirection(scenario.volDirection()), lookAheadDays);
   }
 }

@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param defaults parameters of an underlying with none of its own
  * @param byUnderlying parameters per coin
  */
-public record Span16Definition(String id, String version, double lookAheadDays, double volFloor,
-    Span16Parameters defaults, Map<String, Span16Parameters> byUnderlying) implements ScenarioSetDefinition {
+public record Span16Definition(
+    String id,
+    String version,
+    double lookAheadDays,
+    double volFloor,
+    Span16Parameters defaults,
+    Map<String, Span16Parameters> byUnderlying)
+    implements ScenarioSetDefinition {
   public Span16Definition {
     Objects.requireNonNull(defaults, "defaults");
     byUnderlying = Map.copyOf(byUnderlying);
@@ -42,15 +48,34 @@ public record Span16Definition(String id, String version, double lookAheadDays, 
     for (int i = 0; i < MULTIPLES.length; i++) {
       for (VolDirection vol : SCANNED) {
         String label = labels.get(scenarios.size()).label();
-        scenarios.add(new Scenario(scenarios.size() + 1, label, MULTIPLES[i] * psr, vol, 1.0, ScenarioRole.REGULAR));
+        scenarios.add(
+            new Scenario(
+                scenarios.size() + 1, label, MULTIPLES[i] * psr, vol, 1.0, ScenarioRole.REGULAR));
       }
     }
     double extreme = p.extremeMultiple() * psr;
-    scenarios.add(new Scenario(15, labels.get(14).label(), extreme, VolDirection.UNCHANGED,
-        p.extremeCoverFraction(), ScenarioRole.EXTREME));
-    scenarios.add(new Scenario(16, labels.get(15).label(), -extreme, VolDirection.UNCHANGED,
-        p.extremeCoverFraction(), ScenarioRole.EXTREME));
-    return new ScenarioSet(id, version, underlying, scenarios, new RelativeVolShock(p.volScanRange(), volFloor),
+    scenarios.add(
+        new Scenario(
+            15,
+            labels.get(14).label(),
+            extreme,
+            VolDirection.UNCHANGED,
+            p.extremeCoverFraction(),
+            ScenarioRole.EXTREME));
+    scenarios.add(
+        new Scenario(
+            16,
+            labels.get(15).label(),
+            -extreme,
+            VolDirection.UNCHANGED,
+            p.extremeCoverFraction(),
+            ScenarioRole.EXTREME));
+    return new ScenarioSet(
+        id,
+        version,
+        underlying,
+        scenarios,
+        new RelativeVolShock(p.volScanRange(), volFloor),
         lookAheadDays);
   }
 
@@ -67,8 +92,10 @@ public record Span16Definition(String id, String version, double lookAheadDays, 
     List<ScenarioLabels.Part> parts = new ArrayList<>(16);
     for (int i = 0; i < MULTIPLES.length; i++) {
       for (VolDirection vol : SCANNED) {
-        parts.add(new ScenarioLabels.Part(i == 0 ? "price unchanged" : FRACTIONS[i] + " PSR",
-            ", vol " + vol.name().toLowerCase(Locale.ROOT)));
+        parts.add(
+            new ScenarioLabels.Part(
+                i == 0 ? "price unchanged" : FRACTIONS[i] + " PSR",
+                ", vol " + vol.name().toLowerCase(Locale.ROOT)));
       }
     }
     parts.add(new ScenarioLabels.Part("+" + fmt(p.extremeMultiple()) + " PSR", " extreme"));

@@ -10,7 +10,10 @@ import io.cryptomargin.validation.Problems;
  * @param extremeMultiple X, the extreme move as a multiple of PSR (2)
  * @param extremeCoverFraction C, the fraction of the extreme loss that counts (0.35)
  */
-public record Span16Parameters(double priceScanRange, double volScanRange, double extremeMultiple,
+public record Span16Parameters(
+    double priceScanRange,
+    double volScanRange,
+    double extremeMultiple,
     double extremeCoverFraction) {
   public Span16Parameters {
     Problems problems = new Problems();
@@ -23,7 +26,9 @@ public record Span16Parameters(double priceScanRange, double volScanRange, doubl
     // The product is judged only with a valid PSR, so a bad PSR is not also blamed on X.
     boolean psrValid = priceScanRange > 0 && priceScanRange < 1;
     if (!(extremeMultiple >= 1) || (psrValid && !(extremeMultiple * priceScanRange < 1))) {
-      problems.add("extremeMultiple", "must be >= 1 and keep the extreme move below 100%, was " + extremeMultiple);
+      problems.add(
+          "extremeMultiple",
+          "must be >= 1 and keep the extreme move below 100%, was " + extremeMultiple);
     }
     if (!(extremeCoverFraction > 0 && extremeCoverFraction <= 1)) {
       problems.add("extremeCoverFraction", "must be in (0, 1], was " + extremeCoverFraction);

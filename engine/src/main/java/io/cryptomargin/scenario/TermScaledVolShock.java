@@ -4,8 +4,8 @@ import io.cryptomargin.market.VolShock;
 import io.cryptomargin.validation.Problems;
 
 /**
- * The crypto-pm term-scaled vol shock (METHODOLOGY 2b): short-dated vols move more.
- * f = (pivot/max(DTE, minDaysToExpiry))^p with p = powerShortDated when DTE &lt; pivot, else
+ * The crypto-pm term-scaled vol shock (METHODOLOGY 2b): short-dated vols move more. f =
+ * (pivot/max(DTE, minDaysToExpiry))^p with p = powerShortDated when DTE &lt; pivot, else
  * powerLongDated; σ_up = max(σ·(1 + up·f), minVolShockUp), σ_down = max(σ·(1 − down·f), floorVol).
  *
  * @param up relative up-shock at the pivot (Deribit BTC 0.5)
@@ -17,11 +17,25 @@ import io.cryptomargin.validation.Problems;
  * @param minDaysToExpiry floor on DTE (1)
  * @param minVolShockUp lowest vol after an up shock, annual fraction (Deribit BTC 0.5; 0 = none)
  */
-public record TermScaledVolShock(double up, double down, double powerShortDated, double powerLongDated,
-    double pivotDays, double floorVol, double minDaysToExpiry, double minVolShockUp) implements VolatilityShock {
+public record TermScaledVolShock(
+    double up,
+    double down,
+    double powerShortDated,
+    double powerLongDated,
+    double pivotDays,
+    double floorVol,
+    double minDaysToExpiry,
+    double minVolShockUp)
+    implements VolatilityShock {
   /** A shock with no floor on the up-shocked vol. */
-  public TermScaledVolShock(double up, double down, double powerShortDated, double powerLongDated,
-      double pivotDays, double floorVol, double minDaysToExpiry) {
+  public TermScaledVolShock(
+      double up,
+      double down,
+      double powerShortDated,
+      double powerLongDated,
+      double pivotDays,
+      double floorVol,
+      double minDaysToExpiry) {
     this(up, down, powerShortDated, powerLongDated, pivotDays, floorVol, minDaysToExpiry, 0.0);
   }
 

@@ -7,16 +7,17 @@ import java.util.Objects;
 
 /**
  * US customer portfolio margin, FINRA Rule 4210(g) as OCC's TIMS computes it (METHODOLOGY 2c): ten
- * equidistant price points, zero excluded (+up·k/{@value #STEPS} and −down·k/{@value #STEPS},
- * k = 1..{@value #STEPS}), weight 1, no vol shift, no look-ahead.
+ * equidistant price points, zero excluded (+up·k/{@value #STEPS} and −down·k/{@value #STEPS}, k =
+ * 1..{@value #STEPS}), weight 1, no vol shift, no look-ahead.
  *
  * @param id the id ({@code tims})
  * @param version parameter version
  * @param defaults the range of an underlying with none of its own
  * @param byUnderlying ranges per coin
  */
-public record TimsDefinition(String id, String version, TimsParameters defaults,
-    Map<String, TimsParameters> byUnderlying) implements ScenarioSetDefinition {
+public record TimsDefinition(
+    String id, String version, TimsParameters defaults, Map<String, TimsParameters> byUnderlying)
+    implements ScenarioSetDefinition {
   /** Price points on each side of today's price. */
   public static final int STEPS = 5;
 
@@ -36,11 +37,18 @@ public record TimsDefinition(String id, String version, TimsParameters defaults,
     List<ScenarioLabels.Part> parts = labelParts(p);
     List<Scenario> scenarios = new ArrayList<>(2 * STEPS);
     for (double move : moves(p)) {
-      scenarios.add(new Scenario(scenarios.size() + 1, parts.get(scenarios.size()).label(), move,
-          VolDirection.UNCHANGED, 1.0, ScenarioRole.REGULAR));
+      scenarios.add(
+          new Scenario(
+              scenarios.size() + 1,
+              parts.get(scenarios.size()).label(),
+              move,
+              VolDirection.UNCHANGED,
+              1.0,
+              ScenarioRole.REGULAR));
     }
     // No vol shift: the vol shock is never asked for another direction than UNCHANGED.
-    return new ScenarioSet(id, version, underlying, scenarios, new RelativeVolShock(0.0, 0.01), 0.0);
+    return new ScenarioSet(
+        id, version, underlying, scenarios, new RelativeVolShock(0.0, 0.01), 0.0);
   }
 
   private static double[] moves(TimsParameters p) {

@@ -11,22 +11,23 @@ import java.util.Set;
 
 /**
  * The last check before a result leaves the engine (printed, written or stored): every figure in it
- * is a finite number. Input ranges ({@link InputRange}) keep the computations far from overflow; this
- * guard is what makes "never a NaN, infinite or null figure, never HEALTHY over one" hold even if a
- * computation still produces one: the result is refused, with the path of each bad figure, instead
- * of being shown with {@code NaN}, {@code n/a} or {@code null} in it.
+ * is a finite number. Input ranges ({@link InputRange}) keep the computations far from overflow;
+ * this guard is what makes "never a NaN, infinite or null figure, never HEALTHY over one" hold even
+ * if a computation still produces one: the result is refused, with the path of each bad figure,
+ * instead of being shown with {@code NaN}, {@code n/a} or {@code null} in it.
  *
  * <p>It walks a result's record components, lists, maps, optionals and arrays. A few figures are
  * documented as NaN when unknown (the value of a contract a supplied risk array does not price, a
- * capital efficiency gain when the rules-based model consumes nothing): those, named in
- * {@link #UNKNOWN_ALLOWED}, may be NaN but never infinite.
+ * capital efficiency gain when the rules-based model consumes nothing): those, named in {@link
+ * #UNKNOWN_ALLOWED}, may be NaN but never infinite.
  */
 public final class FiniteFigures {
   /**
    * Record components whose NaN means "unknown" by their own documentation; they are never
    * infinite. Every other figure must be finite.
    */
-  public static final Set<String> UNKNOWN_ALLOWED = Set.of("value", "underlyingPrice", "capitalEfficiencyGain");
+  public static final Set<String> UNKNOWN_ALLOWED =
+      Set.of("value", "underlyingPrice", "capitalEfficiencyGain");
 
   private FiniteFigures() {}
 
@@ -43,7 +44,11 @@ public final class FiniteFigures {
     return result;
   }
 
-  private static void walk(String path, String component, Object value, Problems problems,
+  private static void walk(
+      String path,
+      String component,
+      Object value,
+      Problems problems,
       IdentityHashMap<Object, Boolean> seen) {
     if (value == null) {
       return;
@@ -104,10 +109,14 @@ public final class FiniteFigures {
   }
 
   private static void figure(String path, String component, double x, Problems problems) {
-    if (Double.isFinite(x) || (Double.isNaN(x) && component != null && UNKNOWN_ALLOWED.contains(component))) {
+    if (Double.isFinite(x)
+        || (Double.isNaN(x) && component != null && UNKNOWN_ALLOWED.contains(component))) {
       return;
     }
-    problems.add(path, "is " + (Double.isNaN(x) ? "not a number (NaN)" : "infinite")
-        + ": an input is too large or too small to compute with; check the inputs' figures");
+    problems.add(
+        path,
+        "is "
+            + (Double.isNaN(x) ? "not a number (NaN)" : "infinite")
+            + ": an input is too large or too small to compute with; check the inputs' figures");
   }
 }

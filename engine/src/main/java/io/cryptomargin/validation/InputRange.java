@@ -5,14 +5,14 @@ import java.util.Locale;
 
 /**
  * The ranges every number read from outside the engine must lie in (files, request bodies,
- * command-line options), checked where it is read, so that a value a double can hold but no
- * account can have ({@code 1e308} BTC, a quantity of {@code -1.8e308}) is refused with its field
- * instead of overflowing into an infinite, NaN or silently dropped figure further in.
+ * command-line options), checked where it is read, so that a value a double can hold but no account
+ * can have ({@code 1e308} BTC, a quantity of {@code -1.8e308}) is refused with its field instead of
+ * overflowing into an infinite, NaN or silently dropped figure further in.
  *
  * <p>The bounds are generous for real books and markets and small enough that products of them
  * (quantity × price × contract size, collateral × index, their sums over a book) stay far inside
- * the range of a double: the largest is about 1e9 × 1e9 × 1e6 = 1e24. The table in
- * {@code docs/input-limits.md} is this list in words.
+ * the range of a double: the largest is about 1e9 × 1e9 × 1e6 = 1e24. The table in {@code
+ * docs/input-limits.md} is this list in words.
  */
 public enum InputRange {
   /** A position's quantity, contracts (negative = short). */
@@ -21,7 +21,9 @@ public enum InputRange {
   COLLATERAL(0, 1e12, "units of its currency"),
   /** An index, forward, strike or underlying price, USD per coin. */
   PRICE_USD(1e-8, 1e9, "USD per coin"),
-  /** A venue's mark price of a contract (0 for a worthless option), settlement currency per coin. */
+  /**
+   * A venue's mark price of a contract (0 for a worthless option), settlement currency per coin.
+   */
   MARK_PRICE(0, 1e9, "settlement currency"),
   /** A volatility, annual fraction (0.55 = 55 %). */
   VOLATILITY(1e-4, 10, "annual fraction"),
@@ -42,9 +44,16 @@ public enum InputRange {
 
   /** The earliest time an input may name (snapshot times, expiries, observations). */
   public static final Instant EARLIEST_TIME = Instant.parse("1970-01-01T00:00:00Z");
-  /** The latest time an input may name: later dates are typos or overflow attempts, not expiries. */
+
+  /**
+   * The latest time an input may name: later dates are typos or overflow attempts, not expiries.
+   */
   public static final Instant LATEST_TIME = Instant.parse("2200-01-01T00:00:00Z");
-  /** The longest id or name an input may hold (account ids, snapshot ids, instrument names), characters. */
+
+  /**
+   * The longest id or name an input may hold (account ids, snapshot ids, instrument names),
+   * characters.
+   */
   public static final int MAX_ID_LENGTH = 256;
 
   private final double low;
@@ -87,19 +96,25 @@ public enum InputRange {
 
   /** The message for a value outside the range. */
   public String describe(double value) {
-    String was = Double.isNaN(value) ? "not a number" : Double.isInfinite(value) ? "beyond the range of a double"
-        : String.valueOf(value);
+    String was =
+        Double.isNaN(value)
+            ? "not a number"
+            : Double.isInfinite(value) ? "beyond the range of a double" : String.valueOf(value);
     String units = unit.isEmpty() ? "" : " " + unit;
-    // Ranges that start at or above zero keep the wording of a sign check, which is what most bad values fail.
-    String range = low > 0 ? "> 0 (from " + format(low) + " to " + format(high) + units + ")"
-        : low == 0 ? ">= 0 (at most " + format(high) + units + ")"
-        : "from " + format(low) + " to " + format(high) + units;
+    // Ranges that start at or above zero keep the wording of a sign check, which is what most bad
+    // values fail.
+    String range =
+        low > 0
+            ? "> 0 (from " + format(low) + " to " + format(high) + units + ")"
+            : low == 0
+                ? ">= 0 (at most " + format(high) + units + ")"
+                : "from " + format(low) + " to " + format(high) + units;
     return "must be a finite number " + range + ", was " + was;
   }
 
   /**
-   * Records a problem at the field unless the time lies from {@link #EARLIEST_TIME} to
-   * {@link #LATEST_TIME}.
+   * Records a problem at the field unless the time lies from {@link #EARLIEST_TIME} to {@link
+   * #LATEST_TIME}.
    *
    * @return whether the time was in range
    */
@@ -107,7 +122,8 @@ public enum InputRange {
     if (!time.isBefore(EARLIEST_TIME) && !time.isAfter(LATEST_TIME)) {
       return true;
     }
-    problems.add(field, "must be a time from " + EARLIEST_TIME + " to " + LATEST_TIME + ", was " + time);
+    problems.add(
+        field, "must be a time from " + EARLIEST_TIME + " to " + LATEST_TIME + ", was " + time);
     return false;
   }
 
@@ -128,6 +144,9 @@ public enum InputRange {
     if (x == Math.rint(x) && Math.abs(x) < 1e6) {
       return String.format(Locale.ROOT, "%.0f", x);
     }
-    return String.format(Locale.ROOT, "%.0e", x).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+    return String.format(Locale.ROOT, "%.0e", x)
+        .replace("e+0", "e")
+        .replace("e-0", "e-")
+        .replace("e+", "e");
   }
 }

@@ -19,7 +19,10 @@ public final class Problems {
       // A nested problem that already names the prefix (an instrument's own name) is not prefixed
       // again: "BTC-29FEB24: expired", never "BTC-29FEB24.BTC-29FEB24: expired".
       boolean named = p.field().equals(prefix) || p.field().startsWith(prefix + ".");
-      String field = prefix.isEmpty() || named ? p.field() : p.field().isEmpty() ? prefix : prefix + "." + p.field();
+      String field =
+          prefix.isEmpty() || named
+              ? p.field()
+              : p.field().isEmpty() ? prefix : prefix + "." + p.field();
       found.add(new Problem(field, p.message()));
     }
     return this;

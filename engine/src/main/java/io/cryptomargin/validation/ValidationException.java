@@ -11,7 +11,9 @@ public final class ValidationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   private final transient List<Problem> problems;
 
-  /** @param problems at least one problem */
+  /**
+   * @param problems at least one problem
+   */
   public ValidationException(List<Problem> problems) {
     super(describe(problems));
     if (problems.isEmpty()) {
@@ -34,7 +36,8 @@ public final class ValidationException extends IllegalArgumentException {
     if (problems.size() == 1) {
       return problems.get(0).toString();
     }
-    return problems.size() + " problems:\n"
+    return problems.size()
+        + " problems:\n"
         + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
   }
 }

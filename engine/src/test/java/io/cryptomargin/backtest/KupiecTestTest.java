@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.cryptomargin.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 
-/** Expected values from the formula in {@link KupiecTest}, evaluated by hand (and checked with erf). */
+/**
+ * Expected values from the formula in {@link KupiecTest}, evaluated by hand (and checked with erf).
+ */
 class KupiecTestTest {
   private static final double TIGHT = 1e-9;
   private static final double PRINTED_DIGITS = 1e-6;
@@ -54,7 +56,8 @@ class KupiecTestTest {
   @Test
   void chiSquareOneTail_atTheFivePercentCriticalValue_isFivePercent() {
     // 3.841459 is the 95% quantile of χ²₁ (1.959964²).
-    assertThat(KupiecTest.chiSquareOneTail(1.959963985 * 1.959963985)).isCloseTo(0.05, within(1e-8));
+    assertThat(KupiecTest.chiSquareOneTail(1.959963985 * 1.959963985))
+        .isCloseTo(0.05, within(1e-8));
   }
 
   @Test

@@ -31,17 +31,22 @@ import picocli.CommandLine;
  * {@code price}) and runs each through the CLI in this JVM, classifying what happened.
  *
  * <p>Every mutation is known to make the input invalid (a number beyond the stated ranges, a type
- * swap, a duplicate or unknown key, trailing content, a truncation, bad UTF-8, a huge string, a date
- * out of range), known to keep it valid (whitespace, key order, a number moved inside its range), or
- * undetermined (an arbitrary finite number in a read field). The verdicts that must never happen are
- * an escaped failure (exit 1 or a throwable out of the CLI), a bad input accepted, a valid input
- * refused, and an accepted input printing a non-finite figure.
+ * swap, a duplicate or unknown key, trailing content, a truncation, bad UTF-8, a huge string, a
+ * date out of range), known to keep it valid (whitespace, key order, a number moved inside its
+ * range), or undetermined (an arbitrary finite number in a read field). The verdicts that must
+ * never happen are an escaped failure (exit 1 or a throwable out of the CLI), a bad input accepted,
+ * a valid input refused, and an accepted input printing a non-finite figure.
  *
- * <p>{@link CliFuzzTest} runs it; {@code docs/fuzzing.md} gives the commands of the bounded and the longer run.
+ * <p>{@link CliFuzzTest} runs it; {@code docs/fuzzing.md} gives the commands of the bounded and the
+ * longer run.
  */
 final class CliFuzz {
   /** What a mutation does to the validity of its input. */
-  enum Expect { INVALID, VALID, EITHER }
+  enum Expect {
+    INVALID,
+    VALID,
+    EITHER
+  }
 
   /** What happened to one input. */
   enum Outcome {
@@ -61,7 +66,10 @@ final class CliFuzz {
     ESCAPED;
 
     boolean isFailure() {
-      return this == ACCEPTED_INVALID || this == REJECTED_VALID || this == NON_FINITE_OUTPUT || this == ESCAPED;
+      return this == ACCEPTED_INVALID
+          || this == REJECTED_VALID
+          || this == NON_FINITE_OUTPUT
+          || this == ESCAPED;
     }
   }
 
@@ -71,35 +79,69 @@ final class CliFuzz {
   /** Counts by outcome, and the first few failures in words. */
   record Report(int inputs, Map<Outcome, Integer> counts, List<String> failures) {
     int failureCount() {
-      return counts.entrySet().stream().filter(e -> e.getKey().isFailure()).mapToInt(Map.Entry::getValue).sum();
+      return counts.entrySet().stream()
+          .filter(e -> e.getKey().isFailure())
+          .mapToInt(Map.Entry::getValue)
+          .sum();
     }
 
     @Override
     public String toString() {
-      return inputs + " CLI inputs: " + counts + (failures.isEmpty() ? "" : "\nfirst failures:\n  "
-          + String.join("\n  ", failures));
+      return inputs
+          + " CLI inputs: "
+          + counts
+          + (failures.isEmpty() ? "" : "\nfirst failures:\n  " + String.join("\n  ", failures));
     }
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** Numbers beyond every stated range (the largest is 1e15 for any figure): each makes its input invalid. */
-  private static final String[] OUT_OF_RANGE = {"1e309", "-1.8e308", "1e308", "-1e306", "1e300", "1e16", "-1e20",
-      "1E+400", "123456789012345678901234567890"};
+
+  /**
+   * Numbers beyond every stated range (the largest is 1e15 for any figure): each makes its input
+   * invalid.
+   */
+  private static final String[] OUT_OF_RANGE = {
+    "1e309",
+    "-1.8e308",
+    "1e308",
+    "-1e306",
+    "1e300",
+    "1e16",
+    "-1e20",
+    "1E+400",
+    "123456789012345678901234567890"
+  };
+
   /** Times outside 1970–2200. */
-  private static final String[] BAD_TIMES = {"+99999-01-01T08:00:00Z", "1969-12-31T00:00:00Z",
-      "9999-12-31T08:00:00Z", "-0001-01-01T00:00:00Z", "2200-01-02T00:00:00Z"};
-  private static final String[] BAD_DATES = {"9999-12-31", "1960-01-01", "+99999-01-01", "2201-01-01"};
+  private static final String[] BAD_TIMES = {
+    "+99999-01-01T08:00:00Z",
+    "1969-12-31T00:00:00Z",
+    "9999-12-31T08:00:00Z",
+    "-0001-01-01T00:00:00Z",
+    "2200-01-02T00:00:00Z"
+  };
+
+  private static final String[] BAD_DATES = {
+    "9999-12-31", "1960-01-01", "+99999-01-01", "2201-01-01"
+  };
+
   /** Cells that are not plain decimal numbers in range. */
-  private static final String[] BAD_CELLS = {"NaN", "Infinity", "-Infinity", "1e400", "-5", "0x1p3", "1d", "abc",
-      "", "1e20"};
+  private static final String[] BAD_CELLS = {
+    "NaN", "Infinity", "-Infinity", "1e400", "-5", "0x1p3", "1d", "abc", "", "1e20"
+  };
+
   /** The Deribit book summary fields the reader uses (other venue fields are ignored by design). */
-  private static final Set<String> BOOK_SUMMARY_READ = Set.of("mark_price", "estimated_delivery_price", "mark_iv",
-      "underlying_price");
-  private static final String[] CHAIN_READ = {"underlying_price", "index_price", "mark_price", "mark_iv"};
+  private static final Set<String> BOOK_SUMMARY_READ =
+      Set.of("mark_price", "estimated_delivery_price", "mark_iv", "underlying_price");
+
+  private static final String[] CHAIN_READ = {
+    "underlying_price", "index_price", "mark_price", "mark_iv"
+  };
+
   /** Output keys whose null means "unknown" by their documentation. */
-  private static final Set<String> NULL_ALLOWED = Set.of("value", "underlyingPrice", "capitalEfficiencyGain",
-      "snapshot");
+  private static final Set<String> NULL_ALLOWED =
+      Set.of("value", "underlyingPrice", "capitalEfficiencyGain", "snapshot");
 
   private final Random random;
   private final Path dir;
@@ -109,8 +151,10 @@ final class CliFuzz {
   private final String chain;
   private final String bookSummary;
   private int fileNumber;
+
   /** The bytes a {@link #BAD_BYTES} marker stands for in the next input written. */
   private byte[] badBytes = new byte[0];
+
   private static final String BAD_BYTES = "\u0000bad-bytes\u0000";
 
   CliFuzz(long seed, Path dir) {
@@ -121,8 +165,13 @@ final class CliFuzz {
     this.chain = resource("/deribit/btc_options_2020-05-14.csv");
     this.bookSummary = resource("/deribit/book_summary_btc_2020-05-14.json");
     Path arrays = dir.resolve("risk-arrays.json");
-    CliRun made = CliRun.of("risk-arrays", "--market", write("market.json", market).toString(), "--output",
-        arrays.toString());
+    CliRun made =
+        CliRun.of(
+            "risk-arrays",
+            "--market",
+            write("market.json", market).toString(),
+            "--output",
+            arrays.toString());
     if (made.code() != 0) {
       throw new IllegalStateException("cannot make the risk arrays to fuzz: " + made.err());
     }
@@ -142,8 +191,16 @@ final class CliFuzz {
       Result r = execute(c);
       counts.merge(r.outcome, 1, Integer::sum);
       if (r.outcome.isFailure() && failures.size() < 20) {
-        failures.add(r.outcome + " " + c.target() + "/" + c.mutation() + " " + abbreviate(String.join(" ", c.args()))
-            + " -> " + abbreviate(r.detail));
+        failures.add(
+            r.outcome
+                + " "
+                + c.target()
+                + "/"
+                + c.mutation()
+                + " "
+                + abbreviate(String.join(" ", c.args()))
+                + " -> "
+                + abbreviate(r.detail));
       }
       deleteWritten();
     }
@@ -169,11 +226,13 @@ final class CliFuzz {
       if ((!error.startsWith("error: ") && !error.contains("Usage:")) || error.contains("\tat ")) {
         return new Result(Outcome.ESCAPED, "exit 2 without a clean message: " + error);
       }
-      return new Result(switch (c.expect()) {
-        case INVALID -> Outcome.REJECTED_INVALID;
-        case EITHER -> Outcome.REJECTED_EITHER;
-        case VALID -> Outcome.REJECTED_VALID;
-      }, error);
+      return new Result(
+          switch (c.expect()) {
+            case INVALID -> Outcome.REJECTED_INVALID;
+            case EITHER -> Outcome.REJECTED_EITHER;
+            case VALID -> Outcome.REJECTED_VALID;
+          },
+          error);
     }
     if (code != 0) {
       return new Result(Outcome.ESCAPED, "exit " + code + ": " + error);
@@ -182,7 +241,9 @@ final class CliFuzz {
       return new Result(Outcome.ACCEPTED_INVALID, out.toString());
     }
     String bad = nonFinite(out.toString());
-    return bad == null ? new Result(Outcome.ACCEPTED_FINITE, "") : new Result(Outcome.NON_FINITE_OUTPUT, bad);
+    return bad == null
+        ? new Result(Outcome.ACCEPTED_FINITE, "")
+        : new Result(Outcome.NON_FINITE_OUTPUT, bad);
   }
 
   /** The first figure of a JSON output that is not a finite number, or null when there is none. */
@@ -191,7 +252,8 @@ final class CliFuzz {
     try {
       root = MAPPER.readTree(output);
     } catch (IOException e) {
-      return "output is not JSON (a NaN or Infinity token?): " + e.getMessage().lines().findFirst().orElse("");
+      return "output is not JSON (a NaN or Infinity token?): "
+          + e.getMessage().lines().findFirst().orElse("");
     }
     return nonFinite(root, "");
   }
@@ -200,14 +262,16 @@ final class CliFuzz {
     if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
       return path + " = " + node;
     }
-    if (node.isTextual() && (node.textValue().equals("NaN") || node.textValue().contains("Infinity"))) {
+    if (node.isTextual()
+        && (node.textValue().equals("NaN") || node.textValue().contains("Infinity"))) {
       return path + " = " + node;
     }
     if (node.isNull() && !NULL_ALLOWED.contains(path.substring(path.lastIndexOf('.') + 1))) {
       return path + " = null";
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String found = nonFinite(e.getValue(), path + "." + e.getKey());
         if (found != null) {
@@ -228,21 +292,85 @@ final class CliFuzz {
   /** The next input: a target chosen at random, then a mutation of it. */
   Case next() {
     return switch (random.nextInt(7)) {
-      case 0, 1 -> jsonCase("portfolio", book, n -> true, (text, expect, what) -> new Case("portfolio", what, expect,
-          List.of("margin", "--portfolio", write("book.json", text), "--market", write("market.json", market),
-              "--format", "json")));
-      case 2 -> jsonCase("snapshot", market, n -> true, (text, expect, what) -> new Case("snapshot", what, expect,
-          random.nextBoolean()
-              ? List.of("margin", "--portfolio", write("book.json", book), "--market", write("market.json", text),
-                  "--format", "json")
-              : List.of("risk-arrays", "--market", write("market.json", text), "--scenarios",
-                  random.nextBoolean() ? "span-16" : "crypto-pm")));
-      case 3 -> jsonCase("risk-arrays", riskArrays, n -> true, (text, expect, what) -> new Case("risk-arrays", what,
-          expect, List.of("margin", "--portfolio", write("book.json", book), "--risk-arrays",
-              write("arrays.json", text), "--format", "json")));
-      case 4 -> jsonCase("book-summary", bookSummary, BOOK_SUMMARY_READ::contains, (text, expect, what) ->
-          new Case("book-summary", what, expect, List.of("validate-market", "--market", write("summary.json", text),
-              "--worst", "3", "--format", "json")));
+      case 0, 1 ->
+          jsonCase(
+              "portfolio",
+              book,
+              n -> true,
+              (text, expect, what) ->
+                  new Case(
+                      "portfolio",
+                      what,
+                      expect,
+                      List.of(
+                          "margin",
+                          "--portfolio",
+                          write("book.json", text),
+                          "--market",
+                          write("market.json", market),
+                          "--format",
+                          "json")));
+      case 2 ->
+          jsonCase(
+              "snapshot",
+              market,
+              n -> true,
+              (text, expect, what) ->
+                  new Case(
+                      "snapshot",
+                      what,
+                      expect,
+                      random.nextBoolean()
+                          ? List.of(
+                              "margin",
+                              "--portfolio",
+                              write("book.json", book),
+                              "--market",
+                              write("market.json", text),
+                              "--format",
+                              "json")
+                          : List.of(
+                              "risk-arrays",
+                              "--market",
+                              write("market.json", text),
+                              "--scenarios",
+                              random.nextBoolean() ? "span-16" : "crypto-pm")));
+      case 3 ->
+          jsonCase(
+              "risk-arrays",
+              riskArrays,
+              n -> true,
+              (text, expect, what) ->
+                  new Case(
+                      "risk-arrays",
+                      what,
+                      expect,
+                      List.of(
+                          "margin",
+                          "--portfolio",
+                          write("book.json", book),
+                          "--risk-arrays",
+                          write("arrays.json", text),
+                          "--format",
+                          "json")));
+      case 4 ->
+          jsonCase(
+              "book-summary",
+              bookSummary,
+              BOOK_SUMMARY_READ::contains,
+              (text, expect, what) ->
+                  new Case(
+                      "book-summary",
+                      what,
+                      expect,
+                      List.of(
+                          "validate-market",
+                          "--market",
+                          write("summary.json", text),
+                          "--worst",
+                          "3",
+                          "--format",
+                          "json")));
       case 5 -> chainCase();
       default -> priceCase();
     };
@@ -264,79 +392,108 @@ final class CliFuzz {
     collect(root, "", readNumber, numbers);
     int kind = random.nextInt(strict ? 13 : 11);
     switch (kind) {
-      case 0: {
-        JsonNode copy = root.deepCopy();
-        String[] leaf = pick(numbers);
-        replace(copy, leaf[0], NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
-            pick(OUT_OF_RANGE))));
-        return runner.of(compact(copy), Expect.INVALID, "number-out-of-range " + leaf[0]);
-      }
-      case 1: {
-        JsonNode copy = root.deepCopy();
-        String[] leaf = pick(numbers);
-        JsonNode[] swaps = {NODES.textNode("12"), NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode()};
-        replace(copy, leaf[0], pick(swaps));
-        return runner.of(compact(copy), Expect.INVALID, "type-swap " + leaf[0]);
-      }
-      case 2: {
-        // A duplicate key: a sentinel key is added to an object, then renamed in the text to one it already has.
-        JsonNode copy = root.deepCopy();
-        ObjectNode object = pickObject(copy, false);
-        String key = pick(names(object));
-        object.set("__duplicate__", object.get(key).deepCopy());
-        return runner.of(compact(copy).replace("\"__duplicate__\"", MAPPER.valueToTree(key).toString()),
-            Expect.INVALID, "duplicate-key " + key);
-      }
+      case 0:
+        {
+          JsonNode copy = root.deepCopy();
+          String[] leaf = pick(numbers);
+          replace(
+              copy,
+              leaf[0],
+              NODES.rawValueNode(
+                  new com.fasterxml.jackson.databind.util.RawValue(pick(OUT_OF_RANGE))));
+          return runner.of(compact(copy), Expect.INVALID, "number-out-of-range " + leaf[0]);
+        }
+      case 1:
+        {
+          JsonNode copy = root.deepCopy();
+          String[] leaf = pick(numbers);
+          JsonNode[] swaps = {
+            NODES.textNode("12"), NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode()
+          };
+          replace(copy, leaf[0], pick(swaps));
+          return runner.of(compact(copy), Expect.INVALID, "type-swap " + leaf[0]);
+        }
+      case 2:
+        {
+          // A duplicate key: a sentinel key is added to an object, then renamed in the text to one
+          // it already has.
+          JsonNode copy = root.deepCopy();
+          ObjectNode object = pickObject(copy, false);
+          String key = pick(names(object));
+          object.set("__duplicate__", object.get(key).deepCopy());
+          return runner.of(
+              compact(copy).replace("\"__duplicate__\"", MAPPER.valueToTree(key).toString()),
+              Expect.INVALID,
+              "duplicate-key " + key);
+        }
       case 3:
-        return runner.of(text + pick(new String[] {"{}", "x", ",", "]", "1", "\"more\"", "{\"a\":1}"}),
-            Expect.INVALID, "trailing-content");
-      case 4: {
-        int end = text.lastIndexOf('}');
-        int cut = random.nextInt(Math.max(1, end));
-        return runner.of(text.substring(0, cut), Expect.INVALID, "truncated at " + cut);
-      }
-      case 5: {
-        int quote = nthIndex(text, '"', random.nextInt(count(text, '"')));
-        byte[][] bad = {{(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xC0, (byte) 0xAF}};
-        badBytes = pick(bad);
-        return runner.of(text.substring(0, quote + 1) + BAD_BYTES + text.substring(quote + 1), Expect.INVALID,
-            "bad-utf8");
-      }
-      case 6: {
-        JsonNode copy = root.deepCopy();
-        List<String[]> strings = new ArrayList<>();
-        collectStrings(copy, "", strings);
-        String[] leaf = pick(strings);
-        replace(copy, leaf[0], NODES.textNode("x".repeat(1_000_001)));
-        return runner.of(compact(copy), Expect.INVALID, "huge-string " + leaf[0]);
-      }
+        return runner.of(
+            text + pick(new String[] {"{}", "x", ",", "]", "1", "\"more\"", "{\"a\":1}"}),
+            Expect.INVALID,
+            "trailing-content");
+      case 4:
+        {
+          int end = text.lastIndexOf('}');
+          int cut = random.nextInt(Math.max(1, end));
+          return runner.of(text.substring(0, cut), Expect.INVALID, "truncated at " + cut);
+        }
+      case 5:
+        {
+          int quote = nthIndex(text, '"', random.nextInt(count(text, '"')));
+          byte[][] bad = {
+            {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xC0, (byte) 0xAF}
+          };
+          badBytes = pick(bad);
+          return runner.of(
+              text.substring(0, quote + 1) + BAD_BYTES + text.substring(quote + 1),
+              Expect.INVALID,
+              "bad-utf8");
+        }
+      case 6:
+        {
+          JsonNode copy = root.deepCopy();
+          List<String[]> strings = new ArrayList<>();
+          collectStrings(copy, "", strings);
+          String[] leaf = pick(strings);
+          replace(copy, leaf[0], NODES.textNode("x".repeat(1_000_001)));
+          return runner.of(compact(copy), Expect.INVALID, "huge-string " + leaf[0]);
+        }
       case 7:
-        return runner.of(pick(new String[] {"", "   ", "null", "[]", "42", "\"text\""}), Expect.INVALID, "not-an-object");
+        return runner.of(
+            pick(new String[] {"", "   ", "null", "[]", "42", "\"text\""}),
+            Expect.INVALID,
+            "not-an-object");
       case 8:
         return runner.of(pretty(root), Expect.VALID, "whitespace");
-      case 9: {
-        JsonNode copy = root.deepCopy();
-        shuffleKeys(copy);
-        return runner.of(compact(copy), Expect.VALID, "key-order");
-      }
-      case 10: {
-        // An arbitrary finite number in a read field: may or may not be valid, never a failure.
-        JsonNode copy = root.deepCopy();
-        String[] leaf = pick(numbers);
-        double[] values = {0, -0.0, -1, 1e-9, 1e-320, 1e9, 1e12, 1e15, -1e9, 0.5, 3e6};
-        replace(copy, leaf[0], NODES.numberNode(pick(values)));
-        return runner.of(compact(copy), Expect.EITHER, "finite-number " + leaf[0]);
-      }
-      case 11: {
-        JsonNode copy = root.deepCopy();
-        ObjectNode object = pickObject(copy, true);
-        String key = random.nextBoolean() && object.size() > 0 ? typo(pick(names(object))) : "extra" + random.nextInt(99);
-        if (object.has(key)) {
-          key = key + "_";
+      case 9:
+        {
+          JsonNode copy = root.deepCopy();
+          shuffleKeys(copy);
+          return runner.of(compact(copy), Expect.VALID, "key-order");
         }
-        object.put(key, 1);
-        return runner.of(compact(copy), Expect.INVALID, "unknown-key " + key);
-      }
+      case 10:
+        {
+          // An arbitrary finite number in a read field: may or may not be valid, never a failure.
+          JsonNode copy = root.deepCopy();
+          String[] leaf = pick(numbers);
+          double[] values = {0, -0.0, -1, 1e-9, 1e-320, 1e9, 1e12, 1e15, -1e9, 0.5, 3e6};
+          replace(copy, leaf[0], NODES.numberNode(pick(values)));
+          return runner.of(compact(copy), Expect.EITHER, "finite-number " + leaf[0]);
+        }
+      case 11:
+        {
+          JsonNode copy = root.deepCopy();
+          ObjectNode object = pickObject(copy, true);
+          String key =
+              random.nextBoolean() && object.size() > 0
+                  ? typo(pick(names(object)))
+                  : "extra" + random.nextInt(99);
+          if (object.has(key)) {
+            key = key + "_";
+          }
+          object.put(key, 1);
+          return runner.of(compact(copy), Expect.INVALID, "unknown-key " + key);
+        }
       default:
         return timeCase(target, root, runner);
     }
@@ -346,35 +503,40 @@ final class CliFuzz {
   private Case timeCase(String target, JsonNode root, Runner runner) {
     JsonNode copy = root.deepCopy();
     switch (target) {
-      case "snapshot": {
-        if (random.nextBoolean()) {
-          ((ObjectNode) copy).put("asOf", pick(BAD_TIMES));
-        } else {
-          ObjectNode smiles = (ObjectNode) copy.get("underlyings").get("BTC").get("smiles");
-          smiles.set(pick(BAD_DATES), smiles.remove("2024-03-29"));
+      case "snapshot":
+        {
+          if (random.nextBoolean()) {
+            ((ObjectNode) copy).put("asOf", pick(BAD_TIMES));
+          } else {
+            ObjectNode smiles = (ObjectNode) copy.get("underlyings").get("BTC").get("smiles");
+            smiles.set(pick(BAD_DATES), smiles.remove("2024-03-29"));
+          }
+          return runner.of(compact(copy), Expect.INVALID, "time-out-of-range");
         }
-        return runner.of(compact(copy), Expect.INVALID, "time-out-of-range");
-      }
-      case "risk-arrays": {
-        ArrayNode arrays = (ArrayNode) copy.get("riskArrays");
-        ObjectNode array = (ObjectNode) arrays.get(random.nextInt(arrays.size()));
-        if (random.nextBoolean()) {
-          ((ObjectNode) copy).put("asOf", pick(BAD_TIMES));
-        } else {
-          array.put("expiry", pick(BAD_TIMES));
+      case "risk-arrays":
+        {
+          ArrayNode arrays = (ArrayNode) copy.get("riskArrays");
+          ObjectNode array = (ObjectNode) arrays.get(random.nextInt(arrays.size()));
+          if (random.nextBoolean()) {
+            ((ObjectNode) copy).put("asOf", pick(BAD_TIMES));
+          } else {
+            array.put("expiry", pick(BAD_TIMES));
+          }
+          return runner.of(compact(copy), Expect.INVALID, "time-out-of-range");
         }
-        return runner.of(compact(copy), Expect.INVALID, "time-out-of-range");
-      }
-      default: {
-        if (random.nextBoolean()) {
-          ((ObjectNode) copy).put("account", "a".repeat(257));
-          return runner.of(compact(copy), Expect.INVALID, "id-too-long");
+      default:
+        {
+          if (random.nextBoolean()) {
+            ((ObjectNode) copy).put("account", "a".repeat(257));
+            return runner.of(compact(copy), Expect.INVALID, "id-too-long");
+          }
+          // A strike no double holds (it would read as infinity) or beyond the price range.
+          ObjectNode position = (ObjectNode) copy.get("positions").get(0);
+          position.put(
+              "instrument",
+              "BTC-29MAR24-" + pick(new String[] {"9".repeat(400), "20000000000", "0d0"}) + "-C");
+          return runner.of(compact(copy), Expect.INVALID, "strike-out-of-range");
         }
-        // A strike no double holds (it would read as infinity) or beyond the price range.
-        ObjectNode position = (ObjectNode) copy.get("positions").get(0);
-        position.put("instrument", "BTC-29MAR24-" + pick(new String[] {"9".repeat(400), "20000000000", "0d0"}) + "-C");
-        return runner.of(compact(copy), Expect.INVALID, "strike-out-of-range");
-      }
     }
   }
 
@@ -398,40 +560,86 @@ final class CliFuzz {
       expect = Expect.VALID;
     } else if (kind == 1) {
       c = header.indexOf("timestamp");
-      fields.set(c, pick(new String[] {"99999999999999999", "-1", "9223372036854775807", "1e12", "x"}));
+      fields.set(
+          c, pick(new String[] {"99999999999999999", "-1", "9223372036854775807", "1e12", "x"}));
       mutation = "timestamp-out-of-range";
       expect = Expect.INVALID;
     } else if (kind == 2) {
       lines.set(row, lines.get(row) + ",extra");
       mutation = "extra-field";
       expect = Expect.INVALID;
-      return new Case("chain", mutation, expect, List.of("validate-market", "--market",
-          write("chain.csv", String.join("\n", lines)), "--worst", "3", "--format", "json"));
+      return new Case(
+          "chain",
+          mutation,
+          expect,
+          List.of(
+              "validate-market",
+              "--market",
+              write("chain.csv", String.join("\n", lines)),
+              "--worst",
+              "3",
+              "--format",
+              "json"));
     } else {
       fields.set(c, pick(BAD_CELLS));
       mutation = "bad-cell " + column + "=" + fields.get(c);
       expect = Expect.INVALID;
     }
     lines.set(row, joinCsv(fields));
-    return new Case("chain", mutation, expect, List.of("validate-market", "--market",
-        write("chain.csv", String.join("\n", lines)), "--worst", "3", "--format", "json"));
+    return new Case(
+        "chain",
+        mutation,
+        expect,
+        List.of(
+            "validate-market",
+            "--market",
+            write("chain.csv", String.join("\n", lines)),
+            "--worst",
+            "3",
+            "--format",
+            "json"));
   }
 
   /** The options of {@code price}, each valid or not by the documented ranges. */
   private Case priceCase() {
     String[][] options = {
-        {"--forward", "1e-8", "1e9"}, {"--strike", "1e-8", "1e9"}, {"--years", "0", "50"},
-        {"--vol", "1e-4", "10"}, {"--rate", "-1", "1"}};
-    String[] edges = {"1e309", "-1.8e308", "NaN", "Infinity", "-Infinity", "0", "-0", "1e-320", "1e300", "-1",
-        "1e-9", "abc", ""};
-    // One in three runs implied-vol on the same terms, with a price in place of the vol: whether a price in
-    // range lies between the option's no-arbitrage bounds is not known here, so such an input may be refused.
+      {"--forward", "1e-8", "1e9"},
+      {"--strike", "1e-8", "1e9"},
+      {"--years", "0", "50"},
+      {"--vol", "1e-4", "10"},
+      {"--rate", "-1", "1"}
+    };
+    String[] edges = {
+      "1e309",
+      "-1.8e308",
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "0",
+      "-0",
+      "1e-320",
+      "1e300",
+      "-1",
+      "1e-9",
+      "abc",
+      ""
+    };
+    // One in three runs implied-vol on the same terms, with a price in place of the vol: whether a
+    // price in
+    // range lies between the option's no-arbitrage bounds is not known here, so such an input may
+    // be refused.
     boolean impliedVol = random.nextInt(3) == 0;
     if (impliedVol) {
       options[3] = new String[] {"--price", "0", "1e9"};
     }
-    List<String> args = new ArrayList<>(List.of(impliedVol ? "implied-vol" : "price", "--type",
-        random.nextBoolean() ? "call" : "put", "--format", "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                impliedVol ? "implied-vol" : "price",
+                "--type",
+                random.nextBoolean() ? "call" : "put",
+                "--format",
+                "json"));
     if (random.nextBoolean()) {
       args.add("--inverse");
     }
@@ -447,8 +655,11 @@ final class CliFuzz {
         value = option[random.nextBoolean() ? 1 : 2];
       } else {
         // Log-uniform inside the range (uniform for the rate and for ranges starting at zero).
-        value = low > 0 ? Double.toString(Math.exp(Math.log(low) + random.nextDouble() * Math.log(high / low)))
-            : Double.toString(low + random.nextDouble() * (high - low));
+        value =
+            low > 0
+                ? Double.toString(
+                    Math.exp(Math.log(low) + random.nextDouble() * Math.log(high / low)))
+                : Double.toString(low + random.nextDouble() * (high - low));
       }
       double parsed;
       try {
@@ -464,13 +675,16 @@ final class CliFuzz {
       args.add(option[0]);
       args.add(value);
     }
-    return new Case(args.get(0), valid ? "in-range" : what.toString().strip(),
-        !valid ? Expect.INVALID : impliedVol ? Expect.EITHER : Expect.VALID, args);
+    return new Case(
+        args.get(0),
+        valid ? "in-range" : what.toString().strip(),
+        !valid ? Expect.INVALID : impliedVol ? Expect.EITHER : Expect.VALID,
+        args);
   }
 
   /**
-   * Writes a text as UTF-8; a {@link #BAD_BYTES} marker in it becomes the bytes of {@link #badBytes},
-   * which are not UTF-8 (a Java string cannot hold them).
+   * Writes a text as UTF-8; a {@link #BAD_BYTES} marker in it becomes the bytes of {@link
+   * #badBytes}, which are not UTF-8 (a Java string cannot hold them).
    */
   private String write(String name, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -537,17 +751,21 @@ final class CliFuzz {
   }
 
   /** Collects the JSON pointer and key of every numeric leaf whose key is read. */
-  private static void collect(JsonNode node, String pointer, Predicate<String> readKey, List<String[]> out) {
+  private static void collect(
+      JsonNode node, String pointer, Predicate<String> readKey, List<String[]> out) {
     collect(node, pointer, "", readKey, out);
   }
 
-  private static void collect(JsonNode node, String pointer, String key, Predicate<String> readKey,
-      List<String[]> out) {
+  private static void collect(
+      JsonNode node, String pointer, String key, Predicate<String> readKey, List<String[]> out) {
     if (node.isNumber() && readKey.test(key)) {
       out.add(new String[] {pointer, key});
     } else if (node.isObject()) {
-      node.properties().forEach(e -> collect(e.getValue(), pointer + "/" + escape(e.getKey()), e.getKey(),
-          readKey, out));
+      node.properties()
+          .forEach(
+              e ->
+                  collect(
+                      e.getValue(), pointer + "/" + escape(e.getKey()), e.getKey(), readKey, out));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collect(node.get(i), pointer + "/" + i, key, readKey, out);
@@ -559,7 +777,8 @@ final class CliFuzz {
     if (node.isTextual()) {
       out.add(new String[] {pointer});
     } else if (node.isObject()) {
-      node.properties().forEach(e -> collectStrings(e.getValue(), pointer + "/" + escape(e.getKey()), out));
+      node.properties()
+          .forEach(e -> collectStrings(e.getValue(), pointer + "/" + escape(e.getKey()), out));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collectStrings(node.get(i), pointer + "/" + i, out);
@@ -590,16 +809,24 @@ final class CliFuzz {
   }
 
   /**
-   * Objects whose keys the readers check: maps keyed by free names (collateral currencies, underlyings, marks,
-   * smiles, forwards) take any key, so a new key there is not an unknown key.
+   * Objects whose keys the readers check: maps keyed by free names (collateral currencies,
+   * underlyings, marks, smiles, forwards) take any key, so a new key there is not an unknown key.
    */
-  private static void collectObjects(JsonNode node, List<ObjectNode> out, boolean strictOnly, boolean isMap) {
+  private static void collectObjects(
+      JsonNode node, List<ObjectNode> out, boolean strictOnly, boolean isMap) {
     if (node.isObject()) {
       if (!node.isEmpty() && (!strictOnly || !isMap)) {
         out.add((ObjectNode) node);
       }
-      node.properties().forEach(e -> collectObjects(e.getValue(), out, strictOnly,
-          Set.of("collateral", "underlyings", "marks", "smiles", "forwards").contains(e.getKey())));
+      node.properties()
+          .forEach(
+              e ->
+                  collectObjects(
+                      e.getValue(),
+                      out,
+                      strictOnly,
+                      Set.of("collateral", "underlyings", "marks", "smiles", "forwards")
+                          .contains(e.getKey())));
     } else if (node.isArray()) {
       node.forEach(n -> collectObjects(n, out, strictOnly, false));
     }
@@ -629,8 +856,11 @@ final class CliFuzz {
 
   private String typo(String key) {
     int i = random.nextInt(key.length());
-    return random.nextBoolean() ? key.substring(0, i) + key.charAt(i) + key.substring(i)
-        : key.toLowerCase(Locale.ROOT).equals(key) ? key.toUpperCase(Locale.ROOT) : key.toLowerCase(Locale.ROOT);
+    return random.nextBoolean()
+        ? key.substring(0, i) + key.charAt(i) + key.substring(i)
+        : key.toLowerCase(Locale.ROOT).equals(key)
+            ? key.toUpperCase(Locale.ROOT)
+            : key.toLowerCase(Locale.ROOT);
   }
 
   private static int count(String text, char c) {
@@ -675,8 +905,13 @@ final class CliFuzz {
   }
 
   private static String joinCsv(List<String> fields) {
-    return String.join(",", fields.stream().map(f -> f.contains(",") || f.contains("\"")
-        ? "\"" + f.replace("\"", "\"\"") + "\"" : f).toList());
+    return String.join(
+        ",",
+        fields.stream()
+            .map(
+                f ->
+                    f.contains(",") || f.contains("\"") ? "\"" + f.replace("\"", "\"\"") + "\"" : f)
+            .toList());
   }
 
   private <T> T pick(T[] options) {
@@ -695,5 +930,4 @@ final class CliFuzz {
     String oneLine = text.replace('\n', ' ');
     return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
   }
-
 }

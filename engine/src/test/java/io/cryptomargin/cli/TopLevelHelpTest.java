@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class TopLevelHelpTest {
   /** The worked example of the help's footer, run from the engine module (where tests run). */
   private static final String EXAMPLE_BOOK = "../docs/examples/put-spread-book.json";
-  private static final String EXAMPLE_MARKET = "src/main/resources/demo/deribit/btc_options_2020-05-14.csv";
+
+  private static final String EXAMPLE_MARKET =
+      "src/main/resources/demo/deribit/btc_options_2020-05-14.csv";
 
   @Test
   void help_topLevel_listsEveryCommandOnOneLine() {
@@ -20,7 +22,9 @@ class TopLevelHelpTest {
     assertThat(r.code()).isZero();
     assertThat(listed).hasSize(commands.size());
     for (String command : commands) {
-      assertThat(listed).as("the line of " + command).anyMatch(line -> line.matches("  " + command + " +\\S.*"));
+      assertThat(listed)
+          .as("the line of " + command)
+          .anyMatch(line -> line.matches("  " + command + " +\\S.*"));
     }
   }
 
@@ -28,14 +32,22 @@ class TopLevelHelpTest {
   void help_topLevel_givesTheWorkedExampleWithTheShippedFiles() {
     CliRun r = CliRun.of("--help");
 
-    assertThat(r.out()).contains("Worked example", "docs/examples/put-spread-book.json",
-        "engine/" + EXAMPLE_MARKET);
+    assertThat(r.out())
+        .contains(
+            "Worked example", "docs/examples/put-spread-book.json", "engine/" + EXAMPLE_MARKET);
   }
 
   @Test
   void workedExample_marginAndCompare_runOnTheShippedFiles() {
-    CliRun margin = CliRun.of("margin", "--portfolio", EXAMPLE_BOOK, "--market", EXAMPLE_MARKET,
-        "--model", "crypto-pm");
+    CliRun margin =
+        CliRun.of(
+            "margin",
+            "--portfolio",
+            EXAMPLE_BOOK,
+            "--market",
+            EXAMPLE_MARKET,
+            "--model",
+            "crypto-pm");
     CliRun compare = CliRun.of("compare", "--portfolio", EXAMPLE_BOOK, "--market", EXAMPLE_MARKET);
 
     assertThat(margin.code()).as(margin.err()).isZero();

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class ExpectedShortfallTest {
   private static final double EXACT = 1e-12;
-  /** A normal sample of 200,000 has 2,000 tail points at 99%: the ES's standard error is about 0.01. */
+
+  /**
+   * A normal sample of 200,000 has 2,000 tail points at 99%: the ES's standard error is about 0.01.
+   */
   private static final double SAMPLING_TOLERANCE = 0.04;
 
   private static double[] oneToHundredShuffled() {
@@ -65,15 +68,18 @@ class ExpectedShortfallTest {
 
     // ES_99% of N(0,1) = φ(z)/(1 − c) with z = 2.326348: 0.026652 / 0.01 = 2.6652.
     double z = 2.3263478740;
-    assertThat(tail.expectedShortfall()).isCloseTo(NormalDistribution.pdf(z) / 0.01, within(SAMPLING_TOLERANCE));
+    assertThat(tail.expectedShortfall())
+        .isCloseTo(NormalDistribution.pdf(z) / 0.01, within(SAMPLING_TOLERANCE));
     assertThat(tail.valueAtRisk()).isCloseTo(z, within(SAMPLING_TOLERANCE));
   }
 
   @Test
   void of_noScenarios_isRefused() {
-    assertThatThrownBy(() -> ExpectedShortfall.of(new double[0], 0.99)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> ExpectedShortfall.of(new double[0], 0.99))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("at least one scenario");
-    assertThatThrownBy(() -> ExpectedShortfall.of(new double[] {1}, 1.0)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> ExpectedShortfall.of(new double[] {1}, 1.0))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("confidence");
   }
 }

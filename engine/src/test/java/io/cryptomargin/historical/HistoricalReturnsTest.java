@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * The return arithmetic on the hand series 100, 110, 99, 99, 108.9, 98.01: moves of +10%, −10%,
- * 0, +10%, −10%, so every log return is ln(1.1) = 0.0953102, ln(0.9) = −0.1053605 or 0.
+ * The return arithmetic on the hand series 100, 110, 99, 99, 108.9, 98.01: moves of +10%, −10%, 0,
+ * +10%, −10%, so every log return is ln(1.1) = 0.0953102, ln(0.9) = −0.1053605 or 0.
  */
 class HistoricalReturnsTest {
   private static final double EXACT = 1e-12;

@@ -28,9 +28,17 @@ import org.junit.jupiter.api.Test;
 class HistoricalVarModelTest {
   private static final double EXACT = 1e-9;
   private static final LocalDate START = LocalDate.of(2024, 1, 1);
-  private static final double[] MOVES = {0.01, -0.02, 0.03, -0.04, 0.05, -0.06, 0.02, -0.01, 0.04, -0.03, 0.01};
-  private static final MarginParameters CHARGES = new MarginParameters(1.2, 0.01, List.of(7.0, 30.0, 90.0, 180.0),
-      0.01, List.of(new InterCommodityPair("BTC", "ETH", 0.5)), 100_000);
+  private static final double[] MOVES = {
+    0.01, -0.02, 0.03, -0.04, 0.05, -0.06, 0.02, -0.01, 0.04, -0.03, 0.01
+  };
+  private static final MarginParameters CHARGES =
+      new MarginParameters(
+          1.2,
+          0.01,
+          List.of(7.0, 30.0, 90.0, 180.0),
+          0.01,
+          List.of(new InterCommodityPair("BTC", "ETH", 0.5)),
+          100_000);
 
   private static NavigableMap<LocalDate, Double> series(double first, double[] moves) {
     NavigableMap<LocalDate, Double> closes = new TreeMap<>();
@@ -48,8 +56,18 @@ class HistoricalVarModelTest {
   }
 
   private static HistoricalVarParameters plain(int lookback, double confidence) {
-    return new HistoricalVarParameters(confidence, 1, HorizonScaling.SQUARE_ROOT_OF_TIME, lookback,
-        ReturnWeighting.PLAIN, 0.94, 1e-6, 0.5, 3.0, List.of(), 10);
+    return new HistoricalVarParameters(
+        confidence,
+        1,
+        HorizonScaling.SQUARE_ROOT_OF_TIME,
+        lookback,
+        ReturnWeighting.PLAIN,
+        0.94,
+        1e-6,
+        0.5,
+        3.0,
+        List.of(),
+        10);
   }
 
   /** A snapshot taken at the close of a date (the end of that UTC day). */
@@ -79,8 +97,10 @@ class HistoricalVarModelTest {
   @Test
   void asOf_stressPeriodOutsideTheLookback_isAlwaysIncludedUnfiltered() {
     // The −4% day (day 4) is far outside a 3-day lookback; the stress period brings it back, raw.
-    HistoricalVarParameters parameters = plain(3, 0.99).withWeighting(ReturnWeighting.FILTERED)
-        .withStressPeriods(List.of(new StressPeriod(START.plusDays(4), START.plusDays(4))));
+    HistoricalVarParameters parameters =
+        plain(3, 0.99)
+            .withWeighting(ReturnWeighting.FILTERED)
+            .withStressPeriods(List.of(new StressPeriod(START.plusDays(4), START.plusDays(4))));
 
     HistoricalScenarioSet set = new HistoricalScenarioGenerator(btc(), parameters).asOf(last());
 
@@ -93,12 +113,16 @@ class HistoricalVarModelTest {
 
   @Test
   void asOf_stressPeriodNotYetHappened_isLeftOut() {
-    HistoricalVarParameters parameters = plain(3, 0.99)
-        .withStressPeriods(List.of(new StressPeriod(START.plusDays(9), START.plusDays(9))));
+    HistoricalVarParameters parameters =
+        plain(3, 0.99)
+            .withStressPeriods(List.of(new StressPeriod(START.plusDays(9), START.plusDays(9))));
 
-    HistoricalScenarioSet set = new HistoricalScenarioGenerator(btc(), parameters).asOf(START.plusDays(5));
+    HistoricalScenarioSet set =
+        new HistoricalScenarioGenerator(btc(), parameters).asOf(START.plusDays(5));
 
-    assertThat(set.scenarios()).extracting(HistoricalScenario::source).containsOnly(ScenarioSource.LOOKBACK);
+    assertThat(set.scenarios())
+        .extracting(HistoricalScenario::source)
+        .containsOnly(ScenarioSource.LOOKBACK);
     assertThat(set.asOf()).isEqualTo(START.plusDays(5));
   }
 
@@ -116,7 +140,8 @@ class HistoricalVarModelTest {
     for (int i = 0; i < 4; i++) {
       int day = 8 + i;
       double filtered = r[day] * sigmaNow / Math.sqrt(variance[day]);
-      assertThat(set.scenarios().get(i).priceMove(0)).isCloseTo(Math.expm1(filtered), within(EXACT));
+      assertThat(set.scenarios().get(i).priceMove(0))
+          .isCloseTo(Math.expm1(filtered), within(EXACT));
     }
   }
 
@@ -125,13 +150,16 @@ class HistoricalVarModelTest {
     double[] r = HistoricalReturns.dailyLogReturns(btc().closes("BTC"));
     double[] variance = HistoricalReturns.ewmaVarianceBefore(r, 0.94);
 
-    HistoricalScenarioSet set = new HistoricalScenarioGenerator(btc(), plain(11, 0.99)).asOf(last());
+    HistoricalScenarioSet set =
+        new HistoricalScenarioGenerator(btc(), plain(11, 0.99)).asOf(last());
 
     // Day 6 is the −6% day: √(v[7]/v[6]) = √(0.94 + 0.06·r²/v[6]).
     HistoricalScenario crash = set.scenarios().get(5);
     assertThat(crash.date()).isEqualTo(START.plusDays(6));
-    assertThat(crash.volMultiplier(0)).isCloseTo(Math.sqrt(variance[7] / variance[6]), within(EXACT));
-    assertThat(crash.volMultiplier(0)).isCloseTo(Math.sqrt(0.94 + 0.06 * r[6] * r[6] / variance[6]), within(EXACT));
+    assertThat(crash.volMultiplier(0))
+        .isCloseTo(Math.sqrt(variance[7] / variance[6]), within(EXACT));
+    assertThat(crash.volMultiplier(0))
+        .isCloseTo(Math.sqrt(0.94 + 0.06 * r[6] * r[6] / variance[6]), within(EXACT));
   }
 
   @Test
@@ -149,9 +177,11 @@ class HistoricalVarModelTest {
 
   @Test
   void asOf_stressDaysInsideTheLookback_countAsLookbackDays() {
-    // Days 2..11 are the 10-day window; the stress day 6 lies inside it and must not look "missing".
-    HistoricalVarParameters parameters = plain(10, 0.99)
-        .withStressPeriods(List.of(new StressPeriod(START.plusDays(6), START.plusDays(6))));
+    // Days 2..11 are the 10-day window; the stress day 6 lies inside it and must not look
+    // "missing".
+    HistoricalVarParameters parameters =
+        plain(10, 0.99)
+            .withStressPeriods(List.of(new StressPeriod(START.plusDays(6), START.plusDays(6))));
 
     HistoricalScenarioSet set = new HistoricalScenarioGenerator(btc(), parameters).asOf(last());
 
@@ -163,14 +193,21 @@ class HistoricalVarModelTest {
   @Test
   void margin_historyShorterThanLookbackAndWithoutTheStressPeriod_notesBoth() {
     StressPeriod beforeTheHistory = new StressPeriod(START.minusDays(30), START.minusDays(20));
-    HistoricalVarParameters parameters = plain(50, 0.8).withStressPeriods(List.of(beforeTheHistory));
+    HistoricalVarParameters parameters =
+        plain(50, 0.8).withStressPeriods(List.of(beforeTheHistory));
     HistoricalVarModel model = new HistoricalVarModel("test", "", parameters, CHARGES, btc());
     Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
 
-    HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", btc().close("BTC", 11))));
+    HistoricalVarMargin margin =
+        model.margin(book, closeOf(last(), Map.of("BTC", btc().close("BTC", 11))));
 
-    assertThat(margin.account().notes()).anySatisfy(n -> assertThat(n).contains("only 11 of the 50 lookback days"))
-        .anySatisfy(n -> assertThat(n).contains("stress period " + beforeTheHistory.from()).contains("not in"))
+    assertThat(margin.account().notes())
+        .anySatisfy(n -> assertThat(n).contains("only 11 of the 50 lookback days"))
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("stress period " + beforeTheHistory.from())
+                    .contains("not in"))
         .noneSatisfy(n -> assertThat(n).contains("days earlier"));
   }
 
@@ -179,10 +216,15 @@ class HistoricalVarModelTest {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
     Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
 
-    HistoricalVarMargin margin = model.margin(book, closeOf(last().plusDays(30), Map.of("BTC", 1000.0)));
+    HistoricalVarMargin margin =
+        model.margin(book, closeOf(last().plusDays(30), Map.of("BTC", 1000.0)));
 
-    assertThat(margin.account().notes()).anySatisfy(n -> assertThat(n)
-        .contains("last close before the snapshot is " + last()).contains("31 days earlier"));
+    assertThat(margin.account().notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("last close before the snapshot is " + last())
+                    .contains("31 days earlier"));
   }
 
   @Test
@@ -210,11 +252,13 @@ class HistoricalVarModelTest {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
     double price = btc().close("BTC", 11);
     // Far out-of-the-money short call: tiny scenario losses, so the 1% short option minimum binds.
-    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-29MAR24-5000-C", -1)));
+    Portfolio book =
+        new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-29MAR24-5000-C", -1)));
 
     HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", price)));
 
-    // Mark-to-market basis: MM = the minimum itself, 1% of the price; the premium owed is in equity.
+    // Mark-to-market basis: MM = the minimum itself, 1% of the price; the premium owed is in
+    // equity.
     var btc = margin.account().commodities().get(0);
     assertThat(btc.shortOptionMinimum()).isCloseTo(0.01 * price, within(1e-9));
     assertThat(btc.netOptionValue()).isLessThan(0);
@@ -227,7 +271,8 @@ class HistoricalVarModelTest {
   void margin_longCallAlone_needsMoreThanNothingAndAtMostItsValue() {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
     double price = btc().close("BTC", 11);
-    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-29MAR24-1100-C", 1)));
+    Portfolio book =
+        new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-29MAR24-1100-C", 1)));
 
     HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", price)));
 
@@ -235,19 +280,27 @@ class HistoricalVarModelTest {
     // that value is the book's whole equity, never taken off the requirement.
     var btc = margin.account().commodities().get(0);
     assertThat(btc.netOptionValue()).isPositive();
-    assertThat(margin.account().maintenanceMargin()).isPositive().isLessThanOrEqualTo(btc.netOptionValue());
-    assertThat(margin.account().maintenanceMargin()).isCloseTo(margin.expectedShortfallUsd(), within(1e-9));
-    assertThat(margin.account().initialMargin()).isCloseTo(1.2 * margin.account().maintenanceMargin(), within(1e-9));
+    assertThat(margin.account().maintenanceMargin())
+        .isPositive()
+        .isLessThanOrEqualTo(btc.netOptionValue());
+    assertThat(margin.account().maintenanceMargin())
+        .isCloseTo(margin.expectedShortfallUsd(), within(1e-9));
+    assertThat(margin.account().initialMargin())
+        .isCloseTo(1.2 * margin.account().maintenanceMargin(), within(1e-9));
     assertThat(margin.account().equity()).isCloseTo(btc.netOptionValue(), within(1e-9));
   }
 
   @Test
   void margin_underlyingWithoutHistory_errorNamesIt() {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.99), CHARGES, btc());
-    Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1),
-        new Position("ETH_USDC-PERPETUAL", -2)));
+    Portfolio book =
+        new Portfolio(
+            "a",
+            Map.of(),
+            List.of(new Position("BTC_USDC-PERPETUAL", 1), new Position("ETH_USDC-PERPETUAL", -2)));
 
-    assertThatThrownBy(() -> model.margin(book, closeOf(last(), Map.of("BTC", 1000.0, "ETH", 50.0))))
+    assertThatThrownBy(
+            () -> model.margin(book, closeOf(last(), Map.of("BTC", 1000.0, "ETH", 50.0))))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("no price history for underlying ETH")
         .hasMessageNotContaining("underlying BTC");
@@ -266,9 +319,11 @@ class HistoricalVarModelTest {
     HistoricalVarParameters parameters = plain(5, 0.8).withWeighting(ReturnWeighting.FILTERED);
     MarketSnapshot snapshot = closeOf(day, Map.of("BTC", history.close("BTC", 40)));
 
-    HistoricalVarMargin full = new HistoricalVarModel("t", "", parameters, CHARGES, history).margin(book, snapshot);
-    HistoricalVarMargin cut = new HistoricalVarModel("t", "", parameters, CHARGES, history.upTo(day))
-        .margin(book, snapshot);
+    HistoricalVarMargin full =
+        new HistoricalVarModel("t", "", parameters, CHARGES, history).margin(book, snapshot);
+    HistoricalVarMargin cut =
+        new HistoricalVarModel("t", "", parameters, CHARGES, history.upTo(day))
+            .margin(book, snapshot);
 
     assertThat(full.historyThrough()).isEqualTo(day);
     assertThat(full.expectedShortfallUsd()).isCloseTo(cut.expectedShortfallUsd(), within(EXACT));
@@ -276,7 +331,8 @@ class HistoricalVarModelTest {
 
   @Test
   void margin_jointHistory_hedgeAcrossCoinsIsCreditedAsDiversification() {
-    // ETH moves exactly like BTC: long BTC against an equal USD short in ETH loses nothing on any date.
+    // ETH moves exactly like BTC: long BTC against an equal USD short in ETH loses nothing on any
+    // date.
     Map<String, NavigableMap<LocalDate, Double>> both = new LinkedHashMap<>();
     both.put("BTC", series(1000, MOVES));
     both.put("ETH", series(100, MOVES));
@@ -284,10 +340,17 @@ class HistoricalVarModelTest {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, history);
     double btc = history.close("BTC", 11);
     double eth = history.close("ETH", 11);
-    Portfolio book = new Portfolio("a", Map.of(), new ArrayList<>(List.of(new Position("BTC_USDC-PERPETUAL", 1),
-        new Position("ETH_USDC-PERPETUAL", -10))));
+    Portfolio book =
+        new Portfolio(
+            "a",
+            Map.of(),
+            new ArrayList<>(
+                List.of(
+                    new Position("BTC_USDC-PERPETUAL", 1),
+                    new Position("ETH_USDC-PERPETUAL", -10))));
 
-    HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", btc, "ETH", eth)));
+    HistoricalVarMargin margin =
+        model.margin(book, closeOf(last(), Map.of("BTC", btc, "ETH", eth)));
 
     assertThat(margin.expectedShortfallUsd()).isCloseTo(0.0, within(1e-6));
     assertThat(margin.account().maintenanceMargin()).isCloseTo(0.0, within(1e-6));
@@ -301,11 +364,16 @@ class HistoricalVarModelTest {
     HistoricalVarModel model = new HistoricalVarModel("test", "", plain(10, 0.8), CHARGES, btc());
     Portfolio book = new Portfolio("a", Map.of(), List.of(new Position("BTC_USDC-PERPETUAL", 1)));
 
-    HistoricalVarMargin margin = model.margin(book, closeOf(last(), Map.of("BTC", btc().close("BTC", 11))));
+    HistoricalVarMargin margin =
+        model.margin(book, closeOf(last(), Map.of("BTC", btc().close("BTC", 11))));
     String text = io.cryptomargin.report.HistoricalVarReport.text(margin);
 
-    assertThat(text).contains("model historical-var").contains("Expected shortfall 80.00%")
-        .contains(START.plusDays(6).toString()).contains("-6.0%");
-    assertThat(io.cryptomargin.report.HistoricalVarReport.plain(margin)).containsKeys("account", "worstScenarios");
+    assertThat(text)
+        .contains("model historical-var")
+        .contains("Expected shortfall 80.00%")
+        .contains(START.plusDays(6).toString())
+        .contains("-6.0%");
+    assertThat(io.cryptomargin.report.HistoricalVarReport.plain(margin))
+        .containsKeys("account", "worstScenarios");
   }
 }

@@ -30,7 +30,8 @@ class DeribitNamesTest {
 
   @Test
   void parse_perpetuals_giveInverseAndLinear() {
-    assertThat(DeribitNames.parse("BTC-PERPETUAL")).isEqualTo(new Perpetual("BTC-PERPETUAL", "BTC", Settlement.INVERSE, "BTC", 1));
+    assertThat(DeribitNames.parse("BTC-PERPETUAL"))
+        .isEqualTo(new Perpetual("BTC-PERPETUAL", "BTC", Settlement.INVERSE, "BTC", 1));
     Instrument linear = DeribitNames.parse("BTC_USDC-PERPETUAL");
     assertThat(linear.kind()).isEqualTo(InstrumentKind.PERPETUAL);
     assertThat(linear.settlement()).isEqualTo(Settlement.LINEAR);
@@ -60,8 +61,17 @@ class DeribitNamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"BTC-22MAY20-9250-X", "BTC-32MAY20", "BTC-22XYZ20-9000-C", "BTC-22MAY20-abc-C", "BTC",
-      "btc-PERPETUAL", "BTC-22MAY20-9000", "BTC-22MAY20-0-C"})
+  @ValueSource(
+      strings = {
+        "BTC-22MAY20-9250-X",
+        "BTC-32MAY20",
+        "BTC-22XYZ20-9000-C",
+        "BTC-22MAY20-abc-C",
+        "BTC",
+        "btc-PERPETUAL",
+        "BTC-22MAY20-9000",
+        "BTC-22MAY20-0-C"
+      })
   void parse_malformedName_namesTheInstrument(String name) {
     assertThatThrownBy(() -> DeribitNames.parse(name))
         .isInstanceOf(ValidationException.class)
@@ -79,7 +89,8 @@ class DeribitNamesTest {
 
   @Test
   void parse_leapDay_isThe29th() {
-    assertThat(DeribitNames.parse("BTC-29FEB24").expiry()).contains(Instant.parse("2024-02-29T08:00:00Z"));
+    assertThat(DeribitNames.parse("BTC-29FEB24").expiry())
+        .contains(Instant.parse("2024-02-29T08:00:00Z"));
   }
 
   @Test

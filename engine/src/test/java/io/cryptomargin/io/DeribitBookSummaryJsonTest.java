@@ -16,7 +16,9 @@ class DeribitBookSummaryJsonTest {
   @Test
   void read_sample_givesOptionsFuturesForwardsAndIndex() {
     MarketSnapshot s = DeribitBookSummaryJson.read(TestFiles.bookSummaryMay14());
-    assertThat(s.marks()).hasSize(10).containsKeys("BTC-26JUN20", "BTC-PERPETUAL", "BTC-22MAY20-9250-P");
+    assertThat(s.marks())
+        .hasSize(10)
+        .containsKeys("BTC-26JUN20", "BTC-PERPETUAL", "BTC-22MAY20-9250-P");
     assertThat(s.index("BTC")).isEqualTo(9347.68);
     assertThat(s.asOf()).isEqualTo(Instant.ofEpochMilli(1589435046537L));
     // The future is the latest observation of its expiry, so it sets the 26JUN20 forward.
@@ -36,30 +38,37 @@ class DeribitBookSummaryJsonTest {
 
   @Test
   void parse_badEntries_listsEveryProblemWithJsonPath() {
-    String json = "{\"result\":[{\"instrument_name\":\"BTC-26JUN20-9000-C\",\"creation_timestamp\":1589434896486,"
-        + "\"mark_price\":-0.1,\"mark_iv\":80,\"underlying_price\":9356,\"estimated_delivery_price\":9350},"
-        + "{\"instrument_name\":\"BTC-26JUN20-9000-P\",\"creation_timestamp\":1589434896486,\"mark_price\":0.1},"
-        + "{\"instrument_name\":\"BTC-99JUN20\"}]}";
+    String json =
+        "{\"result\":[{\"instrument_name\":\"BTC-26JUN20-9000-C\",\"creation_timestamp\":1589434896486,"
+            + "\"mark_price\":-0.1,\"mark_iv\":80,\"underlying_price\":9356,\"estimated_delivery_price\":9350},"
+            + "{\"instrument_name\":\"BTC-26JUN20-9000-P\",\"creation_timestamp\":1589434896486,\"mark_price\":0.1},"
+            + "{\"instrument_name\":\"BTC-99JUN20\"}]}";
     assertThatThrownBy(() -> DeribitBookSummaryJson.parse(json, "b", "b.json"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("result[0].mark_price")
         .hasMessageContaining("result[1].mark_iv: is required")
         .hasMessageContaining("result[1].underlying_price: is required")
-        .hasMessageContaining("result[2]").hasMessageContaining("BTC-99JUN20");
+        .hasMessageContaining("result[2]")
+        .hasMessageContaining("BTC-99JUN20");
   }
 
   @Test
   void parse_malformedJson_saysWhere() {
-    assertThatThrownBy(() -> DeribitBookSummaryJson.parse("{\"result\":[{\"instrument_name\":}]}", "b", "b.json"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("malformed JSON at line 1");
+    assertThatThrownBy(
+            () ->
+                DeribitBookSummaryJson.parse(
+                    "{\"result\":[{\"instrument_name\":}]}", "b", "b.json"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("malformed JSON at line 1");
   }
 
   @Test
   void parse_badEntryAndExpiredFuture_listsBothInOnePass() {
-    String json = "{\"result\":[{\"instrument_name\":\"BTC-26JUN20-9000-C\",\"creation_timestamp\":1589434896486,"
-        + "\"mark_price\":-0.1,\"mark_iv\":80,\"underlying_price\":9356,\"estimated_delivery_price\":9350},"
-        + "{\"instrument_name\":\"BTC-8MAY20\",\"creation_timestamp\":1589434896486,\"mark_price\":9300,"
-        + "\"estimated_delivery_price\":9350}]}";
+    String json =
+        "{\"result\":[{\"instrument_name\":\"BTC-26JUN20-9000-C\",\"creation_timestamp\":1589434896486,"
+            + "\"mark_price\":-0.1,\"mark_iv\":80,\"underlying_price\":9356,\"estimated_delivery_price\":9350},"
+            + "{\"instrument_name\":\"BTC-8MAY20\",\"creation_timestamp\":1589434896486,\"mark_price\":9300,"
+            + "\"estimated_delivery_price\":9350}]}";
     assertThatThrownBy(() -> DeribitBookSummaryJson.parse(json, "b", "b.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))

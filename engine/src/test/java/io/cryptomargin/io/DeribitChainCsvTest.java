@@ -18,10 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DeribitChainCsvTest {
-  /** Issue #2: the median |model − mark| must not exceed 1e-5 BTC (the data README measured ~4e-6). */
+  /**
+   * Issue #2: the median |model − mark| must not exceed 1e-5 BTC (the data README measured ~4e-6).
+   */
   private static final double MEDIAN_LIMIT_BTC = 1e-5;
+
   /** Issue #2: no option above 2e-3 BTC (the worst, ~1e-3, are hours from expiry). */
   private static final double WORST_LIMIT_BTC = 2e-3;
+
   private static final Instant EXPIRY_22MAY20 = Instant.parse("2020-05-22T08:00:00Z");
 
   static Stream<Path> chains() {
@@ -74,19 +78,21 @@ class DeribitChainCsvTest {
 
   @Test
   void parse_quotedFieldsWithCommasAndQuotes_areOneField() {
-    String csv = "instrument_name,greeks,timestamp,underlying_price,index_price,mark_price,mark_iv\r\n"
-        + "BTC-26JUN20-9000-C,\"{'vega': 1, \"\"delta\"\": 0.5}\",1589434896486,9356,9350,0.1,80\r\n";
+    String csv =
+        "instrument_name,greeks,timestamp,underlying_price,index_price,mark_price,mark_iv\r\n"
+            + "BTC-26JUN20-9000-C,\"{'vega': 1, \"\"delta\"\": 0.5}\",1589434896486,9356,9350,0.1,80\r\n";
     MarketSnapshot s = DeribitChainCsv.parse(csv, "t", "t.csv");
     assertThat(s.marks()).containsOnlyKeys("BTC-26JUN20-9000-C");
   }
 
   @Test
   void parse_badRows_listsEveryProblemWithLineAndColumn() {
-    String csv = "instrument_name,timestamp,underlying_price,index_price,mark_price,mark_iv\n"
-        + "BTC-26JUN20-9000-C,1589434896486,9356,9350,-0.1,80\n"
-        + "BTC-26JUN20-9000-P,1589434896486,9356,9350,0.1,NaN\n"
-        + "BTC-26XXX20-9000-P,1589434896486,9356,9350,0.1,80\n"
-        + "BTC-26JUN20-8000-P,yesterday,abc,9350,0.1,80\n";
+    String csv =
+        "instrument_name,timestamp,underlying_price,index_price,mark_price,mark_iv\n"
+            + "BTC-26JUN20-9000-C,1589434896486,9356,9350,-0.1,80\n"
+            + "BTC-26JUN20-9000-P,1589434896486,9356,9350,0.1,NaN\n"
+            + "BTC-26XXX20-9000-P,1589434896486,9356,9350,0.1,80\n"
+            + "BTC-26JUN20-8000-P,yesterday,abc,9350,0.1,80\n";
     assertThatThrownBy(() -> DeribitChainCsv.parse(csv, "t", "t.csv"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
@@ -99,23 +105,31 @@ class DeribitChainCsvTest {
 
   @Test
   void parse_missingColumnsAndUnclosedQuote_areReported() {
-    assertThatThrownBy(() -> DeribitChainCsv.parse("instrument_name,mark_price\nBTC-PERPETUAL,1\n", "t", "t.csv"))
+    assertThatThrownBy(
+            () ->
+                DeribitChainCsv.parse(
+                    "instrument_name,mark_price\nBTC-PERPETUAL,1\n", "t", "t.csv"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("missing column 'timestamp'").hasMessageContaining("missing column 'mark_iv'");
-    assertThatThrownBy(() -> DeribitChainCsv.parse("instrument_name,x\n\"BTC-PERPETUAL,1\n", "t", "t.csv"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("never closed");
+        .hasMessageContaining("missing column 'timestamp'")
+        .hasMessageContaining("missing column 'mark_iv'");
+    assertThatThrownBy(
+            () -> DeribitChainCsv.parse("instrument_name,x\n\"BTC-PERPETUAL,1\n", "t", "t.csv"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("never closed");
   }
 
   @Test
   void parse_missingColumnBadNumberAndExpiredRow_listsEveryProblemInOnePass() {
-    String csv = "instrument_name,timestamp,underlying_price,index_price,mark_price\n"
-        + "BTC-26JUN20-9000-C,1589434896486,9356,9350,-0.1\n"
-        + "BTC-13MAY20-9000-P,1589434896486,9356,9350,0.1\n";
+    String csv =
+        "instrument_name,timestamp,underlying_price,index_price,mark_price\n"
+            + "BTC-26JUN20-9000-C,1589434896486,9356,9350,-0.1\n"
+            + "BTC-13MAY20-9000-P,1589434896486,9356,9350,0.1\n";
     assertThatThrownBy(() -> DeribitChainCsv.parse(csv, "t", "t.csv"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(3))
         .hasMessageContaining("t.csv: missing column 'mark_iv'")
         .hasMessageContaining("t.csv line 2 (BTC-26JUN20-9000-C).mark_price")
-        .hasMessageContaining("t.csv line 3 (BTC-13MAY20-9000-P): expired: expiry 2020-05-13T08:00:00Z");
+        .hasMessageContaining(
+            "t.csv line 3 (BTC-13MAY20-9000-P): expired: expiry 2020-05-13T08:00:00Z");
   }
 }

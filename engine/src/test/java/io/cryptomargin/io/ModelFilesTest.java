@@ -44,8 +44,10 @@ class ModelFilesTest {
     List<Double> moves = List.of(-0.66, -0.33, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0);
     TermScaledVolShock ethShock = new TermScaledVolShock(0.4, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5);
     assertThat(d.defaults()).isEqualTo(new CryptoPmParameters(0.24, 9, moves, 1, ethShock));
-    assertThat(d.parameters("BTC")).isEqualTo(new CryptoPmParameters(0.16, 9, moves, 1,
-        new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5)));
+    assertThat(d.parameters("BTC"))
+        .isEqualTo(
+            new CryptoPmParameters(
+                0.16, 9, moves, 1, new TermScaledVolShock(0.5, 0.25, 0.3, 0.13, 30, 0.01, 1, 0.5)));
     assertThat(d.parameters("ETH")).isEqualTo(new CryptoPmParameters(0.18, 9, moves, 1, ethShock));
     assertThat(d.scenarioCount()).isEqualTo(35);
   }
@@ -54,16 +56,21 @@ class ModelFilesTest {
   void load_unknownId_listsBuiltIns() {
     assertThatThrownBy(() -> ModelFiles.scenarioSet("span-99"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("span-99").hasMessageContaining("span-16").hasMessageContaining("crypto-pm");
+        .hasMessageContaining("span-99")
+        .hasMessageContaining("span-16")
+        .hasMessageContaining("crypto-pm");
   }
 
   @Test
-  void load_userFileWithPartialUnderlying_mergesOverDefaultsAndKeepsMargin(@TempDir Path dir) throws Exception {
+  void load_userFileWithPartialUnderlying_mergesOverDefaultsAndKeepsMargin(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("my-span.json");
-    Files.writeString(file, "{\"id\":\"my-span\",\"version\":\"2.1.0\",\"scenarioSet\":{\"type\":\"span-16\","
-        + "\"lookAheadDays\":2,\"volFloor\":0.02,\"defaults\":{\"priceScanRange\":0.3,\"volScanRange\":0.2,"
-        + "\"extremeMultiple\":3,\"extremeCoverFraction\":0.3},\"underlyings\":{\"BTC\":{\"volScanRange\":0.1}}},"
-        + "\"margin\":{\"imFactor\":1.2,\"pairs\":[{\"a\":\"BTC\",\"b\":\"ETH\",\"credit\":0.5}]}}");
+    Files.writeString(
+        file,
+        "{\"id\":\"my-span\",\"version\":\"2.1.0\",\"scenarioSet\":{\"type\":\"span-16\","
+            + "\"lookAheadDays\":2,\"volFloor\":0.02,\"defaults\":{\"priceScanRange\":0.3,\"volScanRange\":0.2,"
+            + "\"extremeMultiple\":3,\"extremeCoverFraction\":0.3},\"underlyings\":{\"BTC\":{\"volScanRange\":0.1}}},"
+            + "\"margin\":{\"imFactor\":1.2,\"pairs\":[{\"a\":\"BTC\",\"b\":\"ETH\",\"credit\":0.5}]}}");
     ModelFile model = ModelFiles.load(file.toString());
     Span16Definition d = (Span16Definition) model.scenarioSet();
     assertThat(d.id()).isEqualTo("my-span");
@@ -75,23 +82,29 @@ class ModelFilesTest {
 
   @Test
   void parse_badFile_listsEveryProblemWithPath() {
-    String bad = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
-        + "\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
-        + "\"extendedFactor\":1,\"volShock\":{\"up\":0.5}}}}";
+    String bad =
+        "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
+            + "\"defaults\":{\"priceRange\":2,\"priceSteps\":8,\"extendedMoves\":[\"big\"],"
+            + "\"extendedFactor\":1,\"volShock\":{\"up\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("scenarioSet.lookAheadDays")
         .hasMessageContaining("scenarioSet.defaults.volShock.down: is required")
         .hasMessageContaining("scenarioSet.defaults.extendedMoves[0]");
-    assertThatThrownBy(() -> ModelFiles.parse("{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"var\"}}", "t"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("unknown scenario set type 'var'");
+    assertThatThrownBy(
+            () ->
+                ModelFiles.parse(
+                    "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"var\"}}", "t"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unknown scenario set type 'var'");
   }
 
   @Test
   void parse_missingFieldsAndBadRanges_listsEveryProblemInOnePass() {
-    String span = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
-        + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":-0.15,\"extremeMultiple\":-2,"
-        + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"ETH\":{\"volScanRange\":2}}}}";
+    String span =
+        "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
+            + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":-0.15,\"extremeMultiple\":-2,"
+            + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"ETH\":{\"volScanRange\":2}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(span, "span.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(6))
@@ -101,10 +114,11 @@ class ModelFilesTest {
         .hasMessageContaining("scenarioSet.underlyings.ETH.volScanRange: must be in [0, 1)")
         .hasMessageContaining("scenarioSet.underlyings.ETH.priceScanRange: must be in (0, 1)")
         .hasMessageContaining("scenarioSet.underlyings.ETH.extremeMultiple: must be >= 1");
-    String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
-        + "\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
-        + "\"volShock\":{\"up\":-0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
-        + "\"pivotDays\":30,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
+    String pm =
+        "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":-1,"
+            + "\"defaults\":{\"priceRange\":-0.16,\"priceSteps\":9.5,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
+            + "\"volShock\":{\"up\":-0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
+            + "\"pivotDays\":30,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
@@ -117,33 +131,40 @@ class ModelFilesTest {
 
   @Test
   void parse_unknownKeysAndMissingType_areReportedWithTheirPath() {
-    String file = "{\"id\":\"x\",\"version\":\"1\",\"descripton\":\"typo\",\"scenarioSet\":{\"lookAheadDays\":1}}";
+    String file =
+        "{\"id\":\"x\",\"version\":\"1\",\"descripton\":\"typo\",\"scenarioSet\":{\"lookAheadDays\":1}}";
     assertThatThrownBy(() -> ModelFiles.parse(file, "x.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))
         .hasMessageContaining("descripton: unknown key: did you mean \"description\"?")
         .hasMessageContaining("scenarioSet.type: is required");
-    String typos = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
-        + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":0.25,\"volScanRange\":0.25,\"extremeMultiple\":2,"
-        + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"BTC\":{\"priceScanRnage\":0.15}}}}";
+    String typos =
+        "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"span-16\",\"lookAheadDays\":1,"
+            + "\"volFloor\":0.01,\"defaults\":{\"priceScanRange\":0.25,\"volScanRange\":0.25,\"extremeMultiple\":2,"
+            + "\"extremeCoverFraction\":0.35},\"underlyings\":{\"BTC\":{\"priceScanRnage\":0.15}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(typos, "typos.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("scenarioSet.underlyings.BTC.priceScanRnage: unknown key: did you mean \"priceScanRange\"?");
+        .hasMessageContaining(
+            "scenarioSet.underlyings.BTC.priceScanRnage: unknown key: did you mean \"priceScanRange\"?");
   }
 
   @Test
   void parse_badCryptoPmFloor_namesTheFilesKey() {
-    String pm = "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":0,"
-        + "\"defaults\":{\"priceRange\":0.16,\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
-        + "\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
-        + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
+    String pm =
+        "{\"id\":\"x\",\"version\":\"1\",\"scenarioSet\":{\"type\":\"crypto-pm\",\"lookAheadDays\":0,"
+            + "\"defaults\":{\"priceRange\":0.16,\"priceSteps\":9,\"extendedMoves\":[0.5],\"extendedFactor\":1,"
+            + "\"volShock\":{\"up\":0.5,\"down\":0.25,\"powerShortDated\":0.3,\"powerLongDated\":0.13,"
+            + "\"pivotDays\":30,\"floorVol\":-0.01,\"minDaysToExpiry\":1,\"minVolShockUp\":0.5}}}}";
     assertThatThrownBy(() -> ModelFiles.parse(pm, "pm.json"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("scenarioSet.defaults.volShock.floorVol: must be a finite number > 0")
         .hasMessageNotContaining("volFloor");
   }
 
-  /** Every number of a built-in model file names its tag, source and date (METHODOLOGY 0), and nothing else does. */
+  /**
+   * Every number of a built-in model file names its tag, source and date (METHODOLOGY 0), and
+   * nothing else does.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"span-16", "crypto-pm", "crypto-pm-2026-09", "tims"})
   void builtIn_everyParameterValue_hasTagSourceAndDate(String id) throws Exception {
@@ -153,23 +174,31 @@ class ModelFilesTest {
     leaves(root.get("margin"), "margin", parameters);
     ModelFile file = ModelFiles.load(id);
     assertThat(file.provenance().keySet()).containsExactlyInAnyOrderElementsOf(parameters);
-    file.provenance().values().forEach(p -> {
-      assertThat(ModelFiles.TAGS).contains(p.tag());
-      assertThat(p.source()).isNotBlank();
-      assertThat(p.date()).matches("\\d{4}(-\\d{2}){0,2}");
-    });
+    file.provenance()
+        .values()
+        .forEach(
+            p -> {
+              assertThat(ModelFiles.TAGS).contains(p.tag());
+              assertThat(p.source()).isNotBlank();
+              assertThat(p.date()).matches("\\d{4}(-\\d{2}){0,2}");
+            });
     assertThat(file.profile().name()).isNotEqualTo("unnamed");
     assertThat(file.profile().date()).matches("\\d{4}(-\\d{2}){0,2}");
   }
 
-  /** The paths of a part's values; a list (moves, tiers, credit pairs) is one parameter, "type" is not one. */
+  /**
+   * The paths of a part's values; a list (moves, tiers, credit pairs) is one parameter, "type" is
+   * not one.
+   */
   private static void leaves(JsonNode node, String path, List<String> out) {
     if (node.isObject()) {
-      node.properties().forEach(e -> {
-        if (!e.getKey().equals("type")) {
-          leaves(e.getValue(), path + "." + e.getKey(), out);
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                if (!e.getKey().equals("type")) {
+                  leaves(e.getValue(), path + "." + e.getKey(), out);
+                }
+              });
     } else {
       out.add(path);
     }

@@ -9,7 +9,9 @@ import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 
-/** The portfolio file's account type (span-16's IM factor) and margin mode (crypto-pm's currencies). */
+/**
+ * The portfolio file's account type (span-16's IM factor) and margin mode (crypto-pm's currencies).
+ */
 class PortfolioJsonChoicesTest {
   @Test
   void parse_noChoices_speculatorMarginedCross() {
@@ -20,8 +22,11 @@ class PortfolioJsonChoicesTest {
 
   @Test
   void parse_hedgerSegregated_read() {
-    Portfolio book = PortfolioJson.parse("{\"account\":\"a\",\"accountType\":\"hedger\",\"marginMode\":\"segregated\","
-        + "\"positions\":[]}", "t");
+    Portfolio book =
+        PortfolioJson.parse(
+            "{\"account\":\"a\",\"accountType\":\"hedger\",\"marginMode\":\"segregated\","
+                + "\"positions\":[]}",
+            "t");
     assertThat(book.accountType()).isEqualTo(AccountType.HEDGER);
     assertThat(book.marginMode()).isEqualTo(MarginMode.SEGREGATED);
     assertThat(book.scaled(2).accountType()).isEqualTo(AccountType.HEDGER);
@@ -29,8 +34,12 @@ class PortfolioJsonChoicesTest {
 
   @Test
   void parse_unknownChoices_bothNamedAtOnce() {
-    assertThatThrownBy(() -> PortfolioJson.parse("{\"account\":\"a\",\"accountType\":\"whale\",\"marginMode\":\"x\","
-        + "\"positions\":[]}", "t"))
+    assertThatThrownBy(
+            () ->
+                PortfolioJson.parse(
+                    "{\"account\":\"a\",\"accountType\":\"whale\",\"marginMode\":\"x\","
+                        + "\"positions\":[]}",
+                    "t"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("accountType: unknown account type 'whale'")
         .hasMessageContaining("marginMode: unknown margin mode 'x'");

@@ -16,13 +16,15 @@ class PriceHistoryCsvTest {
 
   @Test
   void parse_candleFile_readsDateAndCloseForTheNamedCoin() {
-    String text = "timestamp,open,close,volume\n2020-03-11 00:00:00,7894.68,7938.05,1\n"
-        + "2020-03-12 00:00:00,7938.05,4857.1,2\n";
+    String text =
+        "timestamp,open,close,volume\n2020-03-11 00:00:00,7894.68,7938.05,1\n"
+            + "2020-03-12 00:00:00,7938.05,4857.1,2\n";
 
     PriceHistory history = PriceHistoryCsv.parse(text, "t.csv", "BTC");
 
     assertThat(history.coins()).containsExactly("BTC");
-    assertThat(history.dates()).containsExactly(LocalDate.of(2020, 3, 11), LocalDate.of(2020, 3, 12));
+    assertThat(history.dates())
+        .containsExactly(LocalDate.of(2020, 3, 11), LocalDate.of(2020, 3, 12));
     assertThat(history.close("BTC", 1)).isCloseTo(4857.1, within(EXACT));
   }
 
@@ -39,13 +41,17 @@ class PriceHistoryCsvTest {
 
   @Test
   void parse_badRows_everyProblemReportedAtOnce() {
-    String text = "date,BTC\n2024-01-01,42000\n2024-13-01,1\n2024-01-01,5\n2024-01-03,-4\n2024-01-04,abc\n";
+    String text =
+        "date,BTC\n2024-01-01,42000\n2024-13-01,1\n2024-01-01,5\n2024-01-03,-4\n2024-01-04,abc\n";
 
     assertThatThrownBy(() -> PriceHistoryCsv.parse(text, "bad.csv", null))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(5))
-        .hasMessageContaining("bad.csv line 3").hasMessageContaining("already on line 2")
-        .hasMessageContaining("line 5 BTC: must be a finite number > 0 (from 1e-8 to 1e9 USD per coin)").hasMessageContaining("not a number");
+        .hasMessageContaining("bad.csv line 3")
+        .hasMessageContaining("already on line 2")
+        .hasMessageContaining(
+            "line 5 BTC: must be a finite number > 0 (from 1e-8 to 1e9 USD per coin)")
+        .hasMessageContaining("not a number");
   }
 
   @Test
@@ -72,13 +78,16 @@ class PriceHistoryCsvTest {
 
   @Test
   void parse_badModelFile_listsEveryProblem() {
-    String text = "{\"id\":\"historical-var\",\"version\":\"x\",\"historical\":{\"confidence\":1.5,"
-        + "\"horizonScaling\":\"cubic\",\"stressPeriods\":[{\"from\":\"2020-03-16\",\"to\":\"2020-03-09\"}]},"
-        + "\"margin\":{}}";
+    String text =
+        "{\"id\":\"historical-var\",\"version\":\"x\",\"historical\":{\"confidence\":1.5,"
+            + "\"horizonScaling\":\"cubic\",\"stressPeriods\":[{\"from\":\"2020-03-16\",\"to\":\"2020-03-09\"}]},"
+            + "\"margin\":{}}";
 
     assertThatThrownBy(() -> HistoricalVarModelFiles.parse(text, "m.json", null, null))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("horizonScaling").hasMessageContaining("before from")
-        .hasMessageContaining("history").hasMessageContaining("margin");
+        .hasMessageContaining("horizonScaling")
+        .hasMessageContaining("before from")
+        .hasMessageContaining("history")
+        .hasMessageContaining("margin");
   }
 }

@@ -15,7 +15,8 @@ class RulesParametersJsonTest {
   @Test
   void builtIn_filesAreTheMethodologyDefaults() {
     assertThat(RulesParametersJson.load("deribit-sm")).isEqualTo(RulesParameters.deribitSm());
-    assertThat(RulesParametersJson.load("strategy-based")).isEqualTo(RulesParameters.strategyBased());
+    assertThat(RulesParametersJson.load("strategy-based"))
+        .isEqualTo(RulesParameters.strategyBased());
     assertThat(RulesParametersJson.builtIn()).isEqualTo(RulesParameters.strategyBased());
   }
 
@@ -29,11 +30,15 @@ class RulesParametersJsonTest {
   @Test
   void load_theVersionOneName_isRefusedNamingTheV2Models() {
     assertThatThrownBy(() -> RulesParametersJson.load("rules-based"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("deribit-sm").hasMessageContaining("strategy-based");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("deribit-sm")
+        .hasMessageContaining("strategy-based");
   }
 
   private static String entry(Object value) {
-    return "{\"value\": " + value + ", \"tag\": \"P\", \"source\": \"test\", \"date\": \"2026-12-06\"}";
+    return "{\"value\": "
+        + value
+        + ", \"tag\": \"P\", \"source\": \"test\", \"date\": \"2026-12-06\"}";
   }
 
   private static String file(String initialRate, String straddle, String extraSwitch) {
@@ -46,14 +51,33 @@ class RulesParametersJsonTest {
                    "strategies": {"verticalSpread": %s, "ironCondor": %s, "calendar": %s, "covered": %s,
                                   "straddle": %s %s},
                    "search": {"nodeBudget": %s, "maxCandidates": %s, "timeBudgetMillis": %s}}}
-        """.formatted(initialRate, entry(0.1), entry(0.075), entry(0.02), entry(0.01), entry(0.00005), entry(0.04),
-        entry(0.000005), entry(0.3), entry(0.05), entry(true), entry(false), entry(true), entry(false), straddle,
-        extraSwitch, entry(1000), entry(50), entry(100));
+        """
+        .formatted(
+            initialRate,
+            entry(0.1),
+            entry(0.075),
+            entry(0.02),
+            entry(0.01),
+            entry(0.00005),
+            entry(0.04),
+            entry(0.000005),
+            entry(0.3),
+            entry(0.05),
+            entry(true),
+            entry(false),
+            entry(true),
+            entry(false),
+            straddle,
+            extraSwitch,
+            entry(1000),
+            entry(50),
+            entry(100));
   }
 
   @Test
   void parse_describedEntries_areRead() {
-    RulesParameters parameters = RulesParametersJson.parse(file(entry(0.15), entry(false), ""), "test");
+    RulesParameters parameters =
+        RulesParametersJson.parse(file(entry(0.15), entry(false), ""), "test");
 
     assertThat(parameters.ref().version()).isEqualTo("2.0.0");
     assertThat(parameters.asOf()).isEqualTo("2026-12-06");
@@ -62,20 +86,27 @@ class RulesParametersJsonTest {
     assertThat(parameters.spotHaircut("BTC")).isEqualTo(0.05);
     assertThat(parameters.spotHaircut("ETH")).isEqualTo(0.3);
     assertThat(parameters.spotHaircut("USDC")).isZero();
-    assertThat(parameters.recognizedStrategies()).containsExactlyInAnyOrder(StrategyKind.VERTICAL_SPREAD,
-        StrategyKind.CALENDAR);
+    assertThat(parameters.recognizedStrategies())
+        .containsExactlyInAnyOrder(StrategyKind.VERTICAL_SPREAD, StrategyKind.CALENDAR);
     assertThat(parameters.search().maxCandidates()).isEqualTo(50);
   }
 
   @Test
   void parse_bareNumberBadTagBadSwitchAndUnknownStrategy_reportsEveryProblemWithItsPath() {
     String badTag = "{\"value\": false, \"tag\": \"guess\", \"source\": \"x\", \"date\": \"2026\"}";
-    String text = file("-0.15", badTag.replace("false", "\"no\""), ", \"butterfly\": " + entry(true));
+    String text =
+        file("-0.15", badTag.replace("false", "\"no\""), ", \"butterfly\": " + entry(true));
 
     assertThatThrownBy(() -> RulesParametersJson.parse(text, "test"))
         .isInstanceOf(ValidationException.class)
-        .satisfies(e -> assertThat(((ValidationException) e).problems()).extracting(Problem::field)
-            .contains("rules.options.initialRate", "rules.strategies.straddle.tag",
-                "rules.strategies.straddle.value", "rules.strategies.butterfly"));
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).problems())
+                    .extracting(Problem::field)
+                    .contains(
+                        "rules.options.initialRate",
+                        "rules.strategies.straddle.tag",
+                        "rules.strategies.straddle.value",
+                        "rules.strategies.butterfly"));
   }
 }

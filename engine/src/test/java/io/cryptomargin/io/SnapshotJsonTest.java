@@ -15,12 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SnapshotJsonTest {
-  private static final String EXAMPLE = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{"
-      + "\"BTC\":{\"index\":70000,\"flatVol\":0.55},"
-      + "\"ETH\":{\"index\":3500,\"flatVol\":0.6,\"forwards\":{\"2024-03-29\":3510},"
-      + "\"smiles\":{\"2024-03-29\":[[3000,0.65],[3500,0.6],[4000,0.62]]}}},"
-      + "\"instruments\":[\"BTC-PERPETUAL\",\"ETH-29MAR24-3500-C\"],"
-      + "\"marks\":{\"ETH-29MAR24-3500-C\":{\"price\":0.05,\"iv\":0.61,\"forward\":3512}}}";
+  private static final String EXAMPLE =
+      "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{"
+          + "\"BTC\":{\"index\":70000,\"flatVol\":0.55},"
+          + "\"ETH\":{\"index\":3500,\"flatVol\":0.6,\"forwards\":{\"2024-03-29\":3510},"
+          + "\"smiles\":{\"2024-03-29\":[[3000,0.65],[3500,0.6],[4000,0.62]]}}},"
+          + "\"instruments\":[\"BTC-PERPETUAL\",\"ETH-29MAR24-3500-C\"],"
+          + "\"marks\":{\"ETH-29MAR24-3500-C\":{\"price\":0.05,\"iv\":0.61,\"forward\":3512}}}";
 
   @Test
   void parse_issueExample_readsIndexForwardsSmilesAndUniverse() {
@@ -35,7 +36,8 @@ class SnapshotJsonTest {
     assertThat(s.surfaceVol("BTC", 90000, expiry)).isEqualTo(0.55);
     assertThat(s.marks()).containsOnlyKeys("BTC-PERPETUAL", "ETH-29MAR24-3500-C");
     assertThat(s.mark("BTC-PERPETUAL").orElseThrow().price()).isEmpty();
-    assertThat(s.mark("ETH-29MAR24-3500-C").orElseThrow().impliedVol().getAsDouble()).isEqualTo(0.61);
+    assertThat(s.mark("ETH-29MAR24-3500-C").orElseThrow().impliedVol().getAsDouble())
+        .isEqualTo(0.61);
   }
 
   @ParameterizedTest
@@ -59,14 +61,16 @@ class SnapshotJsonTest {
 
   @Test
   void parse_badSnapshot_listsEveryProblemAtOnce() {
-    String bad = "{\"asOf\":\"yesterday\",\"underlyings\":{"
-        + "\"BTC\":{\"index\":-1,\"flatVol\":\"high\"},"
-        + "\"ETH\":{\"index\":3500,\"smiles\":{\"2024-03-29\":[[3000,-0.6],[2500,0.6]]}},"
-        + "\"SOL\":{\"index\":150}},"
-        + "\"marks\":{\"XRP-29MAR24\":{},\"ETH-29MAR24-3500-C\":{\"price\":-0.05,\"iv\":0}}}";
+    String bad =
+        "{\"asOf\":\"yesterday\",\"underlyings\":{"
+            + "\"BTC\":{\"index\":-1,\"flatVol\":\"high\"},"
+            + "\"ETH\":{\"index\":3500,\"smiles\":{\"2024-03-29\":[[3000,-0.6],[2500,0.6]]}},"
+            + "\"SOL\":{\"index\":150}},"
+            + "\"marks\":{\"XRP-29MAR24\":{},\"ETH-29MAR24-3500-C\":{\"price\":-0.05,\"iv\":0}}}";
     assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
-        .satisfies(e -> assertThat(((ValidationException) e).problems().size()).isGreaterThanOrEqualTo(8))
+        .satisfies(
+            e -> assertThat(((ValidationException) e).problems().size()).isGreaterThanOrEqualTo(8))
         .hasMessageContaining("asOf")
         .hasMessageContaining("underlyings.BTC.index")
         .hasMessageContaining("underlyings.BTC.flatVol")
@@ -81,18 +85,21 @@ class SnapshotJsonTest {
   @Test
   void parse_malformedJsonAndMissingFields_areReported() {
     assertThatThrownBy(() -> SnapshotJson.parse("{\"asOf\": ", "x.json"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("malformed JSON");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("malformed JSON");
     assertThatThrownBy(() -> SnapshotJson.parse("{}", "x.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("asOf: is required").hasMessageContaining("underlyings: is required");
+        .hasMessageContaining("asOf: is required")
+        .hasMessageContaining("underlyings: is required");
   }
 
   @Test
   void parse_badIndexNoVolAndExpiredContracts_listsEveryProblemInOnePass() {
-    String bad = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{"
-        + "\"BTC\":{\"index\":70000,\"flatVol\":0.55},\"SOL\":{\"index\":-5}},"
-        + "\"instruments\":[\"BTC-29FEB24\",\"BTC-29MAR24-60000-C\"],"
-        + "\"marks\":{\"BTC-29FEB24-60000-C\":{\"price\":0.1}}}";
+    String bad =
+        "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{"
+            + "\"BTC\":{\"index\":70000,\"flatVol\":0.55},\"SOL\":{\"index\":-5}},"
+            + "\"instruments\":[\"BTC-29FEB24\",\"BTC-29MAR24-60000-C\"],"
+            + "\"marks\":{\"BTC-29FEB24-60000-C\":{\"price\":0.1}}}";
     assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(4))
@@ -115,15 +122,17 @@ class SnapshotJsonTest {
 
   @Test
   void parse_misspeltKeys_areReportedWithTheirPath() {
-    String typos = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatvol\":0.55}},"
-        + "\"instrumentz\":[\"BTC-PERPETUAL\"],\"marks\":{\"BTC-29MAR24-60000-C\":{\"prise\":0.1}}}";
+    String typos =
+        "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatvol\":0.55}},"
+            + "\"instrumentz\":[\"BTC-PERPETUAL\"],\"marks\":{\"BTC-29MAR24-60000-C\":{\"prise\":0.1}}}";
     assertThatThrownBy(() -> SnapshotJson.parse(typos, "typos.json"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(4))
         .hasMessageContaining("instrumentz: unknown key: did you mean \"instruments\"?")
         .hasMessageContaining("underlyings.BTC.flatvol: unknown key: did you mean \"flatVol\"?")
         .hasMessageContaining("underlyings.BTC: needs \"flatVol\" or \"smiles\"")
-        .hasMessageContaining("marks.BTC-29MAR24-60000-C.prise: unknown key: did you mean \"price\"?");
+        .hasMessageContaining(
+            "marks.BTC-29MAR24-60000-C.prise: unknown key: did you mean \"price\"?");
   }
 
   @Test
@@ -136,16 +145,24 @@ class SnapshotJsonTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("malformed JSON at line 1")
         .hasMessageContaining("opened at line 1, column 1")
-        .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED").hasMessageNotContaining("Feature");
+        .hasMessageNotContaining("Source")
+        .hasMessageNotContaining("REDACTED")
+        .hasMessageNotContaining("Feature");
   }
 
   @Test
   void parse_instrumentWithContractSize_scalesItsRiskArray() {
-    String head = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatVol\":0.55}},"
-        + "\"instruments\":[";
-    MarketSnapshot whole = SnapshotJson.parse(head + "\"BTC-29MAR24-60000-C\",\"BTC_USDC-PERPETUAL\"]}", "a.json");
-    MarketSnapshot tenth = SnapshotJson.parse(head + "{\"name\":\"BTC-29MAR24-60000-C\",\"contractSize\":0.1},"
-        + "{\"name\":\"BTC_USDC-PERPETUAL\",\"contractSize\":0.1}]}", "b.json");
+    String head =
+        "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatVol\":0.55}},"
+            + "\"instruments\":[";
+    MarketSnapshot whole =
+        SnapshotJson.parse(head + "\"BTC-29MAR24-60000-C\",\"BTC_USDC-PERPETUAL\"]}", "a.json");
+    MarketSnapshot tenth =
+        SnapshotJson.parse(
+            head
+                + "{\"name\":\"BTC-29MAR24-60000-C\",\"contractSize\":0.1},"
+                + "{\"name\":\"BTC_USDC-PERPETUAL\",\"contractSize\":0.1}]}",
+            "b.json");
     for (String model : new String[] {"span-16", "crypto-pm"}) {
       RiskArraySet a = RiskArrayCalculator.computeAll(whole, ModelFiles.scenarioSet(model));
       RiskArraySet b = RiskArrayCalculator.computeAll(tenth, ModelFiles.scenarioSet(model));
@@ -153,11 +170,15 @@ class SnapshotJsonTest {
         double[] full = a.get(name).losses();
         double[] small = b.get(name).losses();
         for (int i = 0; i < full.length; i++) {
-          assertThat(small[i]).as("%s %s scenario %d", model, name, i + 1)
-              .isCloseTo(0.1 * full[i], org.assertj.core.api.Assertions.within(1e-12 * Math.abs(full[i]) + 1e-15));
+          assertThat(small[i])
+              .as("%s %s scenario %d", model, name, i + 1)
+              .isCloseTo(
+                  0.1 * full[i],
+                  org.assertj.core.api.Assertions.within(1e-12 * Math.abs(full[i]) + 1e-15));
         }
         assertThat(b.get(name).compositeDelta())
-            .isCloseTo(0.1 * a.get(name).compositeDelta(), org.assertj.core.api.Assertions.within(1e-12));
+            .isCloseTo(
+                0.1 * a.get(name).compositeDelta(), org.assertj.core.api.Assertions.within(1e-12));
       }
     }
     assertThat(SnapshotJson.parse(SnapshotJson.write(tenth), "again.json")).isEqualTo(tenth);
@@ -165,12 +186,15 @@ class SnapshotJsonTest {
 
   @Test
   void parse_badContractSizeAndUnknownInstrumentKey_areReportedWithTheirPath() {
-    String bad = "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatVol\":0.55}},"
-        + "\"instruments\":[{\"name\":\"BTC-PERPETUAL\",\"contractSize\":-1},{\"contractsize\":2}]}";
+    String bad =
+        "{\"asOf\":\"2024-03-01T08:00:00Z\",\"underlyings\":{\"BTC\":{\"index\":70000,\"flatVol\":0.55}},"
+            + "\"instruments\":[{\"name\":\"BTC-PERPETUAL\",\"contractSize\":-1},{\"contractsize\":2}]}";
     assertThatThrownBy(() -> SnapshotJson.parse(bad, "bad.json"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("instruments[0].contractSize: must be a finite number > 0 (from 1e-8 to 1e6")
-        .hasMessageContaining("instruments[1].contractsize: unknown key: did you mean \"contractSize\"?")
+        .hasMessageContaining(
+            "instruments[0].contractSize: must be a finite number > 0 (from 1e-8 to 1e6")
+        .hasMessageContaining(
+            "instruments[1].contractsize: unknown key: did you mean \"contractSize\"?")
         .hasMessageContaining("instruments[1].name: is required");
   }
 }

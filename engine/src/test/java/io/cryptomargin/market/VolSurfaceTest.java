@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class VolSurfaceTest {
   private static final double EXACT = 1e-12;
   private static final Instant AS_OF = Instant.parse("2024-03-01T08:00:00Z");
-  private static final Instant NEAR = DeribitNames.expiryOn(LocalDate.of(2024, 3, 31));   // 30 days
-  private static final Instant FAR = DeribitNames.expiryOn(LocalDate.of(2024, 5, 30));    // 90 days
-  private static final Instant MID = DeribitNames.expiryOn(LocalDate.of(2024, 4, 30));    // 60 days
+  private static final Instant NEAR = DeribitNames.expiryOn(LocalDate.of(2024, 3, 31)); // 30 days
+  private static final Instant FAR = DeribitNames.expiryOn(LocalDate.of(2024, 5, 30)); // 90 days
+  private static final Instant MID = DeribitNames.expiryOn(LocalDate.of(2024, 4, 30)); // 60 days
 
   private static MarketSnapshot snapshot() {
     TreeMap<Instant, Smile> smiles = new TreeMap<>();
@@ -24,14 +24,17 @@ class VolSurfaceTest {
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     forwards.put(NEAR, 3500.0);
     forwards.put(FAR, 3500.0);
-    return MarketSnapshot.of(AS_OF, Map.of("ETH", new UnderlyingMarket(3500, forwards, new VolSurface(Double.NaN, smiles))));
+    return MarketSnapshot.of(
+        AS_OF,
+        Map.of("ETH", new UnderlyingMarket(3500, forwards, new VolSurface(Double.NaN, smiles))));
   }
 
   @Test
   void surfaceVol_withinExpiry_isLinearInLogMoneyness() {
     double strike = 3700;
     double share = Math.log(3700.0 / 3500) / Math.log(4000.0 / 3500);
-    assertThat(snapshot().surfaceVol("ETH", strike, NEAR)).isCloseTo(0.60 + share * (0.64 - 0.60), within(EXACT));
+    assertThat(snapshot().surfaceVol("ETH", strike, NEAR))
+        .isCloseTo(0.60 + share * (0.64 - 0.60), within(EXACT));
   }
 
   @Test
@@ -62,7 +65,9 @@ class VolSurfaceTest {
     TreeMap<Instant, Double> forwards = new TreeMap<>();
     forwards.put(NEAR, 3510.0);
     forwards.put(FAR, 3570.0);
-    MarketSnapshot s = MarketSnapshot.of(AS_OF, Map.of("ETH", new UnderlyingMarket(3500, forwards, VolSurface.flat(0.6))));
+    MarketSnapshot s =
+        MarketSnapshot.of(
+            AS_OF, Map.of("ETH", new UnderlyingMarket(3500, forwards, VolSurface.flat(0.6))));
     assertThat(s.forward("ETH", MID)).isCloseTo(3540.0, within(1e-9));
     // Before the first quoted expiry: from the index now to the first forward.
     Instant day15 = DeribitNames.expiryOn(LocalDate.of(2024, 3, 16));
@@ -70,7 +75,8 @@ class VolSurfaceTest {
     // After the last: flat.
     assertThat(s.forward("ETH", DeribitNames.expiryOn(LocalDate.of(2025, 1, 1)))).isEqualTo(3570.0);
     // Without quoted forwards: the index.
-    MarketSnapshot flat = MarketSnapshot.of(AS_OF, Map.of("BTC", UnderlyingMarket.flat(70000, 0.5)));
+    MarketSnapshot flat =
+        MarketSnapshot.of(AS_OF, Map.of("BTC", UnderlyingMarket.flat(70000, 0.5)));
     assertThat(flat.forward("BTC", FAR)).isEqualTo(70000.0);
   }
 }

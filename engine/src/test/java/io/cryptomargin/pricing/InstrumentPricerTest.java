@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 /** The caller, not the snapshot, decides what an expired contract is worth. */
 class InstrumentPricerTest {
   private static final Instant AS_OF = Instant.parse("2024-03-01T08:00:00Z");
-  private static final MarketSnapshot MARKET = MarketSnapshot.of(AS_OF,
-      Map.of("BTC", UnderlyingMarket.flat(70_000, 0.6)));
+  private static final MarketSnapshot MARKET =
+      MarketSnapshot.of(AS_OF, Map.of("BTC", UnderlyingMarket.flat(70_000, 0.6)));
 
   @Test
   void inputs_expiredUnderRejectPolicy_isAnErrorNamingItEvenInAShiftedMarket() {
     Instrument expired = DeribitNames.parse("BTC-29FEB24-60000-C");
     MarketSnapshot shifted = MARKET.shifted("BTC", new MarketShift(-0.1, VolShock.NONE, 1));
     for (MarketSnapshot market : new MarketSnapshot[] {MARKET, shifted}) {
-      assertThatThrownBy(() -> InstrumentPricer.inputs(expired, market, ExpiryPolicy.REJECT_EXPIRED))
+      assertThatThrownBy(
+              () -> InstrumentPricer.inputs(expired, market, ExpiryPolicy.REJECT_EXPIRED))
           .isInstanceOf(ValidationException.class)
           .hasMessageStartingWith("BTC-29FEB24-60000-C: expired");
     }

@@ -20,7 +20,8 @@ class MarkRepricingTest {
   private static final Instant AS_OF = Instant.parse("2024-03-01T08:00:00Z");
 
   private static Mark mark(double price, double iv) {
-    return new Mark(OptionalDouble.of(price), OptionalDouble.of(iv), OptionalDouble.empty(), Optional.empty());
+    return new Mark(
+        OptionalDouble.of(price), OptionalDouble.of(iv), OptionalDouble.empty(), Optional.empty());
   }
 
   @Test
@@ -29,8 +30,12 @@ class MarkRepricingTest {
     marks.put("BTC-29FEB24-60000-C", mark(0.1, 0.5));
     marks.put("BTC-29MAR24-60000-C", mark(0.15, 0.5));
     marks.put("BTC-1MAR24-70000-P", mark(0.01, 0.5));
-    MarketSnapshot snapshot = new MarketSnapshot("s", AS_OF,
-        Map.of("BTC", new UnderlyingMarket(70000, new TreeMap<>(), VolSurface.flat(0.5))), marks);
+    MarketSnapshot snapshot =
+        new MarketSnapshot(
+            "s",
+            AS_OF,
+            Map.of("BTC", new UnderlyingMarket(70000, new TreeMap<>(), VolSurface.flat(0.5))),
+            marks);
     assertThatThrownBy(() -> MarkRepricing.compare(snapshot))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(2))

@@ -30,10 +30,16 @@ class MachinePathsTest {
    * the start of a path: never inside a URL or a relative path, which may well have such a segment.
    */
   private static final Pattern MACHINE_PATH =
-      Pattern.compile("(?<![\\w.~:/\\\\-])(/(?:home|Users)/\\w|/(?:root|work)/|[A-Za-z]:\\\\Users\\\\)");
-  /** Directories that hold build output or tools' caches, never sources (a tarball has no .gitignore). */
+      Pattern.compile(
+          "(?<![\\w.~:/\\\\-])(/(?:home|Users)/\\w|/(?:root|work)/|[A-Za-z]:\\\\Users\\\\)");
+
+  /**
+   * Directories that hold build output or tools' caches, never sources (a tarball has no
+   * .gitignore).
+   */
   private static final Set<String> UNTRACKED_DIRECTORIES =
       Set.of(".git", "target", "node_modules", "cdk.out", ".ipynb_checkpoints", ".idea", ".vscode");
+
   private static final int BINARY_PROBE_BYTES = 8192;
 
   @Test
@@ -44,33 +50,39 @@ class MachinePathsTest {
       offences.addAll(offendingLines(root.relativize(file).toString(), file));
     }
     assertThat(offences)
-        .as("absolute home or work paths in tracked files (write them relative to the repository, or as ~/...)")
+        .as(
+            "absolute home or work paths in tracked files (write them relative to the repository, or as ~/...)")
         .isEmpty();
   }
 
   @Test
   void offendingLines_homeWorkAndUserPaths_areReportedWithFileAndLine() {
-    String text = String.join("\n",
-        "see /work" + "/shared/STACK.md",
-        "cd /ho" + "me/alice/cryptomargin",
-        "\"/ro" + "ot/.m2/repository\"",
-        "open /Us" + "ers/bob/x",
-        "C:\\Us" + "ers\\carol\\x");
+    String text =
+        String.join(
+            "\n",
+            "see /work" + "/shared/STACK.md",
+            "cd /ho" + "me/alice/cryptomargin",
+            "\"/ro" + "ot/.m2/repository\"",
+            "open /Us" + "ers/bob/x",
+            "C:\\Us" + "ers\\carol\\x");
 
-    assertThat(offendingLines("README.md", text)).containsExactly(
-        "README.md:1: see /work" + "/shared/STACK.md",
-        "README.md:2: cd /ho" + "me/alice/cryptomargin",
-        "README.md:3: \"/ro" + "ot/.m2/repository\"",
-        "README.md:4: open /Us" + "ers/bob/x",
-        "README.md:5: C:\\Us" + "ers\\carol\\x");
+    assertThat(offendingLines("README.md", text))
+        .containsExactly(
+            "README.md:1: see /work" + "/shared/STACK.md",
+            "README.md:2: cd /ho" + "me/alice/cryptomargin",
+            "README.md:3: \"/ro" + "ot/.m2/repository\"",
+            "README.md:4: open /Us" + "ers/bob/x",
+            "README.md:5: C:\\Us" + "ers\\carol\\x");
   }
 
   @Test
   void offendingLines_urlsRelativeAndHomeRelativePaths_areAccepted() {
-    String text = String.join("\n",
-        "https://github.com/ho" + "me/x and https://example.org/wo" + "rk/y",
-        "notebooks/wo" + "rk/z and ~/.m2/repository",
-        "the root/ directory, work/ and home/ as words");
+    String text =
+        String.join(
+            "\n",
+            "https://github.com/ho" + "me/x and https://example.org/wo" + "rk/y",
+            "notebooks/wo" + "rk/z and ~/.m2/repository",
+            "the root/ directory, work/ and home/ as words");
 
     assertThat(offendingLines("README.md", text)).isEmpty();
   }
@@ -99,7 +111,9 @@ class MachinePathsTest {
   /** The repository root: the tests run in engine/, one level below it. */
   private static Path repositoryRoot() {
     Path root = Path.of("").toAbsolutePath().getParent();
-    assertThat(root.resolve("engine").resolve("pom.xml")).as("repository root above the engine module").exists();
+    assertThat(root.resolve("engine").resolve("pom.xml"))
+        .as("repository root above the engine module")
+        .exists();
     return root;
   }
 
@@ -124,12 +138,18 @@ class MachinePathsTest {
     return false;
   }
 
-  /** The files git tracks (that still exist), or empty when git is missing or this is no git checkout. */
+  /**
+   * The files git tracks (that still exist), or empty when git is missing or this is no git
+   * checkout.
+   */
   private static Optional<List<Path>> gitTrackedFiles(Path root) {
     Process git;
     try {
-      git = new ProcessBuilder("git", "ls-files", "-z").directory(root.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      git =
+          new ProcessBuilder("git", "ls-files", "-z")
+              .directory(root.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException noGit) {
       return Optional.empty();
     }

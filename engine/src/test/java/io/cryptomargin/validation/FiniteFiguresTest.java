@@ -12,12 +12,20 @@ import org.junit.jupiter.api.Test;
 class FiniteFiguresTest {
   record Line(String name, double amount, double value) {}
 
-  record Result(double initialMargin, String status, List<Line> lines, Map<String, double[]> losses,
+  record Result(
+      double initialMargin,
+      String status,
+      List<Line> lines,
+      Map<String, double[]> losses,
       OptionalDouble gain) {}
 
   private static Result result(double margin, double amount, double value, double loss) {
-    return new Result(margin, "HEALTHY", List.of(new Line("a", 1, 2), new Line("b", amount, value)),
-        Map.of("BTC", new double[] {1, loss}), OptionalDouble.of(0.1));
+    return new Result(
+        margin,
+        "HEALTHY",
+        List.of(new Line("a", 1, 2), new Line("b", amount, value)),
+        Map.of("BTC", new double[] {1, loss}),
+        OptionalDouble.of(0.1));
   }
 
   @Test
@@ -28,8 +36,11 @@ class FiniteFiguresTest {
 
   @Test
   void require_nonFiniteFiguresAnywhere_refusedWithEveryPath() {
-    assertThatThrownBy(() -> FiniteFigures.require("result",
-        result(Double.NaN, Double.POSITIVE_INFINITY, 3, Double.NEGATIVE_INFINITY)))
+    assertThatThrownBy(
+            () ->
+                FiniteFigures.require(
+                    "result",
+                    result(Double.NaN, Double.POSITIVE_INFINITY, 3, Double.NEGATIVE_INFINITY)))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("3 problems")
         .hasMessageContaining("result.initialMargin: is not a number (NaN)")
@@ -40,7 +51,8 @@ class FiniteFiguresTest {
   @Test
   void require_documentedUnknownIsNaN_acceptedButNeverInfinite() {
     assertThat(FiniteFigures.require("result", result(1, 2, Double.NaN, 4))).isNotNull();
-    assertThatThrownBy(() -> FiniteFigures.require("result", result(1, 2, Double.POSITIVE_INFINITY, 4)))
+    assertThatThrownBy(
+            () -> FiniteFigures.require("result", result(1, 2, Double.POSITIVE_INFINITY, 4)))
         .hasMessageContaining("result.lines[1].value: is infinite");
   }
 

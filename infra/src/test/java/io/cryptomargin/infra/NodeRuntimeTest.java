@@ -16,35 +16,38 @@ import org.junit.jupiter.api.Test;
  * is missing and what to do, beside those failures.
  */
 class NodeRuntimeTest {
-    /** The oldest Node.js the CDK's jsii runtime supports. */
-    private static final int MINIMUM_NODE_MAJOR = 18;
-    private static final String WHAT_TO_DO = "The infra tests synthesise the CDK templates, which runs Node.js "
-            + MINIMUM_NODE_MAJOR + " or newer: install it (https://nodejs.org, or 'sudo apt-get install nodejs' "
-            + "on Debian 12 and newer) so that 'node' is on the PATH, or build without this module: "
-            + "./mvnw -B verify -pl '!infra'";
+  /** The oldest Node.js the CDK's jsii runtime supports. */
+  private static final int MINIMUM_NODE_MAJOR = 18;
 
-    @Test
-    void node_onThePath_isRecentEnoughForCdk() throws InterruptedException {
-        String version = nodeVersion();
+  private static final String WHAT_TO_DO =
+      "The infra tests synthesise the CDK templates, which runs Node.js "
+          + MINIMUM_NODE_MAJOR
+          + " or newer: install it (https://nodejs.org, or 'sudo apt-get install nodejs' "
+          + "on Debian 12 and newer) so that 'node' is on the PATH, or build without this module: "
+          + "./mvnw -B verify -pl '!infra'";
 
-        Matcher major = Pattern.compile("^v(\\d+)\\.").matcher(version);
-        assertThat(major.find()).as("'node --version' printed '%s'. %s", version, WHAT_TO_DO).isTrue();
-        assertThat(Integer.parseInt(major.group(1)))
-                .as("Node.js %s is too old. %s", version, WHAT_TO_DO)
-                .isGreaterThanOrEqualTo(MINIMUM_NODE_MAJOR);
+  @Test
+  void node_onThePath_isRecentEnoughForCdk() throws InterruptedException {
+    String version = nodeVersion();
+
+    Matcher major = Pattern.compile("^v(\\d+)\\.").matcher(version);
+    assertThat(major.find()).as("'node --version' printed '%s'. %s", version, WHAT_TO_DO).isTrue();
+    assertThat(Integer.parseInt(major.group(1)))
+        .as("Node.js %s is too old. %s", version, WHAT_TO_DO)
+        .isGreaterThanOrEqualTo(MINIMUM_NODE_MAJOR);
+  }
+
+  private static String nodeVersion() throws InterruptedException {
+    try {
+      Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!node.waitFor(30, TimeUnit.SECONDS)) {
+        node.destroyForcibly();
+        fail("'node --version' did not answer within 30 s. " + WHAT_TO_DO);
+      }
+      return out;
+    } catch (IOException notFound) {
+      return fail("There is no 'node' on the PATH (" + notFound.getMessage() + "). " + WHAT_TO_DO);
     }
-
-    private static String nodeVersion() throws InterruptedException {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!node.waitFor(30, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-                fail("'node --version' did not answer within 30 s. " + WHAT_TO_DO);
-            }
-            return out;
-        } catch (IOException notFound) {
-            return fail("There is no 'node' on the PATH (" + notFound.getMessage() + "). " + WHAT_TO_DO);
-        }
-    }
+  }
 }

@@ -32,9 +32,9 @@ import org.jboss.logging.Logger;
  * The HTTP API: its routes in one table ({@link #ROUTES}), each answering with a status its route
  * lists. 400 lists every validation problem ({@code errors: [{field, message}]}), 404 an unknown
  * route or an account the caller may not read (the same answer as an account that does not exist),
- * 405 a wrong method, 413 a body over {@link ApiLimits#MAX_BODY_BYTES}, 503 when no current snapshot
- * is available; 500 only for faults of ours, whatever they are (an {@link Error} included): no
- * request ends the instance.
+ * 405 a wrong method, 413 a body over {@link ApiLimits#MAX_BODY_BYTES}, 503 when no current
+ * snapshot is available; 500 only for faults of ours, whatever they are (an {@link Error}
+ * included): no request ends the instance.
  *
  * <p>A caller reads and simulates a stored account only if its principal is among the account's
  * {@code owners} or among {@code cm.api.admin-principals}; a posted book reads nothing stored.
@@ -43,7 +43,10 @@ import org.jboss.logging.Logger;
 public class MarginApi {
   private static final Logger LOG = Logger.getLogger(MarginApi.class);
 
-  /** A route: method, path template ({@code {name}} matches one non-empty segment), and every status it answers with. */
+  /**
+   * A route: method, path template ({@code {name}} matches one non-empty segment), and every status
+   * it answers with.
+   */
   public record Route(String method, String template, Set<Integer> statuses) {
     Optional<Map<String, String>> match(String path) {
       String[] want = template.split("/", -1);
@@ -69,9 +72,11 @@ public class MarginApi {
   }
 
   /** Every route of the API (the OpenAPI document lists the same). */
-  public static final List<Route> ROUTES = List.of(
-      new Route("POST", "/margin", Set.of(200, 400, 404, 405, 413, 500, 503)),
-      new Route("GET", "/accounts/{accountId}/margin", Set.of(200, 400, 404, 405, 500, 503)));
+  public static final List<Route> ROUTES =
+      List.of(
+          new Route("POST", "/margin", Set.of(200, 400, 404, 405, 413, 500, 503)),
+          new Route("GET", "/accounts/{accountId}/margin", Set.of(200, 400, 404, 405, 500, 503)));
+
   /** Statuses of a path that matches no route. */
   public static final Set<Integer> NO_ROUTE_STATUSES = Set.of(404);
 
@@ -88,7 +93,8 @@ public class MarginApi {
     }
   }
 
-  private final Map<Route, BiFunction<Request, Map<String, String>, Object>> handlers = new LinkedHashMap<>();
+  private final Map<Route, BiFunction<Request, Map<String, String>, Object>> handlers =
+      new LinkedHashMap<>();
   private final CachedMargin margin;
   private final ModelMargin models;
   private final AccountStore accounts;
@@ -96,7 +102,11 @@ public class MarginApi {
   private final List<String> admins;
 
   @Inject
-  public MarginApi(CachedMargin margin, ModelMargin models, AccountStore accounts, MarginResultStore results,
+  public MarginApi(
+      CachedMargin margin,
+      ModelMargin models,
+      AccountStore accounts,
+      MarginResultStore results,
       FunctionConfig config) {
     this.margin = margin;
     this.models = models;
@@ -104,8 +114,11 @@ public class MarginApi {
     this.results = results;
     this.admins = config.api().adminPrincipals().orElse(List.of());
     handlers.put(ROUTES.get(0), (request, parameters) -> postMargin(request));
-    handlers.put(ROUTES.get(1), (request, parameters) -> accountMargin(request.caller(),
-        request.pathParameter("accountId", parameters.get("accountId"))));
+    handlers.put(
+        ROUTES.get(1),
+        (request, parameters) ->
+            accountMargin(
+                request.caller(), request.pathParameter("accountId", parameters.get("accountId"))));
   }
 
   /** One request as the routes see it. */
@@ -119,24 +132,40 @@ public class MarginApi {
 
   /** Answers one request; never throws. */
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-    var http = event == null || event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+    var http =
+        event == null || event.getRequestContext() == null
+            ? null
+            : event.getRequestContext().getHttp();
     String method = http == null || http.getMethod() == null ? "" : http.getMethod();
-    String path = event != null && event.getRawPath() != null ? event.getRawPath()
-        : http == null || http.getPath() == null ? "" : http.getPath();
+    String path =
+        event != null && event.getRawPath() != null
+            ? event.getRawPath()
+            : http == null || http.getPath() == null ? "" : http.getPath();
     try {
       Request request = new Request(method, path, Caller.of(event), event);
       for (Route route : ROUTES) {
         Optional<Map<String, String>> parameters = route.match(path);
         if (parameters.isPresent()) {
           if (!method.equals(route.method())) {
-            throw new HttpError(405, Map.of("message", "method " + shortened(method) + " not allowed: use "
-                + route.method()));
+            throw new HttpError(
+                405,
+                Map.of(
+                    "message",
+                    "method " + shortened(method) + " not allowed: use " + route.method()));
           }
           return response(200, handlers.get(route).apply(request, parameters.get()));
         }
       }
-      throw new HttpError(404, Map.of("message", "no route " + shortened(method) + " " + shortened(path) + ": "
-          + ROUTES.stream().map(Route::toString).collect(Collectors.joining(" or "))));
+      throw new HttpError(
+          404,
+          Map.of(
+              "message",
+              "no route "
+                  + shortened(method)
+                  + " "
+                  + shortened(path)
+                  + ": "
+                  + ROUTES.stream().map(Route::toString).collect(Collectors.joining(" or "))));
     } catch (HttpError e) {
       return response(e.status, e.body);
     } catch (ValidationException e) {
@@ -144,7 +173,8 @@ public class MarginApi {
     } catch (SnapshotNotCurrentException e) {
       return response(503, Map.of("message", e.getMessage()));
     } catch (RuntimeException | Error e) {
-      // whatever one request did (a stack overflow, memory exhausted by one book) ends that request only
+      // whatever one request did (a stack overflow, memory exhausted by one book) ends that request
+      // only
       LOG.errorf(e, "%s %s failed", shortened(method), shortened(path));
       return response(500, Map.of("message", "internal error: " + e.getClass().getSimpleName()));
     }
@@ -160,8 +190,8 @@ public class MarginApi {
         text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         // the caller's bytes, not our fault: a 400 naming the body, not a 500
-        throw ValidationException.of("body", "isBase64Encoded is true but the body is not valid base64: "
-            + e.getMessage());
+        throw ValidationException.of(
+            "body", "isBase64Encoded is true but the body is not valid base64: " + e.getMessage());
       }
     }
     int bytes = MarginRequest.utf8(text);
@@ -174,14 +204,18 @@ public class MarginApi {
     try {
       return StrictJson.tree(text, "body");
     } catch (ValidationException e) {
-      throw ValidationException.of("body", "is not valid JSON: " + e.problems().get(0).message()
-          .replaceFirst("^malformed JSON ", ""));
+      throw ValidationException.of(
+          "body",
+          "is not valid JSON: "
+              + e.problems().get(0).message().replaceFirst("^malformed JSON ", ""));
     }
   }
 
   private static HttpError tooLarge(int size) {
-    return new HttpError(413, Map.of("message", "body too large: " + size + " bytes, at most "
-        + ApiLimits.MAX_BODY_BYTES));
+    return new HttpError(
+        413,
+        Map.of(
+            "message", "body too large: " + size + " bytes, at most " + ApiLimits.MAX_BODY_BYTES));
   }
 
   private Object postMargin(Request request) {
@@ -205,8 +239,12 @@ public class MarginApi {
    */
   private AccountStore.StoredAccount readable(Caller caller, String account) {
     if (account.isBlank() || MarginRequest.utf8(account) > ApiLimits.MAX_ACCOUNT_ID_BYTES) {
-      throw ValidationException.of("accountId", "must be 1 to " + ApiLimits.MAX_ACCOUNT_ID_BYTES + " bytes long, was "
-          + MarginRequest.utf8(account));
+      throw ValidationException.of(
+          "accountId",
+          "must be 1 to "
+              + ApiLimits.MAX_ACCOUNT_ID_BYTES
+              + " bytes long, was "
+              + MarginRequest.utf8(account));
     }
     Optional<AccountStore.StoredAccount> stored = accounts.account(account);
     if (stored.isEmpty() || !(caller.isOneOf(admins) || caller.isOneOf(stored.get().owners()))) {
@@ -217,12 +255,21 @@ public class MarginApi {
 
   private Portfolio portfolio(String account, AccountStore.StoredAccount stored) {
     List<AccountStore.StoredPosition> positions = accounts.positions(account);
-    return new Portfolio(account, stored.collateral(), positions.stream().filter(p -> p.quantity() != 0)
-        .map(p -> new Position(p.instrument(), p.quantity())).toList());
+    return new Portfolio(
+        account,
+        stored.collateral(),
+        positions.stream()
+            .filter(p -> p.quantity() != 0)
+            .map(p -> new Position(p.instrument(), p.quantity()))
+            .toList());
   }
 
-  /** The margin (and what-if, comparison) of a book; every engine problem of the book and the trades listed at once. */
-  private Object marginAnswer(Portfolio portfolio, List<Position> whatIf, String model, boolean compare) {
+  /**
+   * The margin (and what-if, comparison) of a book; every engine problem of the book and the trades
+   * listed at once.
+   */
+  private Object marginAnswer(
+      Portfolio portfolio, List<Position> whatIf, String model, boolean compare) {
     Set<String> instruments = new LinkedHashSet<>(portfolio.instruments());
     whatIf.forEach(p -> instruments.add(p.instrument()));
     ModelMargin.Session session = models.session(model, instruments, ApiLimits.MAX_CACHE_WRITES);
@@ -235,7 +282,8 @@ public class MarginApi {
       Map<String, Object> trades = new LinkedHashMap<>();
       trades.put("trades", whatIf);
       trades.put("incrementalInitialMargin", with.initialMargin() - current.initialMargin());
-      trades.put("incrementalMaintenanceMargin", with.maintenanceMargin() - current.maintenanceMargin());
+      trades.put(
+          "incrementalMaintenanceMargin", with.maintenanceMargin() - current.maintenanceMargin());
       trades.put("statusAfter", with.status());
       trades.put("margin", with.margin());
       trades.putAll(with.extra());

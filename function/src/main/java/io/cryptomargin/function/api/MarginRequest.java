@@ -28,9 +28,15 @@ import java.util.Set;
  * @param portfolio the posted book, or null for a stored account
  * @param modelGiven whether the body named a model (a stored account's own model applies otherwise)
  */
-public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio, List<Position> whatIf, String model,
-    boolean modelGiven, boolean compare) {
-  static final List<String> FIELDS = List.of("account", "collateral", "positions", "whatIf", "model", "compare");
+public record MarginRequest(
+    Optional<String> storedAccount,
+    Portfolio portfolio,
+    List<Position> whatIf,
+    String model,
+    boolean modelGiven,
+    boolean compare) {
+  static final List<String> FIELDS =
+      List.of("account", "collateral", "positions", "whatIf", "model", "compare");
   private static final List<String> BOOK_FIELDS = List.of("account", "collateral", "positions");
   private static final List<String> TRADE_FIELDS = List.of("instrument", "quantity");
 
@@ -45,7 +51,8 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
    */
   public static MarginRequest read(JsonNode body, ModelMargin models) {
     if (!body.isObject()) {
-      throw ValidationException.of("body", "must be a JSON object: a portfolio, or {\"account\":\"id\"}");
+      throw ValidationException.of(
+          "body", "must be a JSON object: a portfolio, or {\"account\":\"id\"}");
     }
     Problems problems = new Problems();
     io.cryptomargin.io.StrictJson.onlyKnownKeys(body, "", FIELDS, problems);
@@ -53,7 +60,8 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
     JsonNode modelNode = body.get("model");
     if (modelNode != null) {
       if (!modelNode.isTextual() || !models.modelIds().contains(modelNode.asText())) {
-        problems.add("model", "must be one of " + models.modelIds() + ", was " + shortened(modelNode));
+        problems.add(
+            "model", "must be one of " + models.modelIds() + ", was " + shortened(modelNode));
       } else {
         model = modelNode.asText();
       }
@@ -66,8 +74,13 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       } else {
         compare = compareNode.asBoolean();
         if (compare && !ModelMargin.comparable(model)) {
-          problems.add("compare", "compares the rules-based margin with a portfolio model: not available with model "
-              + model + " (use one of " + models.modelIds().stream().filter(ModelMargin::comparable).toList() + ")");
+          problems.add(
+              "compare",
+              "compares the rules-based margin with a portfolio model: not available with model "
+                  + model
+                  + " (use one of "
+                  + models.modelIds().stream().filter(ModelMargin::comparable).toList()
+                  + ")");
         }
       }
     }
@@ -75,11 +88,20 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
     Portfolio portfolio = null;
     boolean stored = !body.has("positions") && !body.has("collateral");
     JsonNode account = body.get("account");
-    if (account != null && account.isTextual() && utf8(account.asText()) > ApiLimits.MAX_ACCOUNT_ID_BYTES) {
-      problems.add("account", "is " + utf8(account.asText()) + " bytes long: at most " + ApiLimits.MAX_ACCOUNT_ID_BYTES);
+    if (account != null
+        && account.isTextual()
+        && utf8(account.asText()) > ApiLimits.MAX_ACCOUNT_ID_BYTES) {
+      problems.add(
+          "account",
+          "is "
+              + utf8(account.asText())
+              + " bytes long: at most "
+              + ApiLimits.MAX_ACCOUNT_ID_BYTES);
     } else if (stored) {
       if (account == null || !account.isTextual() || account.asText().isBlank()) {
-        problems.add("account", "is required: a stored account's id, or post a whole portfolio with positions");
+        problems.add(
+            "account",
+            "is required: a stored account's id, or post a whole portfolio with positions");
       }
     } else {
       portfolio = book((ObjectNode) body, problems);
@@ -88,8 +110,13 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       checkInstruments(portfolio, whatIf, model, models, problems);
     }
     problems.throwIfAny();
-    return new MarginRequest(stored ? Optional.of(account.asText()) : Optional.empty(), portfolio, whatIf, model,
-        modelNode != null, compare);
+    return new MarginRequest(
+        stored ? Optional.of(account.asText()) : Optional.empty(),
+        portfolio,
+        whatIf,
+        model,
+        modelNode != null,
+        compare);
   }
 
   private static List<Position> whatIf(JsonNode whatIfNode, Problems problems) {
@@ -102,7 +129,9 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       return whatIf;
     }
     if (whatIfNode.size() > ApiLimits.MAX_WHAT_IF_TRADES) {
-      problems.add("whatIf", "has " + whatIfNode.size() + " trades: at most " + ApiLimits.MAX_WHAT_IF_TRADES);
+      problems.add(
+          "whatIf",
+          "has " + whatIfNode.size() + " trades: at most " + ApiLimits.MAX_WHAT_IF_TRADES);
       return whatIf;
     }
     for (int i = 0; i < whatIfNode.size(); i++) {
@@ -119,8 +148,12 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       if (!named) {
         problems.add(at + ".instrument", "is required (an instrument name)");
       } else if (utf8(instrument.asText()) > ApiLimits.MAX_INSTRUMENT_BYTES) {
-        problems.add(at + ".instrument", "is " + utf8(instrument.asText()) + " bytes long: at most "
-            + ApiLimits.MAX_INSTRUMENT_BYTES);
+        problems.add(
+            at + ".instrument",
+            "is "
+                + utf8(instrument.asText())
+                + " bytes long: at most "
+                + ApiLimits.MAX_INSTRUMENT_BYTES);
         named = false;
       }
       boolean counted = quantity.isNumber() && Double.isFinite(quantity.asDouble());
@@ -136,34 +169,48 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
     return whatIf;
   }
 
-  /** The posted book, through the engine's portfolio reader (its problems prefixed by nothing: they are body fields). */
+  /**
+   * The posted book, through the engine's portfolio reader (its problems prefixed by nothing: they
+   * are body fields).
+   */
   private static Portfolio book(ObjectNode body, Problems problems) {
     ObjectNode book = body.deepCopy();
     // the book's own keys only: the body's other keys, known or not, were checked above
     book.retain(BOOK_FIELDS);
     JsonNode positions = book.get("positions");
     if (positions != null && positions.isArray() && positions.size() > ApiLimits.MAX_POSITIONS) {
-      problems.add("positions", "has " + positions.size() + " positions: at most " + ApiLimits.MAX_POSITIONS);
+      problems.add(
+          "positions",
+          "has " + positions.size() + " positions: at most " + ApiLimits.MAX_POSITIONS);
       return null;
     }
     JsonNode collateral = book.get("collateral");
     if (collateral != null && collateral.size() > ApiLimits.MAX_COLLATERAL_CURRENCIES) {
-      problems.add("collateral", "has " + collateral.size() + " currencies: at most "
-          + ApiLimits.MAX_COLLATERAL_CURRENCIES);
+      problems.add(
+          "collateral",
+          "has "
+              + collateral.size()
+              + " currencies: at most "
+              + ApiLimits.MAX_COLLATERAL_CURRENCIES);
       return null;
     }
     if (positions != null && positions.isArray()) {
       for (int i = 0; i < positions.size(); i++) {
         JsonNode name = positions.get(i).path("instrument");
         if (name.isTextual() && utf8(name.asText()) > ApiLimits.MAX_INSTRUMENT_BYTES) {
-          problems.add("positions[" + i + "].instrument", "is " + utf8(name.asText()) + " bytes long: at most "
-              + ApiLimits.MAX_INSTRUMENT_BYTES);
+          problems.add(
+              "positions[" + i + "].instrument",
+              "is "
+                  + utf8(name.asText())
+                  + " bytes long: at most "
+                  + ApiLimits.MAX_INSTRUMENT_BYTES);
           return null;
         }
       }
     }
     try {
-      return PortfolioJson.parse(StrictJson.write(book), "body"); // its quantities checked in InputRange.QUANTITY
+      return PortfolioJson.parse(
+          StrictJson.write(book), "body"); // its quantities checked in InputRange.QUANTITY
     } catch (ValidationException e) {
       problems.addAll("", e);
       return null;
@@ -174,7 +221,11 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
    * With other problems to report: also the instruments the snapshot cannot price, which margining
    * would only report after the caller fixed the rest (no array is read here).
    */
-  private static void checkInstruments(Portfolio portfolio, List<Position> whatIf, String model, ModelMargin models,
+  private static void checkInstruments(
+      Portfolio portfolio,
+      List<Position> whatIf,
+      String model,
+      ModelMargin models,
       Problems problems) {
     Set<String> instruments = new LinkedHashSet<>();
     if (portfolio != null) {
@@ -185,7 +236,8 @@ public record MarginRequest(Optional<String> storedAccount, Portfolio portfolio,
       try {
         models.checkInstruments(instruments, model, models.current(model), problems);
       } catch (SnapshotNotCurrentException noMarket) {
-        // nothing to check names against: the field problems alone (the 503 follows once they are fixed)
+        // nothing to check names against: the field problems alone (the 503 follows once they are
+        // fixed)
       }
     }
   }

@@ -10,8 +10,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -24,25 +24,33 @@ public class AwsClients {
   @Produces
   @Singleton
   DynamoDbClient dynamoDb(FunctionConfig config) {
-    return configure(DynamoDbClient.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(DynamoDbClient.builder(), config.aws())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Produces
   @Singleton
   S3Client s3(FunctionConfig config) {
-    return configure(S3Client.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(S3Client.builder(), config.aws())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Produces
   @Singleton
   SqsClient sqs(FunctionConfig config) {
-    return configure(SqsClient.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(SqsClient.builder(), config.aws())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Produces
   @Singleton
   EventBridgeClient eventBridge(FunctionConfig config) {
-    return configure(EventBridgeClient.builder(), config.aws()).httpClient(UrlConnectionHttpClient.create()).build();
+    return configure(EventBridgeClient.builder(), config.aws())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   void closeDynamoDb(@Disposes DynamoDbClient client) {
@@ -55,11 +63,15 @@ public class AwsClients {
 
   private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, FunctionConfig.Aws aws) {
     aws.region().map(Region::of).ifPresent(builder::region);
-    aws.endpointOverride().ifPresent(endpoint -> {
-      builder.endpointOverride(endpoint);
-      // Local stand-ins accept any signature; real credentials must never be needed to test.
-      builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    });
+    aws.endpointOverride()
+        .ifPresent(
+            endpoint -> {
+              builder.endpointOverride(endpoint);
+              // Local stand-ins accept any signature; real credentials must never be needed to
+              // test.
+              builder.credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            });
     return builder;
   }
 }

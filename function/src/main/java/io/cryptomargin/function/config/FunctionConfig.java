@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the function is configured with. Each key maps to one variable of the infra
- * contract ({@code CM_*}) in {@code application.properties}, so a missing variable fails at start
- * with its name rather than at the first DynamoDB call.
+ * Everything the function is configured with. Each key maps to one variable of the infra contract
+ * ({@code CM_*}) in {@code application.properties}, so a missing variable fails at start with its
+ * name rather than at the first DynamoDB call.
  */
 @ConfigMapping(prefix = "cm")
 public interface FunctionConfig {
@@ -24,7 +24,10 @@ public interface FunctionConfig {
   /** Name of the EventBridge bus margin events are published to ({@code CM_EVENT_BUS}). */
   String eventBus();
 
-  /** The bucket snapshot files land in ({@code CM_SNAPSHOT_BUCKET}); events naming another bucket are refused. */
+  /**
+   * The bucket snapshot files land in ({@code CM_SNAPSHOT_BUCKET}); events naming another bucket
+   * are refused.
+   */
   String snapshotBucket();
 
   /** URL of the SQS queue of account batches to recalculate ({@code CM_RECALC_QUEUE_URL}). */
@@ -72,10 +75,16 @@ public interface FunctionConfig {
 
   /** The four tables of the contract. */
   interface Tables {
-    /** Risk arrays and current-snapshot pointers: pk (S) + sk (S), TTL {@code expiresAt} ({@code CM_RISK_ARRAYS_TABLE}). */
+    /**
+     * Risk arrays and current-snapshot pointers: pk (S) + sk (S), TTL {@code expiresAt} ({@code
+     * CM_RISK_ARRAYS_TABLE}).
+     */
     String riskArrays();
 
-    /** Positions: pk = account, sk = instrument, stream NEW_AND_OLD_IMAGES ({@code CM_POSITIONS_TABLE}). */
+    /**
+     * Positions: pk = account, sk = instrument, stream NEW_AND_OLD_IMAGES ({@code
+     * CM_POSITIONS_TABLE}).
+     */
     String positions();
 
     /** Latest margin result per account: pk = account ({@code CM_MARGIN_RESULTS_TABLE}). */
@@ -87,11 +96,15 @@ public interface FunctionConfig {
 
   /** How risk arrays are kept. */
   interface RiskArrays {
-    /** How long arrays and pointers live after they are written, before DynamoDB's TTL removes them. */
+    /**
+     * How long arrays and pointers live after they are written, before DynamoDB's TTL removes them.
+     */
     @WithDefault("P2D")
     Duration timeToLive();
 
-    /** Attempts of one batch request, counting the first, before unprocessed items fail the call. */
+    /**
+     * Attempts of one batch request, counting the first, before unprocessed items fail the call.
+     */
     @WithDefault("8")
     int batchAttempts();
 
@@ -105,7 +118,9 @@ public interface FunctionConfig {
     /** Region; unset means the SDK's default chain ({@code AWS_REGION}, which Lambda sets). */
     Optional<String> region();
 
-    /** An endpoint for local stand-ins (DynamoDB Local); when set, fixed dummy credentials are used. */
+    /**
+     * An endpoint for local stand-ins (DynamoDB Local); when set, fixed dummy credentials are used.
+     */
     Optional<URI> endpointOverride();
   }
 }

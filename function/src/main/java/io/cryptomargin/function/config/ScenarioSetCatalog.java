@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scenario-set definitions named by {@code cm.scenario-sets} (built-in model ids such as
- * {@code span-16}, or model file paths), loaded once per function instance through the engine's
- * {@link ModelFiles}, so the function and the CLI array a snapshot identically.
+ * The scenario-set definitions named by {@code cm.scenario-sets} (built-in model ids such as {@code
+ * span-16}, or model file paths), loaded once per function instance through the engine's {@link
+ * ModelFiles}, so the function and the CLI array a snapshot identically.
  */
 @ApplicationScoped
 public class ScenarioSetCatalog {

@@ -1,27 +1,30 @@
 package io.cryptomargin.function.config;
 
-import io.cryptomargin.function.store.BatchRetryPolicy;
-import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
-import io.cryptomargin.function.store.SnapshotPointerStore;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import io.cryptomargin.function.events.EventBridgeMarginEventPublisher;
 import io.cryptomargin.function.events.MarginEventPublisher;
 import io.cryptomargin.function.recalc.RecalcQueue;
 import io.cryptomargin.function.recalc.SqsRecalcQueue;
 import io.cryptomargin.function.snapshot.SnapshotSource;
 import io.cryptomargin.function.store.AccountStore;
+import io.cryptomargin.function.store.BatchRetryPolicy;
+import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
 import io.cryptomargin.function.store.MarginResultStore;
+import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.store.SnapshotStore;
 import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The stores, wired to the configured tables. The stores stay free of CDI so tests and tools can build their own. */
+/**
+ * The stores, wired to the configured tables. The stores stay free of CDI so tests and tools can
+ * build their own.
+ */
 @ApplicationScoped
 public class Stores {
 
@@ -33,15 +36,21 @@ public class Stores {
 
   @Produces
   @Singleton
-  DynamoDbRiskArrayStore riskArrayStore(DynamoDbClient dynamoDb, FunctionConfig config, Clock clock) {
+  DynamoDbRiskArrayStore riskArrayStore(
+      DynamoDbClient dynamoDb, FunctionConfig config, Clock clock) {
     FunctionConfig.RiskArrays settings = config.riskArrays();
-    return new DynamoDbRiskArrayStore(dynamoDb, config.tables().riskArrays(), settings.timeToLive(),
-        new BatchRetryPolicy(settings.batchAttempts(), settings.batchRetryBaseDelay()), clock);
+    return new DynamoDbRiskArrayStore(
+        dynamoDb,
+        config.tables().riskArrays(),
+        settings.timeToLive(),
+        new BatchRetryPolicy(settings.batchAttempts(), settings.batchRetryBaseDelay()),
+        clock);
   }
 
   @Produces
   @Singleton
-  SnapshotStore snapshotStore(DynamoDbClient dynamoDb, FunctionConfig config, SnapshotSource files) {
+  SnapshotStore snapshotStore(
+      DynamoDbClient dynamoDb, FunctionConfig config, SnapshotSource files) {
     return new SnapshotStore(dynamoDb, config.tables().riskArrays(), files);
   }
 
@@ -61,7 +70,8 @@ public class Stores {
   @Produces
   @Singleton
   @DefaultBean
-  MarginEventPublisher marginEventPublisher(Instance<EventBridgeClient> client, FunctionConfig config) {
+  MarginEventPublisher marginEventPublisher(
+      Instance<EventBridgeClient> client, FunctionConfig config) {
     return new EventBridgeMarginEventPublisher(client.get(), config.eventBus());
   }
 
@@ -75,7 +85,8 @@ public class Stores {
 
   @Produces
   @Singleton
-  SnapshotPointerStore snapshotPointerStore(DynamoDbClient dynamoDb, FunctionConfig config, Clock clock) {
+  SnapshotPointerStore snapshotPointerStore(
+      DynamoDbClient dynamoDb, FunctionConfig config, Clock clock) {
     return new SnapshotPointerStore(dynamoDb, config.tables().riskArrays(), clock);
   }
 }

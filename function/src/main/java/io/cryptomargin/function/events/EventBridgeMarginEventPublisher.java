@@ -27,13 +27,26 @@ public final class EventBridgeMarginEventPublisher implements MarginEventPublish
       throw new IllegalStateException(e);
     }
     // A built entry rather than entries(Consumer...): a lambda there is a generic varargs array.
-    PutEventsRequestEntry entry = PutEventsRequestEntry.builder().eventBusName(bus).source(MarginEvent.SOURCE)
-        .detailType(detailType).detail(detail).resources(java.util.List.of()).build();
+    PutEventsRequestEntry entry =
+        PutEventsRequestEntry.builder()
+            .eventBusName(bus)
+            .source(MarginEvent.SOURCE)
+            .detailType(detailType)
+            .detail(detail)
+            .resources(java.util.List.of())
+            .build();
     PutEventsResponse response = client.putEvents(b -> b.entries(entry));
     if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
       PutEventsResultEntry result = response.entries().get(0);
-      throw new IllegalStateException("EventBridge rejected the " + detailType + " event of " + event.account() + ": "
-          + result.errorCode() + " " + result.errorMessage());
+      throw new IllegalStateException(
+          "EventBridge rejected the "
+              + detailType
+              + " event of "
+              + event.account()
+              + ": "
+              + result.errorCode()
+              + " "
+              + result.errorMessage());
     }
   }
 }

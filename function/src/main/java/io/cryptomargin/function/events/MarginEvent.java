@@ -3,8 +3,8 @@ package io.cryptomargin.function.events;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The detail of a {@code Margin Call} or {@code Liquidation} event (source
- * {@value #SOURCE}): an account whose status worsened.
+ * The detail of a {@code Margin Call} or {@code Liquidation} event (source {@value #SOURCE}): an
+ * account whose status worsened.
  *
  * @param account the account
  * @param status MARGIN_CALL or LIQUIDATION
@@ -19,8 +19,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param computedAt ISO instant
  */
 @RegisterForReflection
-public record MarginEvent(String account, String status, String previousStatus, double initialMargin,
-    double maintenanceMargin, double equity, double shortfall, String model, String snapshotId, long version,
+public record MarginEvent(
+    String account,
+    String status,
+    String previousStatus,
+    double initialMargin,
+    double maintenanceMargin,
+    double equity,
+    double shortfall,
+    String model,
+    String snapshotId,
+    long version,
     String computedAt) {
   public static final String SOURCE = "io.cryptomargin.margin";
   public static final String MARGIN_CALL = "Margin Call";

@@ -1,6 +1,9 @@
 package io.cryptomargin.function.events;
 
-/** Where margin events go: EventBridge in the function, a recording stand-in in tests and the local run. */
+/**
+ * Where margin events go: EventBridge in the function, a recording stand-in in tests and the local
+ * run.
+ */
 public interface MarginEventPublisher {
 
   /**

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One event-source batch (stream records, queue messages) whose items each name accounts to
- * re-margin: the accounts of every item are recalculated together, once each, and the answer is
- * the ids of the items to retry (malformed ones and those with an account that failed). Both batch
+ * re-margin: the accounts of every item are recalculated together, once each, and the answer is the
+ * ids of the items to retry (malformed ones and those with an account that failed). Both batch
  * handlers use it, so partial-batch failure means the same thing for both.
  */
 public final class AccountBatch {
@@ -21,7 +21,10 @@ public final class AccountBatch {
   private final Map<String, Set<String>> accountsByItem = new LinkedHashMap<>();
   private final Map<String, Long> minimumVersions = new LinkedHashMap<>();
 
-  /** An item that cannot be read: retried (so it is seen in the logs and the DLQ), and never blocks the others. */
+  /**
+   * An item that cannot be read: retried (so it is seen in the logs and the DLQ), and never blocks
+   * the others.
+   */
   public void malformed(String itemId) {
     malformed.add(itemId);
   }
@@ -29,11 +32,15 @@ public final class AccountBatch {
   /**
    * An item naming accounts.
    *
-   * @param minimumVersions per account, the version of the change the item reports (0 for a market move)
+   * @param minimumVersions per account, the version of the change the item reports (0 for a market
+   *     move)
    */
   public void add(String itemId, Map<String, Long> minimumVersions) {
-    accountsByItem.computeIfAbsent(itemId, id -> new LinkedHashSet<>()).addAll(minimumVersions.keySet());
-    minimumVersions.forEach((account, version) -> this.minimumVersions.merge(account, version, Math::max));
+    accountsByItem
+        .computeIfAbsent(itemId, id -> new LinkedHashSet<>())
+        .addAll(minimumVersions.keySet());
+    minimumVersions.forEach(
+        (account, version) -> this.minimumVersions.merge(account, version, Math::max));
   }
 
   /** The accounts named so far, with the highest minimum version any item gave each. */
@@ -42,8 +49,8 @@ public final class AccountBatch {
   }
 
   /**
-   * Recalculates every account named and answers the items to retry: the malformed ones, then
-   * those with an account that failed. Anything thrown, {@link Error}s included, fails the items it
+   * Recalculates every account named and answers the items to retry: the malformed ones, then those
+   * with an account that failed. Anything thrown, {@link Error}s included, fails the items it
    * concerns and never escapes: the instance keeps serving.
    */
   public List<String> recalculate(AccountRecalculator recalculator, String source) {
@@ -52,12 +59,27 @@ public final class AccountBatch {
     try {
       AccountRecalculator.BatchOutcome outcome = recalculator.recalculate(minimumVersions);
       failedAccounts = outcome.failures().keySet();
-      outcome.outcomes().values().forEach(o -> LOG.debugf("%s: %s v%d %s%s%s", source, o.account(), o.version(),
-          o.status(), o.written() ? " written" : " unchanged", o.event() == null ? "" : ", published " + o.event()));
-      LOG.infof("%s: %d accounts, %d written, %d events, %d failed, %d malformed items", source,
-          minimumVersions.size(), outcome.outcomes().values().stream().filter(AccountRecalculator.Outcome::written)
-              .count(), outcome.outcomes().values().stream().filter(o -> o.event() != null).count(),
-          failedAccounts.size(), malformed.size());
+      outcome
+          .outcomes()
+          .values()
+          .forEach(
+              o ->
+                  LOG.debugf(
+                      "%s: %s v%d %s%s%s",
+                      source,
+                      o.account(),
+                      o.version(),
+                      o.status(),
+                      o.written() ? " written" : " unchanged",
+                      o.event() == null ? "" : ", published " + o.event()));
+      LOG.infof(
+          "%s: %d accounts, %d written, %d events, %d failed, %d malformed items",
+          source,
+          minimumVersions.size(),
+          outcome.outcomes().values().stream().filter(AccountRecalculator.Outcome::written).count(),
+          outcome.outcomes().values().stream().filter(o -> o.event() != null).count(),
+          failedAccounts.size(),
+          malformed.size());
     } catch (RuntimeException | Error e) {
       LOG.errorf(e, "%s: the batch failed as a whole; every item is retried", source);
       failedAccounts = minimumVersions.keySet();

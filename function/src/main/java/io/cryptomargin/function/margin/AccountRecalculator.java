@@ -6,11 +6,11 @@ import io.cryptomargin.book.Portfolio;
 import io.cryptomargin.book.Position;
 import io.cryptomargin.function.events.MarginEvent;
 import io.cryptomargin.function.events.MarginEventPublisher;
+import io.cryptomargin.function.store.AccountStore;
 import io.cryptomargin.function.store.AccountStore.StoredAccount;
 import io.cryptomargin.function.store.AccountStore.StoredPosition;
-import io.cryptomargin.function.store.AccountStore;
-import io.cryptomargin.function.store.MarginResultStore.Row;
 import io.cryptomargin.function.store.MarginResultStore;
+import io.cryptomargin.function.store.MarginResultStore.Row;
 import io.cryptomargin.function.store.SnapshotPointer;
 import io.cryptomargin.io.ReportJson;
 import io.cryptomargin.riskarray.RiskArray;
@@ -35,15 +35,15 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Re-margins stored accounts and keeps their results: reads each account's positions (a
- * consistent Query) and collateral, margins it from the cached arrays, writes the result if it is
- * newer than the stored one (compare-and-set, see {@link MarginResultStore}), and publishes a
- * {@code Margin Call} / {@code Liquidation} event when the status worsened.
+ * Re-margins stored accounts and keeps their results: reads each account's positions (a consistent
+ * Query) and collateral, margins it from the cached arrays, writes the result if it is newer than
+ * the stored one (compare-and-set, see {@link MarginResultStore}), and publishes a {@code Margin
+ * Call} / {@code Liquidation} event when the status worsened.
  *
  * <p>Recalculating an account always reads its current state, so a record delivered twice, or an
- * old record after a newer one, computes a result that is not newer than the stored one and
- * changes nothing. A book the engine refuses (an instrument no snapshot can price, a bad name) is
- * stored as status {@code ERROR} with every problem: a permanent error must not block the stream.
+ * old record after a newer one, computes a result that is not newer than the stored one and changes
+ * nothing. A book the engine refuses (an instrument no snapshot can price, a bad name) is stored as
+ * status {@code ERROR} with every problem: a permanent error must not block the stream.
  */
 @ApplicationScoped
 public class AccountRecalculator {
@@ -59,14 +59,22 @@ public class AccountRecalculator {
   private final java.util.concurrent.ExecutorService pool;
 
   @Inject
-  public AccountRecalculator(AccountStore accounts, MarginResultStore results, CachedMargin margin,
-      MarginEventPublisher publisher, Clock clock, io.cryptomargin.function.config.FunctionConfig config) {
+  public AccountRecalculator(
+      AccountStore accounts,
+      MarginResultStore results,
+      CachedMargin margin,
+      MarginEventPublisher publisher,
+      Clock clock,
+      io.cryptomargin.function.config.FunctionConfig config) {
     this.concurrency = config.margin().recalcConcurrency();
-    this.pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
-      Thread thread = new Thread(r, "recalc");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, concurrency),
+            r -> {
+              Thread thread = new Thread(r, "recalc");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.accounts = accounts;
     this.results = results;
     this.margin = margin;
@@ -81,45 +89,58 @@ public class AccountRecalculator {
    * @param written whether its result replaced the stored one
    * @param event the detail-type published, or null
    */
-  public record Outcome(String account, long version, String status, boolean written, String event) {}
+  public record Outcome(
+      String account, long version, String status, boolean written, String event) {}
 
-  /** The outcome of a batch: per account, an outcome or the exception that should make the caller retry it. */
-  public record BatchOutcome(Map<String, Outcome> outcomes, Map<String, RuntimeException> failures) {}
+  /**
+   * The outcome of a batch: per account, an outcome or the exception that should make the caller
+   * retry it.
+   */
+  public record BatchOutcome(
+      Map<String, Outcome> outcomes, Map<String, RuntimeException> failures) {}
 
   /**
    * Recalculates accounts (each independently: one account's failure does not stop the others).
    *
-   * @param minimumVersions per account, the version of the change that triggered it (0 for a market move)
+   * @param minimumVersions per account, the version of the change that triggered it (0 for a market
+   *     move)
    */
   public BatchOutcome recalculate(Map<String, Long> minimumVersions) {
     Map<String, Outcome> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    Map<String, RuntimeException> failures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    Map<String, RuntimeException> failures =
+        java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     Map<String, Input> inputs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    inParallel(minimumVersions.keySet(), account -> {
-      try {
-        inputs.put(account, read(account, minimumVersions.get(account)));
-      } catch (RuntimeException | Error e) {
-        failures.put(account, asRuntime(e));
-      }
-    });
+    inParallel(
+        minimumVersions.keySet(),
+        account -> {
+          try {
+            inputs.put(account, read(account, minimumVersions.get(account)));
+          } catch (RuntimeException | Error e) {
+            failures.put(account, asRuntime(e));
+          }
+        });
     Map<String, Row> stored;
     try {
       stored = results.findAll(inputs.keySet());
-    } catch (RuntimeException e) { // the results table itself failed: every account is worth a retry
+    } catch (
+        RuntimeException e) { // the results table itself failed: every account is worth a retry
       inputs.keySet().forEach(account -> failures.put(account, e));
       return new BatchOutcome(outcomes, failures);
     }
     Prefetched prefetched = prefetch(inputs.values());
     Map<String, Row> storedRows = stored;
-    inParallel(new ArrayList<>(inputs.keySet()), account -> {
-      Input input = inputs.get(account);
-      try {
-        outcomes.put(account, apply(input, Optional.ofNullable(storedRows.get(account)), prefetched));
-      } catch (RuntimeException | Error e) {
-        LOG.warnf("recalculating %s failed: %s", account, e.toString());
-        failures.put(account, asRuntime(e));
-      }
-    });
+    inParallel(
+        new ArrayList<>(inputs.keySet()),
+        account -> {
+          Input input = inputs.get(account);
+          try {
+            outcomes.put(
+                account, apply(input, Optional.ofNullable(storedRows.get(account)), prefetched));
+          } catch (RuntimeException | Error e) {
+            LOG.warnf("recalculating %s failed: %s", account, e.toString());
+            failures.put(account, asRuntime(e));
+          }
+        });
     return new BatchOutcome(new LinkedHashMap<>(outcomes), new LinkedHashMap<>(failures));
   }
 
@@ -129,13 +150,15 @@ public class AccountRecalculator {
    * the instance's.
    */
   private static RuntimeException asRuntime(Throwable failure) {
-    return failure instanceof RuntimeException e ? e
-        : new IllegalStateException("recalculation failed: " + failure.getClass().getSimpleName(), failure);
+    return failure instanceof RuntimeException e
+        ? e
+        : new IllegalStateException(
+            "recalculation failed: " + failure.getClass().getSimpleName(), failure);
   }
 
   /**
-   * Runs per-account work on up to {@code cm.margin.recalc-concurrency} threads: each account
-   * waits on a few DynamoDB round trips, so a batch is bound by latency, not CPU.
+   * Runs per-account work on up to {@code cm.margin.recalc-concurrency} threads: each account waits
+   * on a few DynamoDB round trips, so a batch is bound by latency, not CPU.
    */
   private void inParallel(Collection<String> accounts, java.util.function.Consumer<String> work) {
     if (accounts.size() <= 1 || concurrency <= 1) {
@@ -143,13 +166,16 @@ public class AccountRecalculator {
       return;
     }
     List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-    java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(accounts);
+    java.util.concurrent.ConcurrentLinkedQueue<String> queue =
+        new java.util.concurrent.ConcurrentLinkedQueue<>(accounts);
     for (int t = 0; t < Math.min(concurrency, accounts.size()); t++) {
-      running.add(pool.submit(() -> {
-        for (String account = queue.poll(); account != null; account = queue.poll()) {
-          work.accept(account);
-        }
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                for (String account = queue.poll(); account != null; account = queue.poll()) {
+                  work.accept(account);
+                }
+              }));
     }
     for (java.util.concurrent.Future<?> f : running) {
       try {
@@ -173,7 +199,11 @@ public class AccountRecalculator {
   }
 
   /** An account's stored inputs. */
-  private record Input(String account, long version, Optional<StoredAccount> stored, List<StoredPosition> positions,
+  private record Input(
+      String account,
+      long version,
+      Optional<StoredAccount> stored,
+      List<StoredPosition> positions,
       String model) {
     boolean unknown() {
       return stored.isEmpty() && positions.isEmpty();
@@ -212,23 +242,30 @@ public class AccountRecalculator {
    * every instrument its accounts hold, or the failure that stops only the accounts using it.
    *
    * @param failures per model: a {@link ValidationException} (the model is unknown: the accounts'
-   *     own mistake, stored as ERROR) or a transient failure (DynamoDB, no current snapshot: retried)
+   *     own mistake, stored as ERROR) or a transient failure (DynamoDB, no current snapshot:
+   *     retried)
    */
-  private record Prefetched(Map<String, SnapshotPointer> pointers, Map<String, Map<String, RiskArray>> arrays,
+  private record Prefetched(
+      Map<String, SnapshotPointer> pointers,
+      Map<String, Map<String, RiskArray>> arrays,
       Map<String, RuntimeException> failures) {}
 
   /**
-   * The current pointer of every model involved, and every instrument's array, fetched once for
-   * the whole batch. Each model is fetched on its own, so one account naming an unknown model (or
-   * a model whose pointer cannot be read) does not fail the accounts of the other models.
+   * The current pointer of every model involved, and every instrument's array, fetched once for the
+   * whole batch. Each model is fetched on its own, so one account naming an unknown model (or a
+   * model whose pointer cannot be read) does not fail the accounts of the other models.
    */
   private Prefetched prefetch(Collection<Input> inputs) {
     Map<String, Set<String>> instrumentsByModel = new TreeMap<>();
     for (Input input : inputs) {
       if (!input.unknown()) {
-        // every model of a known account, even one without open positions: its result names the market
-        Set<String> names = instrumentsByModel.computeIfAbsent(input.model, m -> new LinkedHashSet<>());
-        input.positions.stream().filter(p -> p.quantity() != 0).forEach(p -> names.add(p.instrument()));
+        // every model of a known account, even one without open positions: its result names the
+        // market
+        Set<String> names =
+            instrumentsByModel.computeIfAbsent(input.model, m -> new LinkedHashSet<>());
+        input.positions.stream()
+            .filter(p -> p.quantity() != 0)
+            .forEach(p -> names.add(p.instrument()));
       }
     }
     Map<String, SnapshotPointer> pointers = new TreeMap<>();
@@ -240,15 +277,19 @@ public class AccountRecalculator {
       try {
         pointer = margin.current(model);
       } catch (RuntimeException e) {
-        LOG.warnf("model %s of %d account(s) unavailable: %s", model,
-            inputs.stream().filter(i -> i.model.equals(model)).count(), e.toString());
+        LOG.warnf(
+            "model %s of %d account(s) unavailable: %s",
+            model, inputs.stream().filter(i -> i.model.equals(model)).count(), e.toString());
         failures.put(model, e);
         continue;
       }
       pointers.put(model, pointer);
       try {
-        arraysByModel.put(model, entry.getValue().isEmpty() ? Map.of()
-            : margin.arraysFor(entry.getValue(), model, pointer));
+        arraysByModel.put(
+            model,
+            entry.getValue().isEmpty()
+                ? Map.of()
+                : margin.arraysFor(entry.getValue(), model, pointer));
       } catch (ValidationException oneBadBook) {
         // some instrument cannot be arrayed: each account fetches its own, so only its book fails
         arraysByModel.put(model, Map.of());
@@ -256,7 +297,8 @@ public class AccountRecalculator {
         failures.put(model, e);
       }
     }
-    boolean anyUnknownModel = failures.values().stream().anyMatch(ValidationException.class::isInstance);
+    boolean anyUnknownModel =
+        failures.values().stream().anyMatch(ValidationException.class::isInstance);
     String fallback = margin.defaultModel();
     if (anyUnknownModel && !pointers.containsKey(fallback) && !failures.containsKey(fallback)) {
       // an ERROR result still names the market it was refused in: the default model's snapshot
@@ -269,15 +311,22 @@ public class AccountRecalculator {
     return new Prefetched(pointers, arraysByModel, failures);
   }
 
-  /** The result of an account from what was prefetched; throws what should make the caller retry it. */
+  /**
+   * The result of an account from what was prefetched; throws what should make the caller retry it.
+   */
   private Row resultOf(Input input, Prefetched prefetched) {
     RuntimeException modelFailure = prefetched.failures().get(input.model);
     if (modelFailure instanceof ValidationException refused) {
-      // the account's own data names a model we do not have: as permanent as a book the engine refuses
+      // the account's own data names a model we do not have: as permanent as a book the engine
+      // refuses
       SnapshotPointer market = prefetched.pointers().get(margin.defaultModel());
       if (market == null) {
-        throw prefetched.failures().getOrDefault(margin.defaultModel(),
-            new IllegalStateException("no pointer of " + margin.defaultModel() + " was fetched"));
+        throw prefetched
+            .failures()
+            .getOrDefault(
+                margin.defaultModel(),
+                new IllegalStateException(
+                    "no pointer of " + margin.defaultModel() + " was fetched"));
       }
       // every problem at once: the model's, and those of the book's names in that market
       Problems problems = new Problems();
@@ -286,13 +335,16 @@ public class AccountRecalculator {
       try {
         problems.throwIfAny();
       } catch (ValidationException all) {
-        return errorRow(input, market, all, digest(input.portfolio(), input.model), clock.instant().toString());
+        return errorRow(
+            input, market, all, digest(input.portfolio(), input.model), clock.instant().toString());
       }
     }
     if (modelFailure != null) {
       throw modelFailure;
     }
-    return compute(input, prefetched.pointers().get(input.model),
+    return compute(
+        input,
+        prefetched.pointers().get(input.model),
         prefetched.arrays().getOrDefault(input.model, Map.of()));
   }
 
@@ -306,15 +358,21 @@ public class AccountRecalculator {
         Row current = stored.get();
         if (current.sameInputs(row) && current.pendingEvent() != null) {
           // a previous delivery stored it but did not get to publish: report the status it replaced
-          // (an item written before pendingPreviousStatus existed has none: HEALTHY, as was assumed then)
-          publish(current, current.pendingPreviousStatus() != null ? current.pendingPreviousStatus()
-              : MarginStatus.HEALTHY.name());
-          return new Outcome(input.account, row.version(), current.status(), false, current.pendingEvent());
+          // (an item written before pendingPreviousStatus existed has none: HEALTHY, as was assumed
+          // then)
+          publish(
+              current,
+              current.pendingPreviousStatus() != null
+                  ? current.pendingPreviousStatus()
+                  : MarginStatus.HEALTHY.name());
+          return new Outcome(
+              input.account, row.version(), current.status(), false, current.pendingEvent());
         }
         return new Outcome(input.account, row.version(), current.status(), false, null);
       }
       String previous = stored.map(Row::status).orElse(MarginStatus.HEALTHY.name());
-      String event = worsened(row.status(), previous) ? MarginEvent.detailTypeOf(row.status()) : null;
+      String event =
+          worsened(row.status(), previous) ? MarginEvent.detailTypeOf(row.status()) : null;
       Row toWrite = row.withPendingEvent(event, previous);
       if (results.putIfUnchanged(toWrite, stored)) {
         if (event != null) {
@@ -323,8 +381,12 @@ public class AccountRecalculator {
         return new Outcome(input.account, row.version(), row.status(), true, event);
       }
       if (attempt >= CAS_ATTEMPTS) {
-        throw new IllegalStateException("margin result of " + input.account + " kept changing under "
-            + CAS_ATTEMPTS + " attempts to write it");
+        throw new IllegalStateException(
+            "margin result of "
+                + input.account
+                + " kept changing under "
+                + CAS_ATTEMPTS
+                + " attempts to write it");
       }
       stored = results.find(input.account); // raced: decide again against what is stored now
     }
@@ -336,27 +398,69 @@ public class AccountRecalculator {
     String digest = digest(portfolio, input.model);
     try {
       AccountMargin result = margin.margin(portfolio, input.model, pointer, arrays);
-      return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
-          input.model, result.status().name(), result.initialMargin(), result.maintenanceMargin(), result.equity(),
-          computedAt, ReportJson.write(result), null, null);
+      return new Row(
+          input.account,
+          input.version,
+          pointer.asOf().toEpochMilli(),
+          digest,
+          pointer.snapshotId(),
+          input.model,
+          result.status().name(),
+          result.initialMargin(),
+          result.maintenanceMargin(),
+          result.equity(),
+          computedAt,
+          ReportJson.write(result),
+          null,
+          null);
     } catch (ValidationException e) {
       return errorRow(input, pointer, e, digest, computedAt);
     }
   }
 
-  /** A book that cannot be margined, stored as ERROR with every problem (not retried: retrying changes nothing). */
-  private static Row errorRow(Input input, SnapshotPointer pointer, ValidationException e, String digest,
+  /**
+   * A book that cannot be margined, stored as ERROR with every problem (not retried: retrying
+   * changes nothing).
+   */
+  private static Row errorRow(
+      Input input,
+      SnapshotPointer pointer,
+      ValidationException e,
+      String digest,
       String computedAt) {
     LOG.warnf("account %s cannot be margined: %s", input.account, e.getMessage());
-    return new Row(input.account, input.version, pointer.asOf().toEpochMilli(), digest, pointer.snapshotId(),
-        input.model, "ERROR", Double.NaN, Double.NaN, Double.NaN, computedAt,
-        ReportJson.write(Map.of("errors", e.problems())), null, null);
+    return new Row(
+        input.account,
+        input.version,
+        pointer.asOf().toEpochMilli(),
+        digest,
+        pointer.snapshotId(),
+        input.model,
+        "ERROR",
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        computedAt,
+        ReportJson.write(Map.of("errors", e.problems())),
+        null,
+        null);
   }
 
   private void publish(Row row, String previousStatus) {
-    publisher.publish(row.pendingEvent(), new MarginEvent(row.account(), row.status(), previousStatus,
-        row.initialMargin(), row.maintenanceMargin(), row.equity(), row.initialMargin() - row.equity(), row.model(),
-        row.snapshotId(), row.version(), row.computedAt()));
+    publisher.publish(
+        row.pendingEvent(),
+        new MarginEvent(
+            row.account(),
+            row.status(),
+            previousStatus,
+            row.initialMargin(),
+            row.maintenanceMargin(),
+            row.equity(),
+            row.initialMargin() - row.equity(),
+            row.model(),
+            row.snapshotId(),
+            row.version(),
+            row.computedAt()));
     results.clearPendingEvent(row);
   }
 
@@ -364,20 +468,26 @@ public class AccountRecalculator {
     if (MarginEvent.detailTypeOf(status) == null) {
       return false;
     }
-    MarginStatus before = "ERROR".equals(previous) ? MarginStatus.HEALTHY : MarginStatus.valueOf(previous);
+    MarginStatus before =
+        "ERROR".equals(previous) ? MarginStatus.HEALTHY : MarginStatus.valueOf(previous);
     return MarginStatus.valueOf(status).isWorseThan(before);
   }
 
-  /** What the result depends on besides version and market: the open positions and the collateral. */
+  /**
+   * What the result depends on besides version and market: the open positions and the collateral.
+   */
   static String digest(Portfolio portfolio, String model) {
     StringBuilder text = new StringBuilder(model).append('|');
-    new TreeMap<>(portfolio.collateral()).forEach((c, a) -> text.append(c).append('=').append(a).append(';'));
+    new TreeMap<>(portfolio.collateral())
+        .forEach((c, a) -> text.append(c).append('=').append(a).append(';'));
     text.append('|');
     Map<String, Double> net = new TreeMap<>();
     portfolio.positions().forEach(p -> net.merge(p.instrument(), p.quantity(), Double::sum));
     net.forEach((i, q) -> text.append(i).append('=').append(q).append(';'));
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

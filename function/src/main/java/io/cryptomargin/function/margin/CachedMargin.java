@@ -36,9 +36,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Portfolio margin from the cached risk arrays of the current snapshot: one BatchGetItem round per
- * 100 instruments and underlying. An instrument without a cached array is computed on the spot
- * from the stored snapshot and written back; an instrument the snapshot cannot price is a
- * {@link ValidationException} naming it, never a silent zero.
+ * 100 instruments and underlying. An instrument without a cached array is computed on the spot from
+ * the stored snapshot and written back; an instrument the snapshot cannot price is a {@link
+ * ValidationException} naming it, never a silent zero.
  */
 @ApplicationScoped
 public class CachedMargin {
@@ -53,8 +53,12 @@ public class CachedMargin {
   private final String defaultModel;
 
   @Inject
-  public CachedMargin(SnapshotPointerStore pointers, DynamoDbRiskArrayStore arrays, SnapshotStore snapshots,
-      ScenarioSetCatalog catalog, FunctionConfig config) {
+  public CachedMargin(
+      SnapshotPointerStore pointers,
+      DynamoDbRiskArrayStore arrays,
+      SnapshotStore snapshots,
+      ScenarioSetCatalog catalog,
+      FunctionConfig config) {
     this.pointers = pointers;
     this.arrays = arrays;
     this.snapshots = snapshots;
@@ -66,8 +70,11 @@ public class CachedMargin {
       labels.put(id, RiskArrayCalculator.labels(model.scenarios()));
     }
     if (!models.containsKey(defaultModel)) {
-      throw new IllegalStateException("cm.margin.default-model " + defaultModel + " is not one of cm.scenario-sets "
-          + modelIds);
+      throw new IllegalStateException(
+          "cm.margin.default-model "
+              + defaultModel
+              + " is not one of cm.scenario-sets "
+              + modelIds);
     }
   }
 
@@ -103,11 +110,15 @@ public class CachedMargin {
   /** The margin of a book under a model, in its current snapshot. */
   public AccountMargin margin(Portfolio portfolio, String modelId) {
     SnapshotPointer pointer = current(modelId);
-    return margin(portfolio, modelId, pointer, arraysFor(portfolio.instruments(), modelId, pointer));
+    return margin(
+        portfolio, modelId, pointer, arraysFor(portfolio.instruments(), modelId, pointer));
   }
 
   /** The margin of a book from arrays already fetched (see {@link #arraysFor}). */
-  public AccountMargin margin(Portfolio portfolio, String modelId, SnapshotPointer pointer,
+  public AccountMargin margin(
+      Portfolio portfolio,
+      String modelId,
+      SnapshotPointer pointer,
       Map<String, RiskArray> fetched) {
     MarginModel model = model(modelId);
     Map<String, RiskArray> needed = new LinkedHashMap<>();
@@ -120,8 +131,13 @@ public class CachedMargin {
     if (needed.size() < portfolio.instruments().size()) {
       needed = arraysFor(portfolio.instruments(), modelId, pointer);
     }
-    RiskArraySet set = RiskArraySet.of(model.id(), pointer.parameterVersion(), pointer.snapshotId(), labels.get(modelId),
-        needed.values());
+    RiskArraySet set =
+        RiskArraySet.of(
+            model.id(),
+            pointer.parameterVersion(),
+            pointer.snapshotId(),
+            labels.get(modelId),
+            needed.values());
     return PortfolioMarginCalculator.margin(portfolio, set, model, rates(pointer), pointer.asOf());
   }
 
@@ -131,34 +147,38 @@ public class CachedMargin {
   }
 
   /**
-   * The arrays of instruments in the pointer's snapshot: cached ones read in BatchGetItem rounds
-   * of 100 per underlying, missing ones computed from the snapshot and written back.
+   * The arrays of instruments in the pointer's snapshot: cached ones read in BatchGetItem rounds of
+   * 100 per underlying, missing ones computed from the snapshot and written back.
    *
    * @throws ValidationException naming every malformed instrument, every instrument on an
    *     underlying the snapshot has no market for, and every one the snapshot cannot price
    */
-  public Map<String, RiskArray> arraysFor(Collection<String> instrumentNames, String modelId, SnapshotPointer pointer) {
+  public Map<String, RiskArray> arraysFor(
+      Collection<String> instrumentNames, String modelId, SnapshotPointer pointer) {
     return arraysFor(instrumentNames, modelId, pointer, Integer.MAX_VALUE);
   }
 
   /**
-   * As {@link #arraysFor(Collection, String, SnapshotPointer)}, writing back at most
-   * {@code maxWrites} computed arrays: a request that names many uncached instruments gets them
-   * all, and the shared cache grows by a bounded amount.
+   * As {@link #arraysFor(Collection, String, SnapshotPointer)}, writing back at most {@code
+   * maxWrites} computed arrays: a request that names many uncached instruments gets them all, and
+   * the shared cache grows by a bounded amount.
    */
-  public Map<String, RiskArray> arraysFor(Collection<String> instrumentNames, String modelId, SnapshotPointer pointer,
-      int maxWrites) {
+  public Map<String, RiskArray> arraysFor(
+      Collection<String> instrumentNames, String modelId, SnapshotPointer pointer, int maxWrites) {
     MarginModel model = model(modelId);
     int writesLeft = maxWrites;
     Problems problems = new Problems();
-    Map<String, List<Instrument>> byUnderlying = checkInstruments(instrumentNames, pointer, problems);
+    Map<String, List<Instrument>> byUnderlying =
+        checkInstruments(instrumentNames, pointer, problems);
     problems.throwIfAny();
     Map<String, RiskArray> found = new LinkedHashMap<>();
     for (Map.Entry<String, List<Instrument>> group : byUnderlying.entrySet()) {
       RiskArrayStore.Key key = pointer.key(group.getKey());
-      Map<String, RiskArray> cached = arrays.getAll(key, group.getValue().stream().map(Instrument::name).toList());
+      Map<String, RiskArray> cached =
+          arrays.getAll(key, group.getValue().stream().map(Instrument::name).toList());
       found.putAll(cached);
-      List<Instrument> missing = group.getValue().stream().filter(i -> !cached.containsKey(i.name())).toList();
+      List<Instrument> missing =
+          group.getValue().stream().filter(i -> !cached.containsKey(i.name())).toList();
       if (!missing.isEmpty()) {
         found.putAll(computeMissing(key, missing, model, pointer, writesLeft));
         writesLeft = Math.max(0, writesLeft - missing.size());
@@ -169,14 +189,14 @@ public class CachedMargin {
 
   /**
    * Checks instrument names against a pointer without reading anything: each malformed name and
-   * each instrument on an underlying the pointer's snapshot has no market for is added to
-   * {@code problems} (field {@code positions.<name>}), so callers can report them together with
-   * problems of their own.
+   * each instrument on an underlying the pointer's snapshot has no market for is added to {@code
+   * problems} (field {@code positions.<name>}), so callers can report them together with problems
+   * of their own.
    *
    * @return the well-formed instruments the snapshot has a market for, by underlying
    */
-  public Map<String, List<Instrument>> checkInstruments(Collection<String> instrumentNames, SnapshotPointer pointer,
-      Problems problems) {
+  public Map<String, List<Instrument>> checkInstruments(
+      Collection<String> instrumentNames, SnapshotPointer pointer, Problems problems) {
     Map<String, List<Instrument>> byUnderlying = new TreeMap<>();
     for (String name : new java.util.LinkedHashSet<>(instrumentNames)) {
       Instrument instrument;
@@ -187,8 +207,15 @@ public class CachedMargin {
         continue;
       }
       if (!pointer.underlyings().contains(instrument.underlying())) {
-        problems.add("positions." + instrument.name(), "the current snapshot " + pointer.snapshotId()
-            + " has no market for " + instrument.underlying() + " (only " + pointer.underlyings() + ")");
+        problems.add(
+            "positions." + instrument.name(),
+            "the current snapshot "
+                + pointer.snapshotId()
+                + " has no market for "
+                + instrument.underlying()
+                + " (only "
+                + pointer.underlyings()
+                + ")");
         continue;
       }
       byUnderlying.computeIfAbsent(instrument.underlying(), u -> new ArrayList<>()).add(instrument);
@@ -196,8 +223,12 @@ public class CachedMargin {
     return byUnderlying;
   }
 
-  private Map<String, RiskArray> computeMissing(RiskArrayStore.Key key, List<Instrument> missing, MarginModel model,
-      SnapshotPointer pointer, int maxWrites) {
+  private Map<String, RiskArray> computeMissing(
+      RiskArrayStore.Key key,
+      List<Instrument> missing,
+      MarginModel model,
+      SnapshotPointer pointer,
+      int maxWrites) {
     MarketSnapshot snapshot = snapshots.snapshot(pointer.snapshotId());
     RiskArraySet computed;
     try {
@@ -205,16 +236,20 @@ public class CachedMargin {
     } catch (ValidationException e) {
       Problems problems = new Problems();
       problems.addAll("positions", e);
-      problems.add("snapshot", "the instruments above have no cached array and " + snapshot.id() + " cannot price them");
+      problems.add(
+          "snapshot",
+          "the instruments above have no cached array and " + snapshot.id() + " cannot price them");
       problems.throwIfAny();
       throw e;
     }
-    List<RiskArray> kept = computed.arrays().values().stream().limit(Math.max(0, maxWrites)).toList();
+    List<RiskArray> kept =
+        computed.arrays().values().stream().limit(Math.max(0, maxWrites)).toList();
     if (!kept.isEmpty()) {
       arrays.putAll(key, kept, pointer.expiresAt());
     }
-    LOG.infof("cache miss: computed %d %s arrays in %s, stored %d of them", computed.arrays().size(), model.id(),
-        snapshot.id(), kept.size());
+    LOG.infof(
+        "cache miss: computed %d %s arrays in %s, stored %d of them",
+        computed.arrays().size(), model.id(), snapshot.id(), kept.size());
     return computed.arrays();
   }
 

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * A new current snapshot → every account re-margined: the accounts table is scanned (keys only,
- * page by page) and its ids sent to the recalc queue in messages of {@code cm.margin.recalc-batch-size}
- * accounts, 10 messages per SendMessageBatch. Lambda's SQS event source then scales the
- * {@code recalc} function out over the messages; nothing here waits for them.
+ * page by page) and its ids sent to the recalc queue in messages of {@code
+ * cm.margin.recalc-batch-size} accounts, 10 messages per SendMessageBatch. Lambda's SQS event
+ * source then scales the {@code recalc} function out over the messages; nothing here waits for
+ * them.
  */
 @ApplicationScoped
 public class AccountFanOut {
@@ -40,14 +41,19 @@ public class AccountFanOut {
   /** Enqueues every account for recalculation under a snapshot. */
   public FanOut enqueueAll(String snapshotId) {
     long[] messages = {0};
-    long count = accounts.forEachAccountPage(ids -> {
-      List<RecalcBatch> batches = new ArrayList<>();
-      for (int from = 0; from < ids.size(); from += batchSize) {
-        batches.add(new RecalcBatch(snapshotId, List.copyOf(ids.subList(from, Math.min(from + batchSize, ids.size())))));
-      }
-      queue.send(batches);
-      messages[0] += batches.size();
-    });
+    long count =
+        accounts.forEachAccountPage(
+            ids -> {
+              List<RecalcBatch> batches = new ArrayList<>();
+              for (int from = 0; from < ids.size(); from += batchSize) {
+                batches.add(
+                    new RecalcBatch(
+                        snapshotId,
+                        List.copyOf(ids.subList(from, Math.min(from + batchSize, ids.size())))));
+              }
+              queue.send(batches);
+              messages[0] += batches.size();
+            });
     return new FanOut(snapshotId, count, messages[0]);
   }
 }

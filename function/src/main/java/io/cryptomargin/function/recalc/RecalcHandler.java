@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Handler {@code recalc}: SQS messages ({@link RecalcBatch} bodies) of accounts to re-margin in the
- * current snapshot. All accounts of all messages are recalculated together (shared array reads);
- * a message is reported in {@code batchItemFailures} when its body is malformed or any of its
+ * current snapshot. All accounts of all messages are recalculated together (shared array reads); a
+ * message is reported in {@code batchItemFailures} when its body is malformed or any of its
  * accounts failed. Re-delivered messages are harmless: an account's result is only rewritten when
  * newer (see {@code MarginResultStore}).
  */
@@ -35,22 +35,30 @@ public class RecalcHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     AccountBatch batch = new AccountBatch();
-    List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    List<SQSEvent.SQSMessage> messages =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
     for (int i = 0; i < messages.size(); i++) {
       SQSEvent.SQSMessage message = messages.get(i);
-      String messageId = message != null && message.getMessageId() != null ? message.getMessageId() : "Records[" + i + "]";
+      String messageId =
+          message != null && message.getMessageId() != null
+              ? message.getMessageId()
+              : "Records[" + i + "]";
       try {
-        RecalcBatch body = StrictJson.read(message == null ? null : message.getBody(), RecalcBatch.class);
+        RecalcBatch body =
+            StrictJson.read(message == null ? null : message.getBody(), RecalcBatch.class);
         Map<String, Long> accounts = new LinkedHashMap<>();
         body.accounts().forEach(account -> accounts.put(account, 0L));
         batch.add(messageId, accounts);
       } catch (RuntimeException malformed) {
-        LOG.warnf("malformed recalc message %s: body must be {\"snapshotId\":\"...\",\"accounts\":[\"id\",...]}",
+        LOG.warnf(
+            "malformed recalc message %s: body must be {\"snapshotId\":\"...\",\"accounts\":[\"id\",...]}",
             messageId);
         batch.malformed(messageId);
       }
     }
-    return new SQSBatchResponse(batch.recalculate(recalculator, "recalc").stream()
-        .map(SQSBatchResponse.BatchItemFailure::new).toList());
+    return new SQSBatchResponse(
+        batch.recalculate(recalculator, "recalc").stream()
+            .map(SQSBatchResponse.BatchItemFailure::new)
+            .toList());
   }
 }

@@ -2,7 +2,10 @@ package io.cryptomargin.function.recalc;
 
 import java.util.List;
 
-/** The queue of account batches to recalculate: SQS in the function, a recording stand-in in tests and the local run. */
+/**
+ * The queue of account batches to recalculate: SQS in the function, a recording stand-in in tests
+ * and the local run.
+ */
 public interface RecalcQueue {
 
   /**

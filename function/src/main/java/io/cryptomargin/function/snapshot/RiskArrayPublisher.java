@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns a snapshot into stored risk arrays in two steps, so nothing is written unless every
- * array of every scenario set could be computed: {@link #prepare} computes (and fails with every
+ * Turns a snapshot into stored risk arrays in two steps, so nothing is written unless every array
+ * of every scenario set could be computed: {@link #prepare} computes (and fails with every
  * problem), {@link #publish} writes all arrays and only then moves each scenario set's pointer.
  */
 @ApplicationScoped
@@ -39,8 +39,13 @@ public class RiskArrayPublisher {
   private final SnapshotStore snapshots;
 
   @Inject
-  public RiskArrayPublisher(ScenarioSetCatalog catalog, DynamoDbRiskArrayStore arrays, SnapshotPointerStore pointers,
-      FunctionConfig config, Clock clock, SnapshotStore snapshots) {
+  public RiskArrayPublisher(
+      ScenarioSetCatalog catalog,
+      DynamoDbRiskArrayStore arrays,
+      SnapshotPointerStore pointers,
+      FunctionConfig config,
+      Clock clock,
+      SnapshotStore snapshots) {
     this.snapshots = snapshots;
     this.catalog = catalog;
     this.arrays = arrays;
@@ -57,7 +62,8 @@ public class RiskArrayPublisher {
    * @param computeMillis time spent computing, ms
    * @param sets one per configured scenario set, in configuration order
    */
-  public record PreparedSnapshot(MarketSnapshot snapshot, String origin, List<RiskArraySet> sets, long computeMillis) {}
+  public record PreparedSnapshot(
+      MarketSnapshot snapshot, String origin, List<RiskArraySet> sets, long computeMillis) {}
 
   /**
    * Computes every array.
@@ -79,16 +85,27 @@ public class RiskArrayPublisher {
     return new PreparedSnapshot(snapshot, origin, sets, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** Writes every array, then makes the snapshot current for each scenario set unless a later one is. */
+  /**
+   * Writes every array, then makes the snapshot current for each scenario set unless a later one
+   * is.
+   */
   public SnapshotSummary publish(PreparedSnapshot prepared) {
     long start = System.nanoTime();
     MarketSnapshot snapshot = prepared.snapshot();
     // One expiry for the arrays and their pointer, so a valid pointer never names expired arrays.
     Instant expiresAt = clock.instant().plus(config.riskArrays().timeToLive());
     for (RiskArraySet set : prepared.sets()) {
-      byUnderlying(set).forEach((underlying, list) -> arrays.putAll(
-          new RiskArrayStore.Key(underlying, set.snapshotId(), set.scenarioSetId(), set.parameterVersion()),
-          list, expiresAt));
+      byUnderlying(set)
+          .forEach(
+              (underlying, list) ->
+                  arrays.putAll(
+                      new RiskArrayStore.Key(
+                          underlying,
+                          set.snapshotId(),
+                          set.scenarioSetId(),
+                          set.parameterVersion()),
+                      list,
+                      expiresAt));
     }
     // The snapshot itself, for cache misses later: stored before any pointer names it.
     String origin = prepared.origin();
@@ -103,14 +120,33 @@ public class RiskArrayPublisher {
     List<String> underlyings = List.copyOf(snapshot.underlyings().keySet());
     List<ScenarioSetSummary> summaries = new ArrayList<>();
     for (RiskArraySet set : prepared.sets()) {
-      boolean moved = pointers.advance(new SnapshotPointer(set.scenarioSetId(), set.snapshotId(), set.parameterVersion(),
-          snapshot.asOf(), underlyings, expiresAt));
+      boolean moved =
+          pointers.advance(
+              new SnapshotPointer(
+                  set.scenarioSetId(),
+                  set.snapshotId(),
+                  set.parameterVersion(),
+                  snapshot.asOf(),
+                  underlyings,
+                  expiresAt));
       Map<String, Integer> counts = new TreeMap<>();
       byUnderlying(set).forEach((underlying, list) -> counts.put(underlying, list.size()));
-      summaries.add(new ScenarioSetSummary(set.scenarioSetId(), set.parameterVersion(), set.scenarioCount(),
-          set.arrays().size(), counts, RiskArrayCodec.encodedLossesSize(set.scenarioCount()), moved));
+      summaries.add(
+          new ScenarioSetSummary(
+              set.scenarioSetId(),
+              set.parameterVersion(),
+              set.scenarioCount(),
+              set.arrays().size(),
+              counts,
+              RiskArrayCodec.encodedLossesSize(set.scenarioCount()),
+              moved));
     }
-    return new SnapshotSummary(snapshot.id(), snapshot.asOf(), prepared.origin(), summaries, prepared.computeMillis(),
+    return new SnapshotSummary(
+        snapshot.id(),
+        snapshot.asOf(),
+        prepared.origin(),
+        summaries,
+        prepared.computeMillis(),
         (System.nanoTime() - start) / 1_000_000);
   }
 

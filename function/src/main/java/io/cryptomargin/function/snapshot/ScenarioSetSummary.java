@@ -15,5 +15,11 @@ import java.util.Map;
  * @param pointerMoved whether this snapshot is now current; false when a later one already was
  */
 @RegisterForReflection
-public record ScenarioSetSummary(String scenarioSetId, String parameterVersion, int scenarioCount, int arrayCount,
-    Map<String, Integer> arraysByUnderlying, int lossesBytesPerArray, boolean pointerMoved) {}
+public record ScenarioSetSummary(
+    String scenarioSetId,
+    String parameterVersion,
+    int scenarioCount,
+    int arrayCount,
+    Map<String, Integer> arraysByUnderlying,
+    int lossesBytesPerArray,
+    boolean pointerMoved) {}

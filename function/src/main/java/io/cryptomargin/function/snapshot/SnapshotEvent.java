@@ -7,9 +7,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * The events that announce a snapshot, as Lambda delivers them to the {@code snapshot} handler:
- * an S3 event notification ({@code Records}, the fields of the SDK's {@code S3EventNotification}
- * the handler reads) or an EventBridge event (the fields of the SDK's {@code ScheduledEvent}, with
+ * The events that announce a snapshot, as Lambda delivers them to the {@code snapshot} handler: an
+ * S3 event notification ({@code Records}, the fields of the SDK's {@code S3EventNotification} the
+ * handler reads) or an EventBridge event (the fields of the SDK's {@code ScheduledEvent}, with
  * {@code detail-type} under its wire name). One type for both, since one function receives both;
  * {@link SnapshotTriggers} says which it is and checks it.
  *
@@ -21,8 +21,11 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SnapshotEvent(@JsonProperty("Records") List<S3Record> records, @JsonProperty("id") String id,
-    @JsonProperty("detail-type") String detailType, @JsonProperty("source") String source,
+public record SnapshotEvent(
+    @JsonProperty("Records") List<S3Record> records,
+    @JsonProperty("id") String id,
+    @JsonProperty("detail-type") String detailType,
+    @JsonProperty("source") String source,
     @JsonProperty("detail") JsonNode detail) {
 
   /** One S3 notification record. */

@@ -10,18 +10,23 @@ import jakarta.inject.Named;
 
 /**
  * Handler {@code snapshot}: a market snapshot event (an S3 notification, or an EventBridge event
- * with the snapshot inline or naming its file) becomes stored risk arrays, through
- * {@link SnapshotPublication}. A bad event is a {@code ValidationException} listing every problem.
+ * with the snapshot inline or naming its file) becomes stored risk arrays, through {@link
+ * SnapshotPublication}. A bad event is a {@code ValidationException} listing every problem.
  */
 @Named("snapshot")
 public class SnapshotHandler implements RequestHandler<SnapshotEvent, SnapshotRun> {
   private final SnapshotPublication publication;
 
   @Inject
-  public SnapshotHandler(ObjectMapper mapper, FunctionConfig config, SnapshotSource files,
-      RiskArrayPublisher publisher, AccountFanOut fanOut) {
-    this.publication = new SnapshotPublication(new SnapshotTriggers(mapper, config.snapshotBucket()), files, publisher,
-        fanOut);
+  public SnapshotHandler(
+      ObjectMapper mapper,
+      FunctionConfig config,
+      SnapshotSource files,
+      RiskArrayPublisher publisher,
+      AccountFanOut fanOut) {
+    this.publication =
+        new SnapshotPublication(
+            new SnapshotTriggers(mapper, config.snapshotBucket()), files, publisher, fanOut);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.cryptomargin.function.snapshot;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.cryptomargin.function.recalc.AccountFanOut;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**

@@ -15,5 +15,10 @@ import java.util.List;
  * @param writeMillis time spent writing arrays and moving pointers, ms
  */
 @RegisterForReflection
-public record SnapshotSummary(String snapshotId, Instant asOf, String origin, List<ScenarioSetSummary> scenarioSets,
-    long computeMillis, long writeMillis) {}
+public record SnapshotSummary(
+    String snapshotId,
+    Instant asOf,
+    String origin,
+    List<ScenarioSetSummary> scenarioSets,
+    long computeMillis,
+    long writeMillis) {}

@@ -3,7 +3,10 @@ package io.cryptomargin.function.snapshot;
 /** What an event says about a snapshot: the snapshot itself, or where its file is. */
 public sealed interface SnapshotTrigger {
 
-  /** How messages name this trigger, e.g. {@code EventBridge event 1f0c…} or {@code s3://bucket/key}. */
+  /**
+   * How messages name this trigger, e.g. {@code EventBridge event 1f0c…} or {@code
+   * s3://bucket/key}.
+   */
   String origin();
 
   /**

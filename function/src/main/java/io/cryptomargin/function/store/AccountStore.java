@@ -22,17 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * short) and {@code version} (N): the version of the account change that last wrote the item.
  *
  * <p>Accounts table: pk = account, {@code collateral} (M: currency → N, in that currency), an
- * optional {@code model} (S, e.g. {@code span-16}; the configured default otherwise), {@code owners}
- * (L or SS of principal ARNs allowed to read the account through the API) and {@code version}
- * (N): the account's state version. Every change of an account (a position inserted, updated or
- * deleted, the collateral changed) bumps it in the same transaction as the change, and a changed
- * position item carries the new value; so the account's version orders its states, a delete
- * included. The writers here ({@link #putPosition}, {@link #removePosition}, {@link #putCollateral})
- * follow that contract; so must any writer outside the function.
+ * optional {@code model} (S, e.g. {@code span-16}; the configured default otherwise), {@code
+ * owners} (L or SS of principal ARNs allowed to read the account through the API) and {@code
+ * version} (N): the account's state version. Every change of an account (a position inserted,
+ * updated or deleted, the collateral changed) bumps it in the same transaction as the change, and a
+ * changed position item carries the new value; so the account's version orders its states, a delete
+ * included. The writers here ({@link #putPosition}, {@link #removePosition}, {@link
+ * #putCollateral}) follow that contract; so must any writer outside the function.
  */
 public final class AccountStore {
   /** The version attribute of both tables. */
   public static final String VERSION = "version";
+
   private static final int STATE_READS = 5;
   private static final int CHANGE_ATTEMPTS = 20;
 
@@ -55,8 +56,12 @@ public final class AccountStore {
    * @param owners principal ARNs that may read the account through the API (empty: only admins)
    * @param version the account's state version (0 for an item written before accounts carried one)
    */
-  public record StoredAccount(String account, Map<String, Double> collateral, Optional<String> model,
-      List<String> owners, long version) {
+  public record StoredAccount(
+      String account,
+      Map<String, Double> collateral,
+      Optional<String> model,
+      List<String> owners,
+      long version) {
     public StoredAccount {
       collateral = Map.copyOf(collateral);
       owners = List.copyOf(owners);
@@ -69,41 +74,69 @@ public final class AccountStore {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      QueryResponse page = dynamoDb.query(b -> b.tableName(positionsTable).consistentRead(true)
-          .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(account)))
-          .exclusiveStartKey(from));
+      QueryResponse page =
+          dynamoDb.query(
+              b ->
+                  b.tableName(positionsTable)
+                      .consistentRead(true)
+                      .keyConditionExpression("pk = :pk")
+                      .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(account)))
+                      .exclusiveStartKey(from));
       for (Map<String, AttributeValue> item : page.items()) {
-        positions.add(new StoredPosition(item.get("sk").s(), number(item, "quantity"), (long) number(item, "version")));
+        positions.add(
+            new StoredPosition(
+                item.get("sk").s(), number(item, "quantity"), (long) number(item, "version")));
       }
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return positions;
   }
 
   /** The account item, if there is one. */
   public Optional<StoredAccount> account(String account) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(accountsTable).consistentRead(true)
-        .key(Map.of("pk", AttributeValue.fromS(account)))).item();
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(accountsTable)
+                        .consistentRead(true)
+                        .key(Map.of("pk", AttributeValue.fromS(account))))
+            .item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Double> collateral = new LinkedHashMap<>();
     AttributeValue held = item.get("collateral");
     if (held != null && held.hasM()) {
-      held.m().forEach((currency, amount) -> collateral.put(currency, Double.parseDouble(amount.n())));
+      held.m()
+          .forEach((currency, amount) -> collateral.put(currency, Double.parseDouble(amount.n())));
     }
     List<String> owners = new ArrayList<>();
     AttributeValue listed = item.get("owners");
     if (listed != null && listed.hasSs()) {
       owners.addAll(listed.ss());
     } else if (listed != null && listed.hasL()) {
-      listed.l().stream().map(AttributeValue::s).filter(java.util.Objects::nonNull).forEach(owners::add);
+      listed.l().stream()
+          .map(AttributeValue::s)
+          .filter(java.util.Objects::nonNull)
+          .forEach(owners::add);
     }
-    return Optional.of(new StoredAccount(account, collateral,
-        Optional.ofNullable(item.get("model")).map(AttributeValue::s), owners, (long) number(item, VERSION)));
+    return Optional.of(
+        new StoredAccount(
+            account,
+            collateral,
+            Optional.ofNullable(item.get("model")).map(AttributeValue::s),
+            owners,
+            (long) number(item, VERSION)));
   }
 
-  /** An account's item and positions read as one state: the version did not move while its positions were read. */
+  /**
+   * An account's item and positions read as one state: the version did not move while its positions
+   * were read.
+   */
   public record State(Optional<StoredAccount> account, List<StoredPosition> positions) {}
 
   /**
@@ -118,7 +151,8 @@ public final class AccountStore {
       Optional<StoredAccount> after = account(account);
       long versionBefore = before.map(StoredAccount::version).orElse(0L);
       long versionAfter = after.map(StoredAccount::version).orElse(0L);
-      if (versionBefore == versionAfter && before.isPresent() == after.isPresent() || attempt >= STATE_READS) {
+      if (versionBefore == versionAfter && before.isPresent() == after.isPresent()
+          || attempt >= STATE_READS) {
         return new State(after, positions);
       }
       before = after;
@@ -136,7 +170,11 @@ public final class AccountStore {
    * @param owners principal ARNs that may read it through the API
    * @param version its state version (0: none written)
    */
-  public void putAccount(String account, Map<String, Double> collateral, String model, List<String> owners,
+  public void putAccount(
+      String account,
+      Map<String, Double> collateral,
+      String model,
+      List<String> owners,
       long version) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put("pk", AttributeValue.fromS(account));
@@ -159,36 +197,84 @@ public final class AccountStore {
    * the function).
    */
   public void putPosition(String account, String instrument, double quantity, long version) {
-    Put put = Put.builder().tableName(positionsTable).item(Map.of("pk", AttributeValue.fromS(account),
-        "sk", AttributeValue.fromS(instrument), "quantity", AttributeValue.fromN(Double.toString(quantity)),
-        VERSION, AttributeValue.fromN(Long.toString(version)))).build();
+    Put put =
+        Put.builder()
+            .tableName(positionsTable)
+            .item(
+                Map.of(
+                    "pk",
+                    AttributeValue.fromS(account),
+                    "sk",
+                    AttributeValue.fromS(instrument),
+                    "quantity",
+                    AttributeValue.fromN(Double.toString(quantity)),
+                    VERSION,
+                    AttributeValue.fromN(Long.toString(version))))
+            .build();
     if (account(account).isEmpty()) {
       dynamoDb.putItem(b -> b.tableName(positionsTable).item(put.item()));
       return;
     }
-    Update raise = Update.builder().tableName(accountsTable).key(Map.of("pk", AttributeValue.fromS(account)))
-        .updateExpression("SET #v = :v").conditionExpression("attribute_exists(pk)")
-        .expressionAttributeNames(Map.of("#v", VERSION))
-        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))).build();
+    Update raise =
+        Update.builder()
+            .tableName(accountsTable)
+            .key(Map.of("pk", AttributeValue.fromS(account)))
+            .updateExpression("SET #v = :v")
+            .conditionExpression("attribute_exists(pk)")
+            .expressionAttributeNames(Map.of("#v", VERSION))
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version))))
+            .build();
     try {
-      dynamoDb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
-          TransactWriteItem.builder().update(raise.toBuilder()
-              .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#v) OR #v < :v)").build()).build()));
+      dynamoDb.transactWriteItems(
+          b ->
+              b.transactItems(
+                  TransactWriteItem.builder().put(put).build(),
+                  TransactWriteItem.builder()
+                      .update(
+                          raise.toBuilder()
+                              .conditionExpression(
+                                  "attribute_exists(pk) AND (attribute_not_exists(#v) OR #v < :v)")
+                              .build())
+                      .build()));
     } catch (TransactionCanceledException alreadyHigher) {
       dynamoDb.putItem(b -> b.tableName(positionsTable).item(put.item()));
     }
   }
 
-  /** Deletes a position as a change of its account: the account's version bumped in the same transaction. */
+  /**
+   * Deletes a position as a change of its account: the account's version bumped in the same
+   * transaction.
+   */
   public long removePosition(String account, String instrument) {
-    return change(account, version -> TransactWriteItem.builder().delete(Delete.builder().tableName(positionsTable)
-        .key(Map.of("pk", AttributeValue.fromS(account), "sk", AttributeValue.fromS(instrument))).build()).build(),
-        "", Map.of());
+    return change(
+        account,
+        version ->
+            TransactWriteItem.builder()
+                .delete(
+                    Delete.builder()
+                        .tableName(positionsTable)
+                        .key(
+                            Map.of(
+                                "pk",
+                                AttributeValue.fromS(account),
+                                "sk",
+                                AttributeValue.fromS(instrument)))
+                        .build())
+                .build(),
+        "",
+        Map.of());
   }
 
-  /** Replaces an account's collateral as a change of the account: its version bumped in the same write. */
+  /**
+   * Replaces an account's collateral as a change of the account: its version bumped in the same
+   * write.
+   */
   public long putCollateral(String account, Map<String, Double> collateral) {
-    return change(account, null, ", collateral = :c", Map.of(":c", AttributeValue.fromM(amounts(collateral))));
+    return change(
+        account,
+        null,
+        ", collateral = :c",
+        Map.of(":c", AttributeValue.fromM(amounts(collateral))));
   }
 
   /**
@@ -198,10 +284,16 @@ public final class AccountStore {
    *
    * @return the version the change got
    */
-  private long change(String account, java.util.function.LongFunction<TransactWriteItem> alongside, String alsoSet,
+  private long change(
+      String account,
+      java.util.function.LongFunction<TransactWriteItem> alongside,
+      String alsoSet,
       Map<String, AttributeValue> alsoValues) {
     for (int attempt = 1; ; attempt++) {
-      long current = account(account).orElseThrow(() -> new IllegalArgumentException("no account " + account)).version();
+      long current =
+          account(account)
+              .orElseThrow(() -> new IllegalArgumentException("no account " + account))
+              .version();
       long next = current + 1;
       Map<String, AttributeValue> values = new LinkedHashMap<>(alsoValues);
       values.put(":next", AttributeValue.fromN(Long.toString(next)));
@@ -212,9 +304,15 @@ public final class AccountStore {
         condition = "#v = :current";
         values.put(":current", AttributeValue.fromN(Long.toString(current)));
       }
-      Update bump = Update.builder().tableName(accountsTable).key(Map.of("pk", AttributeValue.fromS(account)))
-          .updateExpression("SET #v = :next" + alsoSet).conditionExpression(condition)
-          .expressionAttributeNames(Map.of("#v", VERSION)).expressionAttributeValues(values).build();
+      Update bump =
+          Update.builder()
+              .tableName(accountsTable)
+              .key(Map.of("pk", AttributeValue.fromS(account)))
+              .updateExpression("SET #v = :next" + alsoSet)
+              .conditionExpression(condition)
+              .expressionAttributeNames(Map.of("#v", VERSION))
+              .expressionAttributeValues(values)
+              .build();
       List<TransactWriteItem> items = new ArrayList<>();
       items.add(TransactWriteItem.builder().update(bump).build());
       if (alongside != null) {
@@ -233,7 +331,8 @@ public final class AccountStore {
 
   private static Map<String, AttributeValue> amounts(Map<String, Double> collateral) {
     Map<String, AttributeValue> held = new LinkedHashMap<>();
-    collateral.forEach((currency, amount) -> held.put(currency, AttributeValue.fromN(Double.toString(amount))));
+    collateral.forEach(
+        (currency, amount) -> held.put(currency, AttributeValue.fromN(Double.toString(amount))));
     return held;
   }
 
@@ -248,13 +347,18 @@ public final class AccountStore {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      var page = dynamoDb.scan(b -> b.tableName(accountsTable).projectionExpression("pk").exclusiveStartKey(from));
+      var page =
+          dynamoDb.scan(
+              b -> b.tableName(accountsTable).projectionExpression("pk").exclusiveStartKey(from));
       List<String> ids = page.items().stream().map(item -> item.get("pk").s()).toList();
       if (!ids.isEmpty()) {
         pageConsumer.accept(ids);
       }
       count += ids.size();
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return count;
   }

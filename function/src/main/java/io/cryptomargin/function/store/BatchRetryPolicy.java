@@ -26,7 +26,8 @@ public record BatchRetryPolicy(int maxAttempts, Duration baseDelay) {
 
   /** Sleeps before retry number {@code retry} (1 = the first retry). */
   void pauseBeforeRetry(int retry) {
-    long capMillis = Math.min(MAX_DELAY.toMillis(), baseDelay.toMillis() << Math.min(retry - 1, 20));
+    long capMillis =
+        Math.min(MAX_DELAY.toMillis(), baseDelay.toMillis() << Math.min(retry - 1, 20));
     if (capMillis <= 0) {
       return;
     }

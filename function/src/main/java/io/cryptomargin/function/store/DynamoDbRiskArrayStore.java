@@ -20,19 +20,20 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Risk arrays in DynamoDB, one item per instrument: pk {@code underlying#snapshot#scenarioSet#version},
- * sk the instrument (layout in {@link RiskArrayCodec}). Writes go in BatchWriteItem requests of 25
- * and reads in BatchGetItem requests of 100 (DynamoDB's limits), each re-sending what comes back
- * unprocessed under a {@link BatchRetryPolicy}.
+ * Risk arrays in DynamoDB, one item per instrument: pk {@code
+ * underlying#snapshot#scenarioSet#version}, sk the instrument (layout in {@link RiskArrayCodec}).
+ * Writes go in BatchWriteItem requests of 25 and reads in BatchGetItem requests of 100 (DynamoDB's
+ * limits), each re-sending what comes back unprocessed under a {@link BatchRetryPolicy}.
  *
  * <p>Arrays are not visible to readers that go through {@link SnapshotPointerStore} until the
- * pointer moves, which the writer does only after {@link #putAll} has returned for every key.
- * Items live {@code timeToLive} after they are written; an item past its {@code expiresAt} that
- * DynamoDB has not yet deleted (TTL deletes lazily, within days) is treated as absent.
+ * pointer moves, which the writer does only after {@link #putAll} has returned for every key. Items
+ * live {@code timeToLive} after they are written; an item past its {@code expiresAt} that DynamoDB
+ * has not yet deleted (TTL deletes lazily, within days) is treated as absent.
  */
 public final class DynamoDbRiskArrayStore implements RiskArrayStore {
   /** DynamoDB's limit of items per BatchWriteItem. */
   public static final int WRITE_BATCH_SIZE = 25;
+
   /** DynamoDB's limit of keys per BatchGetItem. */
   public static final int READ_BATCH_SIZE = 100;
 
@@ -49,8 +50,12 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
    * @param retryPolicy how unprocessed items are retried
    * @param clock the time TTLs count from and are checked against
    */
-  public DynamoDbRiskArrayStore(DynamoDbClient dynamoDb, String table, Duration timeToLive,
-      BatchRetryPolicy retryPolicy, Clock clock) {
+  public DynamoDbRiskArrayStore(
+      DynamoDbClient dynamoDb,
+      String table,
+      Duration timeToLive,
+      BatchRetryPolicy retryPolicy,
+      Clock clock) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.timeToLive = timeToLive;
@@ -58,7 +63,10 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
     this.clock = clock;
   }
 
-  /** Writes every array of a key, to live {@code timeToLive} from now; see {@link #putAll(Key, Collection, Instant)}. */
+  /**
+   * Writes every array of a key, to live {@code timeToLive} from now; see {@link #putAll(Key,
+   * Collection, Instant)}.
+   */
   @Override
   public void putAll(Key key, Collection<RiskArray> arrays) {
     putAll(key, arrays, clock.instant().plus(timeToLive));
@@ -74,15 +82,21 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
   public void putAll(Key key, Collection<RiskArray> arrays, Instant expiresAt) {
     List<WriteRequest> requests = new ArrayList<>(arrays.size());
     for (RiskArray array : arrays) {
-      requests.add(WriteRequest.builder()
-          .putRequest(PutRequest.builder().item(RiskArrayCodec.toItem(key, array, expiresAt)).build()).build());
+      requests.add(
+          WriteRequest.builder()
+              .putRequest(
+                  PutRequest.builder().item(RiskArrayCodec.toItem(key, array, expiresAt)).build())
+              .build());
     }
     for (int from = 0; from < requests.size(); from += WRITE_BATCH_SIZE) {
       writeBatch(requests.subList(from, Math.min(from + WRITE_BATCH_SIZE, requests.size())));
     }
   }
 
-  /** The stored, unexpired arrays of the named instruments; the missing ones are absent from the map. */
+  /**
+   * The stored, unexpired arrays of the named instruments; the missing ones are absent from the
+   * map.
+   */
   @Override
   public Map<String, RiskArray> getAll(Key key, Collection<String> instruments) {
     String pk = RiskArrayCodec.partitionKey(key);
@@ -92,7 +106,12 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
     for (int from = 0; from < names.size(); from += READ_BATCH_SIZE) {
       List<Map<String, AttributeValue>> keys = new ArrayList<>();
       for (String name : names.subList(from, Math.min(from + READ_BATCH_SIZE, names.size()))) {
-        keys.add(Map.of(RiskArrayCodec.PK, AttributeValue.fromS(pk), RiskArrayCodec.SK, AttributeValue.fromS(name)));
+        keys.add(
+            Map.of(
+                RiskArrayCodec.PK,
+                AttributeValue.fromS(pk),
+                RiskArrayCodec.SK,
+                AttributeValue.fromS(name)));
       }
       for (Map<String, AttributeValue> item : readBatch(keys)) {
         if (!isExpired(item, now)) {
@@ -127,8 +146,15 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
         return;
       }
       if (attempt >= retryPolicy.maxAttempts()) {
-        throw new IllegalStateException(unprocessed.size() + " of " + batch.size() + " risk-array writes to table "
-            + table + " still unprocessed after " + attempt + " attempts (throttled?)");
+        throw new IllegalStateException(
+            unprocessed.size()
+                + " of "
+                + batch.size()
+                + " risk-array writes to table "
+                + table
+                + " still unprocessed after "
+                + attempt
+                + " attempts (throttled?)");
       }
       retryPolicy.pauseBeforeRetry(attempt);
       pending = Map.of(table, unprocessed);
@@ -137,7 +163,8 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
 
   private List<Map<String, AttributeValue>> readBatch(List<Map<String, AttributeValue>> keys) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+    Map<String, KeysAndAttributes> pending =
+        Map.of(table, KeysAndAttributes.builder().keys(keys).build());
     for (int attempt = 1; ; attempt++) {
       Map<String, KeysAndAttributes> request = pending;
       BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
@@ -147,8 +174,15 @@ public final class DynamoDbRiskArrayStore implements RiskArrayStore {
         return items;
       }
       if (attempt >= retryPolicy.maxAttempts()) {
-        throw new IllegalStateException(unprocessed.keys().size() + " of " + keys.size() + " risk-array reads from table "
-            + table + " still unprocessed after " + attempt + " attempts (throttled?)");
+        throw new IllegalStateException(
+            unprocessed.keys().size()
+                + " of "
+                + keys.size()
+                + " risk-array reads from table "
+                + table
+                + " still unprocessed after "
+                + attempt
+                + " attempts (throttled?)");
       }
       retryPolicy.pauseBeforeRetry(attempt);
       pending = Map.of(table, unprocessed);

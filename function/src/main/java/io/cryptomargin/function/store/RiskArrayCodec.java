@@ -28,10 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RiskArrayCodec {
   /** Partition key attribute (S). */
   public static final String PK = "pk";
+
   /** Sort key attribute (S): the instrument name for arrays. */
   public static final String SK = "sk";
+
   /** TTL attribute, epoch seconds (N). */
   public static final String EXPIRES_AT = "expiresAt";
+
   static final String UNDERLYING = "underlying";
   static final String SETTLEMENT_CURRENCY = "settlementCurrency";
   static final String EXPIRY = "expiry";
@@ -47,14 +50,24 @@ public final class RiskArrayCodec {
 
   private RiskArrayCodec() {}
 
-  /** The partition key of a set of arrays: {@code underlying#snapshotId#scenarioSetId#parameterVersion}. */
+  /**
+   * The partition key of a set of arrays: {@code
+   * underlying#snapshotId#scenarioSetId#parameterVersion}.
+   */
   public static String partitionKey(RiskArrayStore.Key key) {
-    return key.underlying() + "#" + key.snapshotId() + "#" + key.scenarioSetId() + "#" + key.parameterVersion();
+    return key.underlying()
+        + "#"
+        + key.snapshotId()
+        + "#"
+        + key.scenarioSetId()
+        + "#"
+        + key.parameterVersion();
   }
 
   /** Losses as packed little-endian doubles, 8 bytes each. */
   public static byte[] encodeLosses(double[] losses) {
-    ByteBuffer buffer = ByteBuffer.allocate(losses.length * BYTES_PER_LOSS).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(losses.length * BYTES_PER_LOSS).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asDoubleBuffer().put(losses);
     return buffer.array();
   }
@@ -66,8 +79,12 @@ public final class RiskArrayCodec {
    */
   public static double[] decodeLosses(byte[] packed) {
     if (packed.length == 0 || packed.length % BYTES_PER_LOSS != 0) {
-      throw ValidationException.of(LOSSES, "packed losses must be a non-empty multiple of " + BYTES_PER_LOSS
-          + " bytes, were " + packed.length);
+      throw ValidationException.of(
+          LOSSES,
+          "packed losses must be a non-empty multiple of "
+              + BYTES_PER_LOSS
+              + " bytes, were "
+              + packed.length);
     }
     double[] losses = new double[packed.length / BYTES_PER_LOSS];
     ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(losses);
@@ -79,7 +96,8 @@ public final class RiskArrayCodec {
    *
    * @param expiresAt when DynamoDB's TTL may delete it
    */
-  public static Map<String, AttributeValue> toItem(RiskArrayStore.Key key, RiskArray array, Instant expiresAt) {
+  public static Map<String, AttributeValue> toItem(
+      RiskArrayStore.Key key, RiskArray array, Instant expiresAt) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(PK, s(partitionKey(key)));
     item.put(SK, s(array.instrument()));
@@ -94,7 +112,8 @@ public final class RiskArrayCodec {
     if (array.putCall() != null) {
       item.put(PUT_CALL, s(array.putCall().name()));
     }
-    item.put(LOSSES, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(encodeLosses(array.losses()))));
+    item.put(
+        LOSSES, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(encodeLosses(array.losses()))));
     item.put(COMPOSITE_DELTA, n(array.compositeDelta()));
     if (!Double.isNaN(array.value())) {
       item.put(VALUE, n(array.value()));
@@ -117,29 +136,38 @@ public final class RiskArrayCodec {
   public static RiskArray fromItem(Map<String, AttributeValue> item) {
     String instrument = text(item, SK);
     try {
-      return new RiskArray(instrument, text(item, UNDERLYING), text(item, SETTLEMENT_CURRENCY),
+      return new RiskArray(
+          instrument,
+          text(item, UNDERLYING),
+          text(item, SETTLEMENT_CURRENCY),
           item.containsKey(EXPIRY) ? Instant.parse(text(item, EXPIRY)) : null,
           item.containsKey(KIND) ? InstrumentKind.valueOf(text(item, KIND)) : null,
           item.containsKey(PUT_CALL) ? PutCall.valueOf(text(item, PUT_CALL)) : null,
           decodeLosses(item.get(LOSSES) == null ? new byte[0] : item.get(LOSSES).b().asByteArray()),
-          number(item, COMPOSITE_DELTA), number(item, VALUE), number(item, UNDERLYING_PRICE),
+          number(item, COMPOSITE_DELTA),
+          number(item, VALUE),
+          number(item, UNDERLYING_PRICE),
           item.containsKey(CONTRACT_SIZE) ? number(item, CONTRACT_SIZE) : 1.0);
     } catch (ValidationException e) {
       // Name the stored item, so a corrupt one can be found and deleted.
-      new Problems().addAll("riskArrayItem[" + text(item, PK) + "/" + instrument + "]", e).throwIfAny();
+      new Problems()
+          .addAll("riskArrayItem[" + text(item, PK) + "/" + instrument + "]", e)
+          .throwIfAny();
       throw e;
     }
   }
 
-  /** Bytes the packed losses of an array of {@code scenarioCount} scenarios take: 8 per scenario. */
+  /**
+   * Bytes the packed losses of an array of {@code scenarioCount} scenarios take: 8 per scenario.
+   */
   public static int encodedLossesSize(int scenarioCount) {
     return scenarioCount * BYTES_PER_LOSS;
   }
 
   /**
    * The size DynamoDB bills an item at, in bytes: attribute names (UTF-8) plus values, strings in
-   * UTF-8, binaries as they are, numbers at about one byte per two significant digits plus one.
-   * An estimate from AWS's published rules, good enough to size write capacity.
+   * UTF-8, binaries as they are, numbers at about one byte per two significant digits plus one. An
+   * estimate from AWS's published rules, good enough to size write capacity.
    */
   public static int itemSize(Map<String, AttributeValue> item) {
     int size = 0;

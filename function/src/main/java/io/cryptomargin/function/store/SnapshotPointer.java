@@ -12,11 +12,17 @@ import java.util.Objects;
  * @param snapshotId the current snapshot
  * @param parameterVersion the scenario parameters its arrays were built with
  * @param asOf when the snapshot was taken; the pointer only ever moves to a later one
- * @param underlyings coins the snapshot has a market for, sorted (arrays of other coins cannot exist)
+ * @param underlyings coins the snapshot has a market for, sorted (arrays of other coins cannot
+ *     exist)
  * @param expiresAt when the pointer and its arrays expire (TTL)
  */
-public record SnapshotPointer(String scenarioSetId, String snapshotId, String parameterVersion, Instant asOf,
-    List<String> underlyings, Instant expiresAt) {
+public record SnapshotPointer(
+    String scenarioSetId,
+    String snapshotId,
+    String parameterVersion,
+    Instant asOf,
+    List<String> underlyings,
+    Instant expiresAt) {
   public SnapshotPointer {
     Objects.requireNonNull(scenarioSetId, "scenarioSetId");
     Objects.requireNonNull(snapshotId, "snapshotId");

@@ -25,14 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (B), or, when that would not fit DynamoDB's 400 KB item limit, the S3 location of its file in
  * {@code bucket}/{@code key}; with the same {@code expiresAt} as the arrays.
  *
- * <p>Snapshots never change once published, so each container keeps the ones it parsed
- * ({@link #snapshot}) in memory: the second miss on a snapshot costs no read at all.
+ * <p>Snapshots never change once published, so each container keeps the ones it parsed ({@link
+ * #snapshot}) in memory: the second miss on a snapshot costs no read at all.
  */
 public final class SnapshotStore {
   /** Partition key of every snapshot item (array partition keys always contain '#'). */
   public static final String PARTITION = "SNAPSHOT";
+
   /** Gzipped snapshots larger than this are referenced by their S3 file instead. */
   static final int MAX_INLINE_BYTES = 350 * 1024;
+
   private static final int CACHED_SNAPSHOTS = 4;
 
   private final DynamoDbClient dynamoDb;
@@ -58,15 +60,20 @@ public final class SnapshotStore {
     item.put(RiskArrayCodec.PK, AttributeValue.fromS(PARTITION));
     item.put(RiskArrayCodec.SK, AttributeValue.fromS(snapshot.id()));
     item.put("asOf", AttributeValue.fromS(snapshot.asOf().toString()));
-    item.put(RiskArrayCodec.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    item.put(
+        RiskArrayCodec.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     if (gzipped.length <= MAX_INLINE_BYTES) {
       item.put("snapshot", AttributeValue.fromB(SdkBytes.fromByteArray(gzipped)));
     } else if (bucket != null) {
       item.put("bucket", AttributeValue.fromS(bucket));
       item.put("key", AttributeValue.fromS(key));
     } else {
-      throw new IllegalStateException("snapshot " + snapshot.id() + " is " + gzipped.length
-          + " bytes gzipped, too large to keep in DynamoDB, and has no file: publish large snapshots to the bucket");
+      throw new IllegalStateException(
+          "snapshot "
+              + snapshot.id()
+              + " is "
+              + gzipped.length
+              + " bytes gzipped, too large to keep in DynamoDB, and has no file: publish large snapshots to the bucket");
     }
     dynamoDb.putItem(b -> b.tableName(table).item(item));
     parsed.put(snapshot.id(), snapshot);
@@ -82,16 +89,30 @@ public final class SnapshotStore {
     if (cached != null) {
       return cached;
     }
-    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-        .key(Map.of(RiskArrayCodec.PK, AttributeValue.fromS(PARTITION), RiskArrayCodec.SK, AttributeValue.fromS(snapshotId))))
-        .item();
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(table)
+                        .key(
+                            Map.of(
+                                RiskArrayCodec.PK,
+                                AttributeValue.fromS(PARTITION),
+                                RiskArrayCodec.SK,
+                                AttributeValue.fromS(snapshotId))))
+            .item();
     if (item == null || item.isEmpty()) {
-      throw new SnapshotNotCurrentException("snapshot " + snapshotId + " is not stored (expired, or published before"
-          + " snapshots were kept): its missing risk arrays cannot be computed");
+      throw new SnapshotNotCurrentException(
+          "snapshot "
+              + snapshotId
+              + " is not stored (expired, or published before"
+              + " snapshots were kept): its missing risk arrays cannot be computed");
     }
     MarketSnapshot snapshot;
     if (item.containsKey("snapshot")) {
-      snapshot = SnapshotJson.parse(gunzip(item.get("snapshot").b().asByteArray()), "stored snapshot " + snapshotId);
+      snapshot =
+          SnapshotJson.parse(
+              gunzip(item.get("snapshot").b().asByteArray()), "stored snapshot " + snapshotId);
     } else {
       String bucket = item.get("bucket").s();
       String key = item.get("key").s();

@@ -34,10 +34,8 @@ class ApiModelsTest {
   private static final List<String> ACCEPTED =
       List.of("span-16", "crypto-pm", "tims", "deribit-sm", "strategy-based", "historical-var");
 
-  @Inject
-  World world;
-  @Inject
-  EngineChecks engine;
+  @Inject World world;
+  @Inject EngineChecks engine;
 
   @BeforeEach
   void reset() {
@@ -50,29 +48,39 @@ class ApiModelsTest {
 
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
-    JsonNode request = JSON.readTree(World.read("api-post-margin-historical-var.json").path("body").asText());
+    JsonNode request =
+        JSON.readTree(World.read("api-post-margin-historical-var.json").path("body").asText());
     String book = book(request);
-    ObjectNode expected = (ObjectNode) JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "historical-var", null));
+    ObjectNode expected =
+        (ObjectNode)
+            JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "historical-var", null));
     assertThat(body.path("margin")).isEqualTo(expected.remove("account"));
     assertThat(body.path("margin").path("model").asText()).isEqualTo("historical-var");
     assertThat(body.path("historicalVar")).isEqualTo(expected);
     assertThat(body.path("historicalVar").path("worstScenarios").size()).isEqualTo(10);
-    assertThat(body.path("historicalVar").path("worstScenarios").get(0).path("date").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
+    assertThat(body.path("historicalVar").path("worstScenarios").get(0).path("date").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\d");
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
-    ObjectNode with = (ObjectNode) JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "historical-var", trades));
+    ObjectNode with =
+        (ObjectNode)
+            JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "historical-var", trades));
     JsonNode withMargin = with.remove("account");
     assertThat(body.path("whatIf").path("margin")).isEqualTo(withMargin);
     assertThat(body.path("whatIf").path("historicalVar")).isEqualTo(with);
-    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
-        withMargin.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
-    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
-        engine.comparison(book, EventFiles.SNAPSHOT_FILE, "historical-var")));
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble())
+        .isEqualTo(
+            withMargin.path("initialMargin").asDouble()
+                - body.path("margin").path("initialMargin").asDouble());
+    assertThat(body.path("comparison"))
+        .isEqualTo(
+            JSON.readTree(engine.comparison(book, EventFiles.SNAPSHOT_FILE, "historical-var")));
   }
 
   @Test
-  void handle_timsForAPostedBookWithWhatIf_equalsTheEnginesPortfolioMarginFromTheCachedArrays() throws Exception {
+  void handle_timsForAPostedBookWithWhatIf_equalsTheEnginesPortfolioMarginFromTheCachedArrays()
+      throws Exception {
     ObjectNode event = postedBookUnder("tims");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
 
@@ -86,15 +94,18 @@ class ApiModelsTest {
     assertThat(body.path("margin").path("model").asText()).isEqualTo("tims");
     // TIMS sets one requirement: IM = MM (METHODOLOGY 2c)
     assertThat(body.path("margin").path("initialMargin").asDouble())
-        .isPositive().isEqualTo(body.path("margin").path("maintenanceMargin").asDouble());
+        .isPositive()
+        .isEqualTo(body.path("margin").path("maintenanceMargin").asDouble());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
     JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "tims", trades));
     assertThat(body.path("whatIf").path("margin")).isEqualTo(with);
-    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
-        with.path("initialMargin").asDouble() - body.path("margin").path("initialMargin").asDouble());
-    assertThat(body.path("comparison")).isEqualTo(JSON.readTree(
-        engine.comparison(book, EventFiles.SNAPSHOT_FILE, "tims")));
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble())
+        .isEqualTo(
+            with.path("initialMargin").asDouble()
+                - body.path("margin").path("initialMargin").asDouble());
+    assertThat(body.path("comparison"))
+        .isEqualTo(JSON.readTree(engine.comparison(book, EventFiles.SNAPSHOT_FILE, "tims")));
   }
 
   @Test
@@ -110,23 +121,32 @@ class ApiModelsTest {
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.path("body").asText());
     String book = book(request);
-    assertThat(body.path("margin")).isEqualTo(JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "strategy-based", null)));
-    assertThat(body.path("margin").path("parameterSet").path("id").asText()).isEqualTo("strategy-based");
+    assertThat(body.path("margin"))
+        .isEqualTo(
+            JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "strategy-based", null)));
+    assertThat(body.path("margin").path("parameterSet").path("id").asText())
+        .isEqualTo("strategy-based");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> trades = JSON.convertValue(request.path("whatIf"), List.class);
-    JsonNode with = JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "strategy-based", trades));
+    JsonNode with =
+        JSON.readTree(engine.margin(book, EventFiles.SNAPSHOT_FILE, "strategy-based", trades));
     assertThat(body.path("whatIf").path("margin")).isEqualTo(with);
-    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble()).isEqualTo(
-        with.path("initialMarginUsd").asDouble() - body.path("margin").path("initialMarginUsd").asDouble());
+    assertThat(body.path("whatIf").path("incrementalInitialMargin").asDouble())
+        .isEqualTo(
+            with.path("initialMarginUsd").asDouble()
+                - body.path("margin").path("initialMarginUsd").asDouble());
     assertThat(body.has("historicalVar")).isFalse();
   }
 
   @Test
-  void handle_storedAccountUnderEitherModel_equalsTheEnginesResultForItsStoredBook() throws Exception {
+  void handle_storedAccountUnderEitherModel_equalsTheEnginesResultForItsStoredBook()
+      throws Exception {
     // acct-7 as stored in events/seed/tables.json (positions in the table's key order)
-    String book = "{\"account\":\"acct-7\",\"collateral\":{\"BTC\":1.9},\"positions\":["
-        + "{\"instrument\":\"BTC-26JUN20-8000-C\",\"quantity\":2},{\"instrument\":\"BTC-PERPETUAL\",\"quantity\":1}]}";
-    List<Map<String, Object>> trades = List.of(Map.of("instrument", "BTC-26JUN20-9000-C", "quantity", -2));
+    String book =
+        "{\"account\":\"acct-7\",\"collateral\":{\"BTC\":1.9},\"positions\":["
+            + "{\"instrument\":\"BTC-26JUN20-8000-C\",\"quantity\":2},{\"instrument\":\"BTC-PERPETUAL\",\"quantity\":1}]}";
+    List<Map<String, Object>> trades =
+        List.of(Map.of("instrument", "BTC-26JUN20-9000-C", "quantity", -2));
     for (String model : List.of("deribit-sm", "strategy-based", "historical-var")) {
       ObjectNode event = (ObjectNode) World.read("api-post-margin-account.json");
       ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
@@ -158,13 +178,16 @@ class ApiModelsTest {
     assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("errors").findValuesAsText("field")).containsExactly("history.ETH");
-    assertThat(body.path("errors").get(0).path("message").asText()).contains("ETH").contains("historical-var");
+    assertThat(body.path("errors").get(0).path("message").asText())
+        .contains("ETH")
+        .contains("historical-var");
 
     // with a field problem too: both in the same answer
     request.put("leverage", 10);
     event.put("body", request.toString());
     JsonNode both = JSON.readTree(MockLambda.invoke(event).path("body").asText());
-    assertThat(both.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("leverage", "history.ETH");
+    assertThat(both.path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("leverage", "history.ETH");
   }
 
   @Test
@@ -179,7 +202,9 @@ class ApiModelsTest {
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("errors").findValuesAsText("field")).containsExactly("model");
-    assertThat(body.path("errors").get(0).path("message").asText()).contains("monte-carlo").contains(ACCEPTED);
+    assertThat(body.path("errors").get(0).path("message").asText())
+        .contains("monte-carlo")
+        .contains(ACCEPTED);
   }
 
   @Test
@@ -192,7 +217,9 @@ class ApiModelsTest {
     assertThat(response.path("statusCode").asInt()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.path("body").asText());
     assertThat(body.path("errors").findValuesAsText("field")).containsExactly("compare");
-    assertThat(body.path("errors").get(0).path("message").asText()).contains("strategy-based").contains("historical-var");
+    assertThat(body.path("errors").get(0).path("message").asText())
+        .contains("strategy-based")
+        .contains("historical-var");
   }
 
   /** The posted-book sample ({@code api-post-margin.json}) asking for a model. */

@@ -29,10 +29,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HandlerProfiles.ApiWithErrors.class)
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class HandlerBoundaryTest {
-  @Inject
-  World world;
-  @Inject
-  PositionsHandler positions;
+  @Inject World world;
+  @Inject PositionsHandler positions;
 
   @BeforeEach
   void reset() {
@@ -41,17 +39,25 @@ class HandlerBoundaryTest {
 
   @Test
   void handle_requestThatThrowsAnError_answers500AndTheInstanceServesTheNextRequest() {
-    for (double marker : new double[] {ErrorThrowingMargin.STACK_OVERFLOW, ErrorThrowingMargin.OUT_OF_MEMORY}) {
+    for (double marker :
+        new double[] {ErrorThrowingMargin.STACK_OVERFLOW, ErrorThrowingMargin.OUT_OF_MEMORY}) {
       ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
-      event.put("body", "{\"account\": \"desk-a\", \"collateral\": {\"BTC\": 2}, \"positions\": [{\"instrument\":"
-          + " \"BTC-PERPETUAL\", \"quantity\": " + marker + "}]}");
+      event.put(
+          "body",
+          "{\"account\": \"desk-a\", \"collateral\": {\"BTC\": 2}, \"positions\": [{\"instrument\":"
+              + " \"BTC-PERPETUAL\", \"quantity\": "
+              + marker
+              + "}]}");
 
       JsonNode failed = MockLambda.invoke(event);
       JsonNode next = MockLambda.invokeSample("api-get-account-margin.json");
 
       assertThat(failed.path("statusCode").asInt()).isEqualTo(500);
-      assertThat(failed.path("body").asText()).contains(marker == ErrorThrowingMargin.STACK_OVERFLOW
-          ? "StackOverflowError" : "OutOfMemoryError");
+      assertThat(failed.path("body").asText())
+          .contains(
+              marker == ErrorThrowingMargin.STACK_OVERFLOW
+                  ? "StackOverflowError"
+                  : "OutOfMemoryError");
       assertThat(next.path("statusCode").asInt()).isEqualTo(200);
     }
   }
@@ -70,7 +76,8 @@ class HandlerBoundaryTest {
 
     StreamsEventResponse response = positions.handleRequest(LambdaEvents.stream(event), null);
 
-    assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+    assertThat(response.getBatchItemFailures())
+        .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("4100000000012345678999");
     assertThat(world.result("acct-7").get("status").s()).isEqualTo("MARGIN_CALL");
     assertThat(world.result("acct-8")).isEmpty();

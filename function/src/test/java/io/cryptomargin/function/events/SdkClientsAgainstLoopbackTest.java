@@ -41,15 +41,17 @@ class SdkClientsAgainstLoopbackTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-      requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-      byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+          requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+          byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -65,11 +67,19 @@ class SdkClientsAgainstLoopbackTest {
   @Test
   void send_25Batches_makesThreeSendMessageBatchCallsOf10_10_5() {
     answer = "{\"Successful\":[],\"Failed\":[]}";
-    try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-      new SqsRecalcQueue(sqs, endpoint() + "/123456789012/recalc").send(IntStream.range(0, 25)
-          .mapToObj(i -> new RecalcBatch("snap-1", List.of("acct-" + i))).toList());
+    try (SqsClient sqs =
+        SqsClient.builder()
+            .endpointOverride(endpoint())
+            .region(Region.EU_WEST_1)
+            .httpClient(UrlConnectionHttpClient.create())
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build()) {
+      new SqsRecalcQueue(sqs, endpoint() + "/123456789012/recalc")
+          .send(
+              IntStream.range(0, 25)
+                  .mapToObj(i -> new RecalcBatch("snap-1", List.of("acct-" + i)))
+                  .toList());
     }
 
     assertThat(targets).containsOnly("AmazonSQS.SendMessageBatch");
@@ -82,7 +92,8 @@ class SdkClientsAgainstLoopbackTest {
   void publish_marginCall_putsOneEntryOnTheBusWithSourceAndDetailType() throws Exception {
     answer = "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}";
     try (EventBridgeClient events = eventBridge()) {
-      new EventBridgeMarginEventPublisher(events, "cryptomargin-dev").publish(MarginEvent.MARGIN_CALL, event());
+      new EventBridgeMarginEventPublisher(events, "cryptomargin-dev")
+          .publish(MarginEvent.MARGIN_CALL, event());
     }
 
     assertThat(targets).containsExactly("AWSEvents.PutEvents");
@@ -90,26 +101,45 @@ class SdkClientsAgainstLoopbackTest {
     assertThat(entry.path("EventBusName").asText()).isEqualTo("cryptomargin-dev");
     assertThat(entry.path("Source").asText()).isEqualTo("io.cryptomargin.margin");
     assertThat(entry.path("DetailType").asText()).isEqualTo("Margin Call");
-    assertThat(JSON.readTree(entry.path("Detail").asText()).path("account").asText()).isEqualTo("acct-7");
+    assertThat(JSON.readTree(entry.path("Detail").asText()).path("account").asText())
+        .isEqualTo("acct-7");
   }
 
   @Test
   void publish_entryRejected_throwsWithTheErrorCode() {
-    answer = "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try again\"}]}";
+    answer =
+        "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try again\"}]}";
     try (EventBridgeClient events = eventBridge()) {
-      assertThatThrownBy(() -> new EventBridgeMarginEventPublisher(events, "bus").publish(MarginEvent.LIQUIDATION, event()))
+      assertThatThrownBy(
+              () ->
+                  new EventBridgeMarginEventPublisher(events, "bus")
+                      .publish(MarginEvent.LIQUIDATION, event()))
           .hasMessageContaining("InternalFailure");
     }
   }
 
   private EventBridgeClient eventBridge() {
-    return EventBridgeClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1)
+    return EventBridgeClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.EU_WEST_1)
         .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private static MarginEvent event() {
-    return new MarginEvent("acct-7", "MARGIN_CALL", "HEALTHY", 100, 90, 95, 5, "span-16", "snap-1", 12,
+    return new MarginEvent(
+        "acct-7",
+        "MARGIN_CALL",
+        "HEALTHY",
+        100,
+        90,
+        95,
+        5,
+        "span-16",
+        "snap-1",
+        12,
         "2020-05-14T05:45:00Z");
   }
 }

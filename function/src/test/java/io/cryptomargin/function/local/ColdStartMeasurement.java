@@ -19,33 +19,49 @@ import java.util.concurrent.TimeUnit;
  * Cold start of the packaged function as the {@code api} handler, on this machine. The parent
  * prepares DynamoDB Local as {@link LocalReplay} does (snapshot published, accounts seeded), then
  * starts a fresh JVM on {@code target/*-runner.jar} (+ {@code target/lib}: the content of
- * function.zip) with the contract's environment and Lambda java21's JVM flags
- * ({@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1}). In it, {@link Child} does what the
- * Lambda Java runtime does: constructs the configured handler class {@link QuarkusStreamHandler}
- * (which boots Quarkus) and calls {@code handleRequest} with {@code events/api-post-margin.json}.
- * Printed (nothing asserted): JVM start → handler ready, the first invocation, the warm ones.
+ * function.zip) with the contract's environment and Lambda java21's JVM flags ({@code
+ * -XX:+TieredCompilation -XX:TieredStopAtLevel=1}). In it, {@link Child} does what the Lambda Java
+ * runtime does: constructs the configured handler class {@link QuarkusStreamHandler} (which boots
+ * Quarkus) and calls {@code handleRequest} with {@code events/api-post-margin.json}. Printed
+ * (nothing asserted): JVM start → handler ready, the first invocation, the warm ones.
  *
- * <p>Run after {@code ./mvnw -pl function package}: {@code ./mvnw -q -pl function exec:java@cold-start}.
- * Not Lambda: no SnapStart, no Firecracker, a shared 2-core machine; an order of magnitude only.
+ * <p>Run after {@code ./mvnw -pl function package}: {@code ./mvnw -q -pl function
+ * exec:java@cold-start}. Not Lambda: no SnapStart, no Firecracker, a shared 2-core machine; an
+ * order of magnitude only.
  */
 public final class ColdStartMeasurement {
   private ColdStartMeasurement() {}
 
   public static void main(String[] args) throws Exception {
     Path events = Path.of(args.length > 0 ? args[0] : "../events").toAbsolutePath().normalize();
-    Path jar = Path.of(args.length > 1 ? args[1] : "target/cryptomargin-function-0.1.0-SNAPSHOT-runner.jar")
-        .toAbsolutePath();
+    Path jar =
+        Path.of(
+                args.length > 1
+                    ? args[1]
+                    : "target/cryptomargin-function-0.1.0-SNAPSHOT-runner.jar")
+            .toAbsolutePath();
     int status = 0;
     try {
       if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar + " does not exist: run ./mvnw -pl function package first");
+        throw new IllegalStateException(
+            jar + " does not exist: run ./mvnw -pl function package first");
       }
       Map<String, String> config = LocalReplay.prepare(events);
-      String testClasses = Path.of(Child.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", jar + java.io.File.pathSeparator + testClasses,
-          Child.class.getName(), events.resolve("api-post-margin.json").toString(), "50")
-          .redirectErrorStream(true).redirectOutput(jar.getParent().resolve("cold-start-function.log").toFile());
+      String testClasses =
+          Path.of(Child.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:+TieredCompilation",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  jar + java.io.File.pathSeparator + testClasses,
+                  Child.class.getName(),
+                  events.resolve("api-post-margin.json").toString(),
+                  "50")
+              .redirectErrorStream(true)
+              .redirectOutput(jar.getParent().resolve("cold-start-function.log").toFile());
       Map<String, String> env = builder.environment();
       env.put("QUARKUS_LAMBDA_HANDLER", "api");
       env.put("CM_STAGE", "local");
@@ -61,10 +77,12 @@ public final class ColdStartMeasurement {
       Process child = builder.start();
       if (!child.waitFor(180, TimeUnit.SECONDS) || child.exitValue() != 0) {
         child.destroy();
-        throw new IllegalStateException("the function JVM failed: see " + jar.getParent().resolve("cold-start-function.log"));
+        throw new IllegalStateException(
+            "the function JVM failed: see " + jar.getParent().resolve("cold-start-function.log"));
       }
       Files.readAllLines(jar.getParent().resolve("cold-start-function.log")).stream()
-          .filter(line -> line.startsWith("MEASURE")).forEach(System.out::println);
+          .filter(line -> line.startsWith("MEASURE"))
+          .forEach(System.out::println);
     } catch (Exception | Error e) {
       e.printStackTrace();
       status = 1;
@@ -89,26 +107,35 @@ public final class ColdStartMeasurement {
         warmMs[i] = invoke(handler, event, false);
       }
       Arrays.sort(warmMs);
-      System.out.printf("MEASURE cold start (packaged function, handler api, java -XX:TieredStopAtLevel=1 as Lambda"
-          + " java21, DynamoDB Local): JVM start -> handler class constructed (Quarkus booted) %d ms (of which the"
-          + " constructor %d ms); first invocation %.0f ms; JVM start -> first answer %d ms; then %d warm invocations"
-          + " in the same JVM: median %.1f ms, max %.1f ms%n", ready - jvmStart, ready - beforeInit, first,
-          System.currentTimeMillis() - jvmStart - Math.round(Arrays.stream(warmMs).sum()), warm, warmMs[warm / 2],
+      System.out.printf(
+          "MEASURE cold start (packaged function, handler api, java -XX:TieredStopAtLevel=1 as Lambda"
+              + " java21, DynamoDB Local): JVM start -> handler class constructed (Quarkus booted) %d ms (of which the"
+              + " constructor %d ms); first invocation %.0f ms; JVM start -> first answer %d ms; then %d warm invocations"
+              + " in the same JVM: median %.1f ms, max %.1f ms%n",
+          ready - jvmStart,
+          ready - beforeInit,
+          first,
+          System.currentTimeMillis() - jvmStart - Math.round(Arrays.stream(warmMs).sum()),
+          warm,
+          warmMs[warm / 2],
           warmMs[warm - 1]);
       System.exit(0);
     }
 
-    private static double invoke(QuarkusStreamHandler handler, byte[] event, boolean show) throws Exception {
+    private static double invoke(QuarkusStreamHandler handler, byte[] event, boolean show)
+        throws Exception {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       long start = System.nanoTime();
       handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext());
       double ms = (System.nanoTime() - start) / 1e6;
       String answer = out.toString(StandardCharsets.UTF_8);
       if (!answer.contains("\"statusCode\":200")) {
-        throw new IllegalStateException("unexpected answer: " + answer.substring(0, Math.min(400, answer.length())));
+        throw new IllegalStateException(
+            "unexpected answer: " + answer.substring(0, Math.min(400, answer.length())));
       }
       if (show) {
-        System.out.println("first answer: " + answer.substring(0, Math.min(200, answer.length())) + "...");
+        System.out.println(
+            "first answer: " + answer.substring(0, Math.min(200, answer.length())) + "...");
       }
       return ms;
     }

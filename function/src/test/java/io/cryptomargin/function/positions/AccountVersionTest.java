@@ -36,8 +36,7 @@ class AccountVersionTest {
   private static final String STREAM = "positions-stream.json";
   private static final int ROUNDS = 12;
 
-  @Inject
-  World world;
+  @Inject World world;
 
   @BeforeEach
   void reset() {
@@ -58,7 +57,8 @@ class AccountVersionTest {
     Map<String, AttributeValue> afterRemove = world.result("acct-7");
     assertThat(afterRemove.get("version").n()).isEqualTo("13");
     assertThat(afterRemove.get("result").s()).doesNotContain("BTC-26JUN20-10000-P");
-    // the market moves: a later snapshot becomes current, and the account's recalculation is written
+    // the market moves: a later snapshot becomes current, and the account's recalculation is
+    // written
     world.publishSnapshot(laterSnapshot());
     assertThat(world.recalculate("acct-7", 0)).isTrue();
     assertThat(world.result("acct-7").get("snapshotId").s()).isEqualTo("deribit-2020-05-14T05:45Z");
@@ -66,7 +66,8 @@ class AccountVersionTest {
   }
 
   @Test
-  void recalculate_collateralChangeRacingARecalculation_storesTheMarginOfTheLatestState() throws Exception {
+  void recalculate_collateralChangeRacingARecalculation_storesTheMarginOfTheLatestState()
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     int stale = 0;
     try {
@@ -74,23 +75,29 @@ class AccountVersionTest {
         double btc = 0.5 + round * 0.25;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Long>> both = new ArrayList<>();
-        both.add(pool.submit(() -> { // the collateral change, then its own recalculation
-          start.await();
-          long version = world.accounts().putCollateral("acct-7", Map.of("BTC", btc));
-          world.recalculate("acct-7", 0);
-          return version;
-        }));
-        both.add(pool.submit(() -> { // a market-move recalculation racing it
-          start.await();
-          world.recalculate("acct-7", 0);
-          return 0L;
-        }));
+        both.add(
+            pool.submit(
+                () -> { // the collateral change, then its own recalculation
+                  start.await();
+                  long version = world.accounts().putCollateral("acct-7", Map.of("BTC", btc));
+                  world.recalculate("acct-7", 0);
+                  return version;
+                }));
+        both.add(
+            pool.submit(
+                () -> { // a market-move recalculation racing it
+                  start.await();
+                  world.recalculate("acct-7", 0);
+                  return 0L;
+                }));
         start.countDown();
         long changed = both.get(0).get();
         both.get(1).get();
 
         Map<String, AttributeValue> result = world.result("acct-7");
-        assertThat(result.get("version").n()).as("round %d", round).isEqualTo(Long.toString(changed));
+        assertThat(result.get("version").n())
+            .as("round %d", round)
+            .isEqualTo(Long.toString(changed));
         assertThat(result.get("result").s()).as("round %d", round).contains("\"collateralValue\"");
         // the stored result is the margin of the final state: recomputing it changes nothing
         if (world.recalculate("acct-7", 0)) {
@@ -100,7 +107,8 @@ class AccountVersionTest {
     } finally {
       pool.shutdownNow();
     }
-    System.out.printf("collateral change racing a recalculation: %d rounds, %d ended with a stale stored margin%n",
+    System.out.printf(
+        "collateral change racing a recalculation: %d rounds, %d ended with a stale stored margin%n",
         ROUNDS, stale);
     assertThat(stale).isZero();
   }
@@ -124,7 +132,8 @@ class AccountVersionTest {
     ObjectNode event = (ObjectNode) World.read("snapshot-eventbridge.json");
     ObjectNode snapshot = (ObjectNode) event.path("detail").path("snapshot");
     snapshot.put("id", "deribit-2020-05-14T05:45Z");
-    snapshot.put("asOf", java.time.Instant.parse(snapshot.path("asOf").asText()).plusSeconds(60).toString());
+    snapshot.put(
+        "asOf", java.time.Instant.parse(snapshot.path("asOf").asText()).plusSeconds(60).toString());
     return event;
   }
 }

@@ -23,18 +23,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The positions handler through Quarkus's mock Lambda event server, on DynamoDB Local, fed the files of {@code events/}. */
+/**
+ * The positions handler through Quarkus's mock Lambda event server, on DynamoDB Local, fed the
+ * files of {@code events/}.
+ */
 @QuarkusTest
 @TestProfile(HandlerProfiles.Positions.class)
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class PositionsHandlerTest {
   private static final String STREAM = "positions-stream.json";
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
-  @Inject
-  World world;
-  @Inject
-  CapturedMarginEvents events;
+  @Inject World world;
+  @Inject CapturedMarginEvents events;
 
   @BeforeEach
   void reset() {
@@ -49,8 +51,12 @@ class PositionsHandlerTest {
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     Map<String, AttributeValue> result = world.result("acct-7");
-    System.out.printf("acct-7 after the stream sample: %s initial %s maintenance %s equity %s%n", result.get("status").s(),
-        result.get("initialMargin").n(), result.get("maintenanceMargin").n(), result.get("equity").n());
+    System.out.printf(
+        "acct-7 after the stream sample: %s initial %s maintenance %s equity %s%n",
+        result.get("status").s(),
+        result.get("initialMargin").n(),
+        result.get("maintenanceMargin").n(),
+        result.get("equity").n());
     assertThat(result.get("version").n()).isEqualTo("12");
     assertThat(result.get("snapshotId").s()).isEqualTo("deribit-2020-05-14T05:44Z");
     assertThat(result.get("model").s()).isEqualTo("span-16");
@@ -102,14 +108,17 @@ class PositionsHandlerTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> both = new ArrayList<>();
         for (long version : List.of(later, older)) {
-          both.add(pool.submit(() -> {
-            start.await();
-            if (version == later) {
-              world.putPosition("acct-7", "BTC-26JUN20-10000-P", -1.0 * round(version), version);
-            }
-            world.recalculate("acct-7", version);
-            return null;
-          }));
+          both.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    if (version == later) {
+                      world.putPosition(
+                          "acct-7", "BTC-26JUN20-10000-P", -1.0 * round(version), version);
+                    }
+                    world.recalculate("acct-7", version);
+                    return null;
+                  }));
         }
         start.countDown();
         for (Future<?> f : both) {
@@ -117,7 +126,9 @@ class PositionsHandlerTest {
         }
         Map<String, AttributeValue> result = world.result("acct-7");
         assertThat(result.get("version").n()).as("round %d", round).isEqualTo(Long.toString(later));
-        assertThat(result.get("result").s()).as("round %d", round).contains("\"account\" : \"acct-7\"");
+        assertThat(result.get("result").s())
+            .as("round %d", round)
+            .contains("\"account\" : \"acct-7\"");
         // the stored result is the margin of the final table state: recomputing it changes nothing
         assertThat(world.recalculate("acct-7", later)).as("round %d", round).isFalse();
       }
@@ -146,14 +157,18 @@ class PositionsHandlerTest {
     world.applyStream(STREAM);
     MockLambda.invokeSample(STREAM); // acct-7: HEALTHY → MARGIN_CALL, published
     // acct-7 sells more puts (version 13): MARGIN_CALL → LIQUIDATION
-    com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
-    com.fasterxml.jackson.databind.node.ObjectNode record = (com.fasterxml.jackson.databind.node.ObjectNode)
-        event.path("Records").get(1).deepCopy();
-    com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) record.path("dynamodb");
+    com.fasterxml.jackson.databind.node.ObjectNode event =
+        (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
+    com.fasterxml.jackson.databind.node.ObjectNode record =
+        (com.fasterxml.jackson.databind.node.ObjectNode) event.path("Records").get(1).deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode d =
+        (com.fasterxml.jackson.databind.node.ObjectNode) record.path("dynamodb");
     d.put("SequenceNumber", "4100000000012345678903");
     d.set("OldImage", d.path("NewImage").deepCopy());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("quantity")).put("N", "-10");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version")).put("N", "13");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("quantity"))
+        .put("N", "-10");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version"))
+        .put("N", "13");
     record.put("eventName", "MODIFY");
     event.set("Records", JSON.createArrayNode().add(record));
     world.putPosition("acct-7", "BTC-26JUN20-10000-P", -10, 13);
@@ -161,7 +176,8 @@ class PositionsHandlerTest {
 
     JsonNode failed = MockLambda.invoke(event);
 
-    assertThat(failed.path("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("4100000000012345678903");
+    assertThat(failed.path("batchItemFailures").findValuesAsText("itemIdentifier"))
+        .containsExactly("4100000000012345678903");
     Map<String, AttributeValue> stored = world.result("acct-7");
     assertThat(stored.get("status").s()).isEqualTo("LIQUIDATION");
     assertThat(stored.get("pendingEvent").s()).isEqualTo("Liquidation");
@@ -182,17 +198,25 @@ class PositionsHandlerTest {
     world.applyStream(STREAM);
     world.putAccount("acct-typo", Map.of("BTC", 1.0), "span-99");
     world.putPosition("acct-typo", "BTC-PERPETUAL", 1.0, 1);
-    com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
-    com.fasterxml.jackson.databind.node.ObjectNode typo = (com.fasterxml.jackson.databind.node.ObjectNode)
-        event.path("Records").get(1).deepCopy();
-    com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) typo.path("dynamodb");
+    com.fasterxml.jackson.databind.node.ObjectNode event =
+        (com.fasterxml.jackson.databind.node.ObjectNode) World.read(STREAM);
+    com.fasterxml.jackson.databind.node.ObjectNode typo =
+        (com.fasterxml.jackson.databind.node.ObjectNode) event.path("Records").get(1).deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode d =
+        (com.fasterxml.jackson.databind.node.ObjectNode) typo.path("dynamodb");
     d.put("SequenceNumber", "4100000000012345678999");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("Keys").path("pk")).put("S", "acct-typo");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("Keys").path("sk")).put("S", "BTC-PERPETUAL");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("pk")).put("S", "acct-typo");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("sk")).put("S", "BTC-PERPETUAL");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("quantity")).put("N", "1");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version")).put("N", "1");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("Keys").path("pk"))
+        .put("S", "acct-typo");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("Keys").path("sk"))
+        .put("S", "BTC-PERPETUAL");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("pk"))
+        .put("S", "acct-typo");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("sk"))
+        .put("S", "BTC-PERPETUAL");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("quantity"))
+        .put("N", "1");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("NewImage").path("version"))
+        .put("N", "1");
     ((com.fasterxml.jackson.databind.node.ArrayNode) event.path("Records")).add(typo);
 
     JsonNode response = MockLambda.invoke(event);

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The recalc handler (and the snapshot handler's fan-out) through the mock event server on DynamoDB Local. */
+/**
+ * The recalc handler (and the snapshot handler's fan-out) through the mock event server on DynamoDB
+ * Local.
+ */
 @QuarkusTest
 @TestProfile(HandlerProfiles.Recalc.class)
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class RecalcHandlerTest {
-  @Inject
-  World world;
-  @Inject
-  CapturedMarginEvents events;
+  @Inject World world;
+  @Inject CapturedMarginEvents events;
 
   @BeforeEach
   void reset() {
@@ -41,8 +42,10 @@ class RecalcHandlerTest {
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     for (String account : List.of("acct-7", "acct-8", "acct-9")) {
-      assertThat(world.result(account).get("snapshotId").s()).isEqualTo("deribit-2020-05-14T05:44Z");
-      assertThat(world.result(account).get("status").s()).isIn("HEALTHY", "MARGIN_CALL", "LIQUIDATION");
+      assertThat(world.result(account).get("snapshotId").s())
+          .isEqualTo("deribit-2020-05-14T05:44Z");
+      assertThat(world.result(account).get("status").s())
+          .isIn("HEALTHY", "MARGIN_CALL", "LIQUIDATION");
     }
     assertThat(world.result("acct-9").get("model").s()).isEqualTo("crypto-pm");
   }
@@ -52,7 +55,8 @@ class RecalcHandlerTest {
     JsonNode response = MockLambda.invoke(World.text("bad/recalc-sqs-bad.json"));
 
     assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
-        .containsExactly("6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f21", "6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f22");
+        .containsExactly(
+            "6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f21", "6a2e8b2f-1d4c-4b9f-8c82-3e5a7b9d1f22");
     assertThat(world.result("acct-9")).containsKey("status");
   }
 
@@ -66,8 +70,10 @@ class RecalcHandlerTest {
       assertThat(MockLambda.invoke(event).path("batchItemFailures")).isEmpty();
     }
 
-    assertThat(world.resultStatuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
-    assertThat(events.published()).extracting(p -> p.detail().account() + " " + p.detailType())
+    assertThat(world.resultStatuses().values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(3);
+    assertThat(events.published())
+        .extracting(p -> p.detail().account() + " " + p.detailType())
         .containsExactly("acct-7 Margin Call");
   }
 
@@ -102,27 +108,33 @@ class RecalcHandlerTest {
     ObjectNode event = (ObjectNode) World.read("recalc-sqs.json");
     ObjectNode typo = ((ObjectNode) event.path("Records").get(1)).deepCopy();
     typo.put("messageId", "typo-message");
-    typo.put("body", "{\"snapshotId\": \"deribit-2020-05-14T05:44Z\", \"accounts\": [\"acct-typo\"]}");
+    typo.put(
+        "body", "{\"snapshotId\": \"deribit-2020-05-14T05:44Z\", \"accounts\": [\"acct-typo\"]}");
     ((ArrayNode) event.path("Records")).add(typo);
 
     JsonNode response = MockLambda.invoke(event.toString());
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     for (String account : List.of("acct-7", "acct-8", "acct-9")) {
-      assertThat(world.result(account).get("status").s()).as(account).isIn("HEALTHY", "MARGIN_CALL", "LIQUIDATION");
+      assertThat(world.result(account).get("status").s())
+          .as(account)
+          .isIn("HEALTHY", "MARGIN_CALL", "LIQUIDATION");
     }
     Map<String, AttributeValue> typoResult = world.result("acct-typo");
     assertThat(typoResult.get("status").s()).isEqualTo("ERROR");
     assertThat(typoResult.get("model").s()).isEqualTo("span-99");
     assertThat(typoResult.get("version").n()).isEqualTo("2");
     assertThat(typoResult.get("snapshotId").s()).isEqualTo("deribit-2020-05-14T05:44Z");
-    assertThat(typoResult.get("result").s()).contains("unknown model 'span-99'").contains("SOL-PERPETUAL")
+    assertThat(typoResult.get("result").s())
+        .contains("unknown model 'span-99'")
+        .contains("SOL-PERPETUAL")
         .doesNotContain("\"positions.BTC-PERPETUAL");
   }
 
   @Test
   void handle_oneModelsSnapshotExpired_retriesOnlyTheMessagesOfItsAccounts() {
-    var pointers = world.expirePointers(List.of("span-16")); // acct-7 is span-16; acct-8 and acct-9 crypto-pm
+    var pointers =
+        world.expirePointers(List.of("span-16")); // acct-7 is span-16; acct-8 and acct-9 crypto-pm
     try {
       JsonNode response = MockLambda.invoke(World.text("recalc-sqs.json"));
 
@@ -139,8 +151,9 @@ class RecalcHandlerTest {
   /**
    * Measures (prints, asserts no time) the market-move path: N accounts of 20 legs seeded, the
    * snapshot handler's fan-out, then every SQS event of 10 messages × 100 accounts through the
-   * recalc handler one after the other (one Lambda instance). {@code -Dmeasure.recalc.accounts=10000}
-   * for the full run; 2,000 by default to keep {@code verify} short.
+   * recalc handler one after the other (one Lambda instance). {@code
+   * -Dmeasure.recalc.accounts=10000} for the full run; 2,000 by default to keep {@code verify}
+   * short.
    */
   @Test
   void measure_recalcThroughput_printsAccountsPerSecond() {
@@ -157,11 +170,21 @@ class RecalcHandlerTest {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Integer> statuses = world.resultStatuses();
-    System.out.printf("MEASURE recalc: %d accounts x 20 legs (+3 sample accounts), snapshot handler incl. fan-out %.0f ms,"
-        + " %d messages in %d SQS events, recalculated in %.1f s = %.0f accounts/s on one instance; %d failed messages;"
-        + " statuses %s; %d margin events%n", accounts, fanOutMs, world.recalcMessages(), sqsEvents.size(), seconds,
-        (accounts + 3) / seconds, failures, statuses, events.published().size());
+    System.out.printf(
+        "MEASURE recalc: %d accounts x 20 legs (+3 sample accounts), snapshot handler incl. fan-out %.0f ms,"
+            + " %d messages in %d SQS events, recalculated in %.1f s = %.0f accounts/s on one instance; %d failed messages;"
+            + " statuses %s; %d margin events%n",
+        accounts,
+        fanOutMs,
+        world.recalcMessages(),
+        sqsEvents.size(),
+        seconds,
+        (accounts + 3) / seconds,
+        failures,
+        statuses,
+        events.published().size());
     assertThat(failures).isZero();
-    assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(accounts + 3);
+    assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(accounts + 3);
   }
 }

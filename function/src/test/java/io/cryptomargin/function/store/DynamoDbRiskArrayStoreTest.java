@@ -30,13 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @QuarkusTest
 @QuarkusTestResource(DynamoDbLocalResource.class)
 class DynamoDbRiskArrayStoreTest {
-  private static final BatchRetryPolicy QUICK_RETRIES = new BatchRetryPolicy(4, Duration.ofMillis(1));
+  private static final BatchRetryPolicy QUICK_RETRIES =
+      new BatchRetryPolicy(4, Duration.ofMillis(1));
 
-  @Inject
-  DynamoDbClient dynamoDb;
+  @Inject DynamoDbClient dynamoDb;
 
-  @Inject
-  DynamoDbRiskArrayStore store;
+  @Inject DynamoDbRiskArrayStore store;
 
   @Test
   void putAll_250Arrays_getAllReturnsEveryOneExactlyInRequestOrder() {
@@ -58,8 +57,14 @@ class DynamoDbRiskArrayStoreTest {
     List<RiskArray> arrays = options(3);
     store.putAll(key, arrays);
 
-    Map<String, RiskArray> found = store.getAll(key,
-        List.of("BTC-26JUN20-99999-C", arrays.get(1).instrument(), arrays.get(1).instrument(), "ETH-PERPETUAL"));
+    Map<String, RiskArray> found =
+        store.getAll(
+            key,
+            List.of(
+                "BTC-26JUN20-99999-C",
+                arrays.get(1).instrument(),
+                arrays.get(1).instrument(),
+                "ETH-PERPETUAL"));
 
     assertThat(found).containsOnlyKeys(arrays.get(1).instrument());
     assertThat(store.get(key, "ETH-PERPETUAL")).isEmpty();
@@ -68,11 +73,18 @@ class DynamoDbRiskArrayStoreTest {
   @Test
   void getAll_itemsPastTheirExpiry_treatedAsAbsent() {
     RiskArrayStore.Key key = freshKey();
-    Clock writtenThreeDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
-    new DynamoDbRiskArrayStore(dynamoDb, DynamoDbLocalResource.RISK_ARRAYS, Duration.ofDays(2), QUICK_RETRIES,
-        writtenThreeDaysAgo).putAll(key, options(2));
+    Clock writtenThreeDaysAgo =
+        Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
+    new DynamoDbRiskArrayStore(
+            dynamoDb,
+            DynamoDbLocalResource.RISK_ARRAYS,
+            Duration.ofDays(2),
+            QUICK_RETRIES,
+            writtenThreeDaysAgo)
+        .putAll(key, options(2));
 
-    assertThat(store.getAll(key, options(2).stream().map(RiskArray::instrument).toList())).isEmpty();
+    assertThat(store.getAll(key, options(2).stream().map(RiskArray::instrument).toList()))
+        .isEmpty();
   }
 
   @Test
@@ -91,15 +103,21 @@ class DynamoDbRiskArrayStoreTest {
   @Test
   void putAll_unprocessedItemsPersist_failsAfterBoundedAttempts() {
     AtomicInteger calls = new AtomicInteger();
-    DynamoDbRiskArrayStore alwaysThrottled = storeOver(new HalfUnprocessedClient(dynamoDb, Integer.MAX_VALUE, calls));
+    DynamoDbRiskArrayStore alwaysThrottled =
+        storeOver(new HalfUnprocessedClient(dynamoDb, Integer.MAX_VALUE, calls));
 
     assertThatThrownBy(() -> alwaysThrottled.putAll(freshKey(), options(10)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("unprocessed after 4 attempts");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("unprocessed after 4 attempts");
     assertThat(calls.get()).isEqualTo(4);
   }
 
   private DynamoDbRiskArrayStore storeOver(DynamoDbClient client) {
-    return new DynamoDbRiskArrayStore(client, DynamoDbLocalResource.RISK_ARRAYS, Duration.ofDays(2), QUICK_RETRIES,
+    return new DynamoDbRiskArrayStore(
+        client,
+        DynamoDbLocalResource.RISK_ARRAYS,
+        Duration.ofDays(2),
+        QUICK_RETRIES,
         Clock.systemUTC());
   }
 
@@ -115,14 +133,26 @@ class DynamoDbRiskArrayStoreTest {
       for (int s = 0; s < 16; s++) {
         losses[s] = Math.sin(i * 31 + s) / 7.0;
       }
-      arrays.add(new RiskArray("BTC-26JUN20-" + (1000 + 250 * i) + "-C", "BTC", "BTC",
-          Instant.parse("2020-06-26T08:00:00Z"), InstrumentKind.OPTION, PutCall.CALL, losses, Math.cos(i) / 3,
-          i == 0 ? Double.NaN : 1.0 / (i + 2), 9350.67));
+      arrays.add(
+          new RiskArray(
+              "BTC-26JUN20-" + (1000 + 250 * i) + "-C",
+              "BTC",
+              "BTC",
+              Instant.parse("2020-06-26T08:00:00Z"),
+              InstrumentKind.OPTION,
+              PutCall.CALL,
+              losses,
+              Math.cos(i) / 3,
+              i == 0 ? Double.NaN : 1.0 / (i + 2),
+              9350.67));
     }
     return arrays;
   }
 
-  /** Writes half of each batch and hands the rest back unprocessed, for the first {@code throttledCalls} calls. */
+  /**
+   * Writes half of each batch and hands the rest back unprocessed, for the first {@code
+   * throttledCalls} calls.
+   */
   static final class HalfUnprocessedClient implements DynamoDbClient {
     private final DynamoDbClient real;
     private final int throttledCalls;
@@ -140,14 +170,16 @@ class DynamoDbRiskArrayStoreTest {
       if (calls.incrementAndGet() > throttledCalls) {
         return real.batchWriteItem(built);
       }
-      Map.Entry<String, List<WriteRequest>> only = built.requestItems().entrySet().iterator().next();
+      Map.Entry<String, List<WriteRequest>> only =
+          built.requestItems().entrySet().iterator().next();
       List<WriteRequest> items = only.getValue();
       int half = items.size() / 2;
       if (half > 0) {
         real.batchWriteItem(b -> b.requestItems(Map.of(only.getKey(), items.subList(0, half))));
       }
       return BatchWriteItemResponse.builder()
-          .unprocessedItems(Map.of(only.getKey(), items.subList(half, items.size()))).build();
+          .unprocessedItems(Map.of(only.getKey(), items.subList(half, items.size())))
+          .build();
     }
 
     @Override

@@ -14,18 +14,22 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class RiskArrayCodecTest {
-  private static final RiskArrayStore.Key KEY = new RiskArrayStore.Key("BTC", "snap-1", "span-16", "1.0.0");
+  private static final RiskArrayStore.Key KEY =
+      new RiskArrayStore.Key("BTC", "snap-1", "span-16", "1.0.0");
   private static final Instant EXPIRES = Instant.parse("2020-05-16T05:44:00Z");
 
   @Test
   void encodeLosses_awkwardDoubles_decodeBitForBit() {
-    double[] losses = {0.0, -0.0, 1.0 / 3, -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, 1234.5678901234567, -42};
+    double[] losses = {
+      0.0, -0.0, 1.0 / 3, -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, 1234.5678901234567, -42
+    };
 
     double[] decoded = RiskArrayCodec.decodeLosses(RiskArrayCodec.encodeLosses(losses));
 
     assertThat(decoded).hasSize(losses.length);
     for (int i = 0; i < losses.length; i++) {
-      assertThat(Double.doubleToRawLongBits(decoded[i])).isEqualTo(Double.doubleToRawLongBits(losses[i]));
+      assertThat(Double.doubleToRawLongBits(decoded[i]))
+          .isEqualTo(Double.doubleToRawLongBits(losses[i]));
     }
   }
 
@@ -40,14 +44,24 @@ class RiskArrayCodecTest {
   @Test
   void decodeLosses_lengthNotMultipleOfEight_failsNamingLength() {
     assertThatThrownBy(() -> RiskArrayCodec.decodeLosses(new byte[12]))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("12");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("12");
   }
 
   @Test
   void toItemFromItem_optionWithEveryField_roundTripsExactly() {
-    RiskArray option = new RiskArray("BTC-26JUN20-8000-C", "BTC", "BTC", Instant.parse("2020-06-26T08:00:00Z"),
-        InstrumentKind.OPTION, PutCall.CALL, new double[] {0.0123456789012345, -0.1, 1e-9}, 0.7457812345678901,
-        0.20112115, 9350.67);
+    RiskArray option =
+        new RiskArray(
+            "BTC-26JUN20-8000-C",
+            "BTC",
+            "BTC",
+            Instant.parse("2020-06-26T08:00:00Z"),
+            InstrumentKind.OPTION,
+            PutCall.CALL,
+            new double[] {0.0123456789012345, -0.1, 1e-9},
+            0.7457812345678901,
+            0.20112115,
+            9350.67);
 
     Map<String, AttributeValue> item = RiskArrayCodec.toItem(KEY, option, EXPIRES);
 
@@ -60,8 +74,18 @@ class RiskArrayCodecTest {
 
   @Test
   void toItemFromItem_unknownValueAndPrice_nanPreserved() {
-    RiskArray supplied = new RiskArray("BTC-PERPETUAL", "BTC", "BTC", null, null, null, new double[] {1, 2},
-        0.5, Double.NaN, Double.NaN);
+    RiskArray supplied =
+        new RiskArray(
+            "BTC-PERPETUAL",
+            "BTC",
+            "BTC",
+            null,
+            null,
+            null,
+            new double[] {1, 2},
+            0.5,
+            Double.NaN,
+            Double.NaN);
 
     Map<String, AttributeValue> item = RiskArrayCodec.toItem(KEY, supplied, EXPIRES);
     RiskArray decoded = RiskArrayCodec.fromItem(item);
@@ -74,13 +98,28 @@ class RiskArrayCodecTest {
 
   @Test
   void fromItem_missingLosses_failsNamingTheItem() {
-    Map<String, AttributeValue> item = new java.util.HashMap<>(RiskArrayCodec.toItem(KEY,
-        new RiskArray("BTC-PERPETUAL", "BTC", "BTC", null, InstrumentKind.PERPETUAL, null, new double[] {1}, 1, 0,
-            9350.67), EXPIRES));
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(
+            RiskArrayCodec.toItem(
+                KEY,
+                new RiskArray(
+                    "BTC-PERPETUAL",
+                    "BTC",
+                    "BTC",
+                    null,
+                    InstrumentKind.PERPETUAL,
+                    null,
+                    new double[] {1},
+                    1,
+                    0,
+                    9350.67),
+                EXPIRES));
     item.remove("losses");
 
-    assertThatThrownBy(() -> RiskArrayCodec.fromItem(item)).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("BTC#snap-1#span-16#1.0.0/BTC-PERPETUAL").hasMessageContaining("losses");
+    assertThatThrownBy(() -> RiskArrayCodec.fromItem(item))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("BTC#snap-1#span-16#1.0.0/BTC-PERPETUAL")
+        .hasMessageContaining("losses");
   }
 
   @Test

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotPointerStoreTest {
   private static final Instant T0 = Instant.parse("2020-05-14T05:44:00Z");
 
-  @Inject
-  SnapshotPointerStore pointers;
+  @Inject SnapshotPointerStore pointers;
 
   @Test
   void advance_noPointerYet_movesAndResolvesKeys() {
@@ -30,7 +29,8 @@ class SnapshotPointerStoreTest {
     assertThat(pointers.advance(pointer(set, "snap-a", T0))).isTrue();
 
     assertThat(pointers.current(set).snapshotId()).isEqualTo("snap-a");
-    assertThat(pointers.currentKey(set, "ETH")).isEqualTo(new RiskArrayStore.Key("ETH", "snap-a", set, "1.0.0"));
+    assertThat(pointers.currentKey(set, "ETH"))
+        .isEqualTo(new RiskArrayStore.Key("ETH", "snap-a", set, "1.0.0"));
   }
 
   @Test
@@ -67,8 +67,10 @@ class SnapshotPointerStoreTest {
   void current_noneEverPublished_failsNamingTheScenarioSet() {
     String set = freshSet();
 
-    assertThatThrownBy(() -> pointers.current(set)).isInstanceOf(SnapshotNotCurrentException.class)
-        .hasMessageContaining(set).hasMessageContaining("none has been published");
+    assertThatThrownBy(() -> pointers.current(set))
+        .isInstanceOf(SnapshotNotCurrentException.class)
+        .hasMessageContaining(set)
+        .hasMessageContaining("none has been published");
   }
 
   @Test
@@ -77,8 +79,10 @@ class SnapshotPointerStoreTest {
     Instant past = Instant.now().minus(Duration.ofHours(1));
     pointers.advance(new SnapshotPointer(set, "snap-stale", "1.0.0", T0, List.of("BTC"), past));
 
-    assertThatThrownBy(() -> pointers.currentKey(set, "BTC")).isInstanceOf(SnapshotNotCurrentException.class)
-        .hasMessageContaining("snap-stale").hasMessageContaining("expired at " + past.truncatedTo(ChronoUnit.SECONDS));
+    assertThatThrownBy(() -> pointers.currentKey(set, "BTC"))
+        .isInstanceOf(SnapshotNotCurrentException.class)
+        .hasMessageContaining("snap-stale")
+        .hasMessageContaining("expired at " + past.truncatedTo(ChronoUnit.SECONDS));
   }
 
   @Test
@@ -87,8 +91,10 @@ class SnapshotPointerStoreTest {
     pointers.advance(pointer(set, "snap-a", T0));
     pointers.advance(pointer(set, "snap-b", T0.plusSeconds(60)));
 
-    assertThatThrownBy(() -> pointers.keyFor(set, "snap-a", "BTC")).isInstanceOf(SnapshotNotCurrentException.class)
-        .hasMessageContaining("snap-a is not current").hasMessageContaining("snap-b");
+    assertThatThrownBy(() -> pointers.keyFor(set, "snap-a", "BTC"))
+        .isInstanceOf(SnapshotNotCurrentException.class)
+        .hasMessageContaining("snap-a is not current")
+        .hasMessageContaining("snap-b");
     assertThat(pointers.keyFor(set, "snap-b", "BTC").snapshotId()).isEqualTo("snap-b");
   }
 
@@ -97,12 +103,19 @@ class SnapshotPointerStoreTest {
     String set = freshSet();
     pointers.advance(pointer(set, "snap-a", T0));
 
-    assertThatThrownBy(() -> pointers.currentKey(set, "SOL")).isInstanceOf(SnapshotNotCurrentException.class)
-        .hasMessageContaining("no market for SOL").hasMessageContaining("[BTC, ETH]");
+    assertThatThrownBy(() -> pointers.currentKey(set, "SOL"))
+        .isInstanceOf(SnapshotNotCurrentException.class)
+        .hasMessageContaining("no market for SOL")
+        .hasMessageContaining("[BTC, ETH]");
   }
 
   private static SnapshotPointer pointer(String set, String snapshotId, Instant asOf) {
-    return new SnapshotPointer(set, snapshotId, "1.0.0", asOf, List.of("BTC", "ETH"),
+    return new SnapshotPointer(
+        set,
+        snapshotId,
+        "1.0.0",
+        asOf,
+        List.of("BTC", "ETH"),
         Instant.now().plus(Duration.ofDays(2)));
   }
 

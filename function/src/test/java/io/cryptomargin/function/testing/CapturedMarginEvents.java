@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CapturedMarginEvents extends RecordingMarginEventPublisher {
   private int failuresLeft;
 
-  /** The next {@code count} publishes throw (and record nothing), as EventBridge rejecting the entry. */
+  /**
+   * The next {@code count} publishes throw (and record nothing), as EventBridge rejecting the
+   * entry.
+   */
   public synchronized void failNext(int count) {
     failuresLeft = count;
   }
@@ -23,7 +26,8 @@ public class CapturedMarginEvents extends RecordingMarginEventPublisher {
   public synchronized void publish(String detailType, MarginEvent event) {
     if (failuresLeft > 0) {
       failuresLeft--;
-      throw new IllegalStateException("EventBridge stand-in rejected " + detailType + " of " + event.account());
+      throw new IllegalStateException(
+          "EventBridge stand-in rejected " + detailType + " of " + event.account());
     }
     super.publish(detailType, event);
   }

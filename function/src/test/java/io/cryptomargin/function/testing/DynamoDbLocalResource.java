@@ -37,8 +37,9 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
   public Map<String, String> start() {
     int port = freePort();
     try {
-      server = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-port", Integer.toString(port)});
+      server =
+          ServerRunner.createServerFromCommandLineArgs(
+              new String[] {"-inMemory", "-port", Integer.toString(port)});
       server.start();
     } catch (Exception e) {
       throw new IllegalStateException("cannot start DynamoDB Local on port " + port, e);
@@ -46,8 +47,10 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
     URI endpoint = URI.create("http://127.0.0.1:" + port);
     try (DynamoDbClient client = client(endpoint)) {
       createTable(client, RISK_ARRAYS, true, false);
-      client.updateTimeToLive(b -> b.tableName(RISK_ARRAYS)
-          .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+      client.updateTimeToLive(
+          b ->
+              b.tableName(RISK_ARRAYS)
+                  .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
       createTable(client, POSITIONS, true, true);
       createTable(client, MARGIN_RESULTS, false, false);
       createTable(client, ACCOUNTS, false, false);
@@ -77,26 +80,41 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
   }
 
   static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
-  private static void createTable(DynamoDbClient client, String name, boolean withSortKey, boolean stream) {
-    List<AttributeDefinition> attributes = withSortKey
-        ? List.of(string("pk"), string("sk")) : List.of(string("pk"));
-    List<KeySchemaElement> keys = withSortKey
-        ? List.of(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)) : List.of(key("pk", KeyType.HASH));
-    client.createTable(b -> {
-      b.tableName(name).attributeDefinitions(attributes).keySchema(keys).billingMode(BillingMode.PAY_PER_REQUEST);
-      if (stream) {
-        b.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
-      }
-    });
+  private static void createTable(
+      DynamoDbClient client, String name, boolean withSortKey, boolean stream) {
+    List<AttributeDefinition> attributes =
+        withSortKey ? List.of(string("pk"), string("sk")) : List.of(string("pk"));
+    List<KeySchemaElement> keys =
+        withSortKey
+            ? List.of(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+            : List.of(key("pk", KeyType.HASH));
+    client.createTable(
+        b -> {
+          b.tableName(name)
+              .attributeDefinitions(attributes)
+              .keySchema(keys)
+              .billingMode(BillingMode.PAY_PER_REQUEST);
+          if (stream) {
+            b.streamSpecification(
+                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
+          }
+        });
   }
 
   private static AttributeDefinition string(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static KeySchemaElement key(String name, KeyType type) {

@@ -16,11 +16,11 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * The real cache-backed margin, except that a book holding a position of exactly
- * {@value #STACK_OVERFLOW} contracts throws a {@link StackOverflowError} and one of
- * {@value #OUT_OF_MEMORY} an {@link OutOfMemoryError}, as a pathological book did in the engine's
- * strategy search: for proving that no request's {@link Error} ends the instance. Selected only by
- * {@link HandlerProfiles.ApiWithErrors}.
+ * The real cache-backed margin, except that a book holding a position of exactly {@value
+ * #STACK_OVERFLOW} contracts throws a {@link StackOverflowError} and one of {@value #OUT_OF_MEMORY}
+ * an {@link OutOfMemoryError}, as a pathological book did in the engine's strategy search: for
+ * proving that no request's {@link Error} ends the instance. Selected only by {@link
+ * HandlerProfiles.ApiWithErrors}.
  */
 @Alternative
 @Singleton
@@ -29,13 +29,20 @@ public class ErrorThrowingMargin extends CachedMargin {
   public static final double OUT_OF_MEMORY = 888;
 
   @Inject
-  public ErrorThrowingMargin(SnapshotPointerStore pointers, DynamoDbRiskArrayStore arrays, SnapshotStore snapshots,
-      ScenarioSetCatalog catalog, FunctionConfig config) {
+  public ErrorThrowingMargin(
+      SnapshotPointerStore pointers,
+      DynamoDbRiskArrayStore arrays,
+      SnapshotStore snapshots,
+      ScenarioSetCatalog catalog,
+      FunctionConfig config) {
     super(pointers, arrays, snapshots, catalog, config);
   }
 
   @Override
-  public AccountMargin margin(Portfolio portfolio, String modelId, SnapshotPointer pointer,
+  public AccountMargin margin(
+      Portfolio portfolio,
+      String modelId,
+      SnapshotPointer pointer,
       Map<String, RiskArray> fetched) {
     if (portfolio.positions().stream().anyMatch(p -> p.quantity() == STACK_OVERFLOW)) {
       throw new StackOverflowError("a book the test made pathological");

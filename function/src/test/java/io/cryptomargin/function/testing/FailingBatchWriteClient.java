@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 
 /**
  * A DynamoDB client whose BatchWriteItem succeeds {@code succeedingCalls} times (on the real
- * client) and then throws, as a throttled table the SDK gave up retrying would: for tests of what
- * a write that fails part-way leaves behind. Only BatchWriteItem is supported (the array store's
- * only write).
+ * client) and then throws, as a throttled table the SDK gave up retrying would: for tests of what a
+ * write that fails part-way leaves behind. Only BatchWriteItem is supported (the array store's only
+ * write).
  */
 public final class FailingBatchWriteClient implements DynamoDbClient {
   private final DynamoDbClient real;
@@ -32,7 +32,8 @@ public final class FailingBatchWriteClient implements DynamoDbClient {
   public BatchWriteItemResponse batchWriteItem(Consumer<BatchWriteItemRequest.Builder> request) {
     if (calls.incrementAndGet() > succeedingCalls) {
       throw ProvisionedThroughputExceededException.builder()
-          .message("test: BatchWriteItem call " + calls.get() + " throttled").build();
+          .message("test: BatchWriteItem call " + calls.get() + " throttled")
+          .build();
     }
     return real.batchWriteItem(request);
   }

@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Stands in for S3 in tests: object {@code key} of any bucket is the file {@code events/s3-objects/<key>}
- * at the repository root. No S3 server runs on loopback here, so the S3 SDK call itself is not
- * exercised; everything around it (event parsing, bucket check, key decoding, reading) is.
+ * Stands in for S3 in tests: object {@code key} of any bucket is the file {@code
+ * events/s3-objects/<key>} at the repository root. No S3 server runs on loopback here, so the S3
+ * SDK call itself is not exercised; everything around it (event parsing, bucket check, key
+ * decoding, reading) is.
  */
 @Mock
 @ApplicationScoped

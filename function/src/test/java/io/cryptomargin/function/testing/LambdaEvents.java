@@ -16,10 +16,12 @@ import com.fasterxml.jackson.datatype.joda.JodaModule;
  * callers that invoke a handler directly rather than through the mock event server.
  */
 public final class LambdaEvents {
-  private static final ObjectMapper LAMBDA = JsonMapper.builder()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
-      .addModule(new JodaModule()).build();
+  private static final ObjectMapper LAMBDA =
+      JsonMapper.builder()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+          .addModule(new JodaModule())
+          .build();
 
   private LambdaEvents() {}
 

@@ -14,8 +14,14 @@ public final class MockLambda {
 
   /** Invokes the handler with an event given as JSON text. */
   public static JsonNode invoke(String eventJson) {
-    return given().contentType("application/json").body(eventJson).post().then().statusCode(200)
-        .extract().as(JsonNode.class);
+    return given()
+        .contentType("application/json")
+        .body(eventJson)
+        .post()
+        .then()
+        .statusCode(200)
+        .extract()
+        .as(JsonNode.class);
   }
 
   /** Invokes the handler with an event. */

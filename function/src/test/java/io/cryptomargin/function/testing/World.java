@@ -21,37 +21,43 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The stored world the sample events refer to: empties the tables, publishes the sample snapshot
- * through the snapshot handler, writes {@code events/seed/tables.json}, and applies stream
- * samples to the positions table (the writes that produced those records).
+ * through the snapshot handler, writes {@code events/seed/tables.json}, and applies stream samples
+ * to the positions table (the writes that produced those records).
  */
 @ApplicationScoped
 public class World {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject
-  DynamoDbClient dynamoDb;
-  @Inject
-  SnapshotHandler snapshotHandler;
-  @Inject
-  AccountStore accounts;
-  @Inject
-  CapturedMarginEvents events;
-  @Inject
-  CapturedRecalcQueue queue;
-  @Inject
-  io.cryptomargin.function.margin.AccountRecalculator recalculator;
+  @Inject DynamoDbClient dynamoDb;
+  @Inject SnapshotHandler snapshotHandler;
+  @Inject AccountStore accounts;
+  @Inject CapturedMarginEvents events;
+  @Inject CapturedRecalcQueue queue;
+  @Inject io.cryptomargin.function.margin.AccountRecalculator recalculator;
 
   /** Recalculates one account directly (as the handlers do); true when its result was rewritten. */
   public boolean recalculate(String account, long minimumVersion) {
     return recalculator.recalculate(account, minimumVersion).written();
   }
 
-  /** Instruments the measurement books are drawn from: the snapshot's own and strikes it has no array for yet. */
+  /**
+   * Instruments the measurement books are drawn from: the snapshot's own and strikes it has no
+   * array for yet.
+   */
   private static final List<String> POOL = pool();
 
   private static List<String> pool() {
-    List<String> names = new ArrayList<>(List.of("BTC-PERPETUAL", "BTC-26JUN20", "ETH-PERPETUAL", "ETH-26JUN20",
-        "ETH-26JUN20-200-C", "ETH-26JUN20-180-P", "BTC-22MAY20-9250-P", "BTC-22MAY20-12000-C"));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "BTC-PERPETUAL",
+                "BTC-26JUN20",
+                "ETH-PERPETUAL",
+                "ETH-26JUN20",
+                "ETH-26JUN20-200-C",
+                "ETH-26JUN20-180-P",
+                "BTC-22MAY20-9250-P",
+                "BTC-22MAY20-12000-C"));
     for (int strike = 7000; strike <= 12000; strike += 500) {
       names.add("BTC-26JUN20-" + strike + "-C");
       names.add("BTC-26JUN20-" + strike + "-P");
@@ -59,52 +65,84 @@ public class World {
     return names;
   }
 
-  /** Writes {@code count} accounts of {@code legs} random positions each (BatchWriteItem, 25 a call). */
+  /**
+   * Writes {@code count} accounts of {@code legs} random positions each (BatchWriteItem, 25 a
+   * call).
+   */
   public void seedMany(int count, int legs, long seed) {
     java.util.Random random = new java.util.Random(seed);
     List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> positions = new ArrayList<>();
-    List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> accountItems = new ArrayList<>();
+    List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> accountItems =
+        new ArrayList<>();
     for (int a = 0; a < count; a++) {
       String account = String.format("load-%06d", a);
-      accountItems.add(put(Map.of("pk", AttributeValue.fromS(account), "collateral", AttributeValue.fromM(
-          Map.of("BTC", AttributeValue.fromN(Double.toString(1 + random.nextInt(20) / 10.0)))))));
+      accountItems.add(
+          put(
+              Map.of(
+                  "pk",
+                  AttributeValue.fromS(account),
+                  "collateral",
+                  AttributeValue.fromM(
+                      Map.of(
+                          "BTC",
+                          AttributeValue.fromN(Double.toString(1 + random.nextInt(20) / 10.0)))))));
       List<String> names = new ArrayList<>(POOL);
       java.util.Collections.shuffle(names, random);
       for (int l = 0; l < legs; l++) {
         double quantity = (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(5)) / 10.0;
-        positions.add(put(Map.of("pk", AttributeValue.fromS(account), "sk", AttributeValue.fromS(names.get(l)),
-            "quantity", AttributeValue.fromN(Double.toString(quantity)), "version", AttributeValue.fromN("1"))));
+        positions.add(
+            put(
+                Map.of(
+                    "pk",
+                    AttributeValue.fromS(account),
+                    "sk",
+                    AttributeValue.fromS(names.get(l)),
+                    "quantity",
+                    AttributeValue.fromN(Double.toString(quantity)),
+                    "version",
+                    AttributeValue.fromN("1"))));
       }
     }
     writeAll(DynamoDbLocalResource.ACCOUNTS, accountItems);
     writeAll(DynamoDbLocalResource.POSITIONS, positions);
   }
 
-  private static software.amazon.awssdk.services.dynamodb.model.WriteRequest put(Map<String, AttributeValue> item) {
-    return software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build();
+  private static software.amazon.awssdk.services.dynamodb.model.WriteRequest put(
+      Map<String, AttributeValue> item) {
+    return software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+        .putRequest(p -> p.item(item))
+        .build();
   }
 
-  private void writeAll(String table, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> requests) {
+  private void writeAll(
+      String table, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> requests) {
     for (int from = 0; from < requests.size(); from += 25) {
       var pending = Map.of(table, requests.subList(from, Math.min(from + 25, requests.size())));
       while (!pending.isEmpty()) {
         var request = pending;
         var response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
-        pending = response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()
-            ? response.unprocessedItems() : Map.of();
+        pending =
+            response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()
+                ? response.unprocessedItems()
+                : Map.of();
       }
     }
   }
 
-  /** The sample snapshot event handled again (its pointer stays, so every account is enqueued again). */
+  /**
+   * The sample snapshot event handled again (its pointer stays, so every account is enqueued
+   * again).
+   */
   @SuppressWarnings("unchecked")
   public void publishSnapshot() {
-    snapshotHandler.handleRequest(LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
+    snapshotHandler.handleRequest(
+        LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
   }
 
   /**
    * What the snapshot handler sent to the recalc queue, as SQS events of at most {@code perEvent}
-   * messages (Lambda's batch size), each message shaped like those of {@code events/recalc-sqs.json}.
+   * messages (Lambda's batch size), each message shaped like those of {@code
+   * events/recalc-sqs.json}.
    */
   public List<String> recalcEvents(int perEvent) {
     JsonNode template = read("recalc-sqs.json").path("Records").get(0);
@@ -123,22 +161,14 @@ public class World {
     return events;
   }
 
-  @Inject
-  ObjectMapper mapper;
-  @Inject
-  io.cryptomargin.function.config.FunctionConfig config;
-  @Inject
-  io.cryptomargin.function.config.ScenarioSetCatalog catalog;
-  @Inject
-  SnapshotPointerStore pointerStore;
-  @Inject
-  io.cryptomargin.function.store.SnapshotStore snapshotStore;
-  @Inject
-  io.cryptomargin.function.snapshot.SnapshotSource files;
-  @Inject
-  io.cryptomargin.function.recalc.AccountFanOut fanOut;
-  @Inject
-  java.time.Clock clock;
+  @Inject ObjectMapper mapper;
+  @Inject io.cryptomargin.function.config.FunctionConfig config;
+  @Inject io.cryptomargin.function.config.ScenarioSetCatalog catalog;
+  @Inject SnapshotPointerStore pointerStore;
+  @Inject io.cryptomargin.function.store.SnapshotStore snapshotStore;
+  @Inject io.cryptomargin.function.snapshot.SnapshotSource files;
+  @Inject io.cryptomargin.function.recalc.AccountFanOut fanOut;
+  @Inject java.time.Clock clock;
 
   /**
    * Runs a snapshot event through a snapshot handler built from the real parts, except that the
@@ -147,13 +177,19 @@ public class World {
    * @return what the handler threw, or null if it succeeded
    */
   @SuppressWarnings("unchecked")
-  public RuntimeException publishSnapshotWithArrayWritesFailingAfter(String eventJson, int succeedingWrites) {
+  public RuntimeException publishSnapshotWithArrayWritesFailingAfter(
+      String eventJson, int succeedingWrites) {
     FunctionConfig.RiskArrays settings = config.riskArrays();
-    var failing = new io.cryptomargin.function.store.DynamoDbRiskArrayStore(
-        new FailingBatchWriteClient(dynamoDb, succeedingWrites), config.tables().riskArrays(), settings.timeToLive(),
-        new io.cryptomargin.function.store.BatchRetryPolicy(1, java.time.Duration.ofMillis(1)), clock);
-    var publisher = new io.cryptomargin.function.snapshot.RiskArrayPublisher(catalog, failing, pointerStore, config, clock,
-        snapshotStore);
+    var failing =
+        new io.cryptomargin.function.store.DynamoDbRiskArrayStore(
+            new FailingBatchWriteClient(dynamoDb, succeedingWrites),
+            config.tables().riskArrays(),
+            settings.timeToLive(),
+            new io.cryptomargin.function.store.BatchRetryPolicy(1, java.time.Duration.ofMillis(1)),
+            clock);
+    var publisher =
+        new io.cryptomargin.function.snapshot.RiskArrayPublisher(
+            catalog, failing, pointerStore, config, clock, snapshotStore);
     SnapshotHandler handler = new SnapshotHandler(mapper, config, files, publisher, fanOut);
     try {
       handler.handleRequest(LambdaEvents.as(JSON.readTree(eventJson), SnapshotEvent.class), null);
@@ -167,7 +203,10 @@ public class World {
 
   /** Array items of a snapshot in the risk arrays table (any underlying and scenario set). */
   public int arrayItems(String snapshotId) {
-    return (int) scanRiskArrays().stream().filter(item -> item.get("pk").s().contains("#" + snapshotId + "#")).count();
+    return (int)
+        scanRiskArrays().stream()
+            .filter(item -> item.get("pk").s().contains("#" + snapshotId + "#"))
+            .count();
   }
 
   /** Every item of the risk arrays table: arrays, pointers and stored snapshots. */
@@ -176,14 +215,21 @@ public class World {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      var page = dynamoDb.scan(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).exclusiveStartKey(from));
+      var page =
+          dynamoDb.scan(
+              b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).exclusiveStartKey(from));
       items.addAll(page.items());
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return items;
   }
 
-  /** Empties the risk arrays table (arrays, pointers, stored snapshots), so any later write shows. */
+  /**
+   * Empties the risk arrays table (arrays, pointers, stored snapshots), so any later write shows.
+   */
   public void clearRiskArrays() {
     clear(DynamoDbLocalResource.RISK_ARRAYS);
   }
@@ -194,10 +240,18 @@ public class World {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      var page = dynamoDb.scan(b -> b.tableName(DynamoDbLocalResource.MARGIN_RESULTS).projectionExpression("#s")
-          .expressionAttributeNames(Map.of("#s", "status")).exclusiveStartKey(from));
+      var page =
+          dynamoDb.scan(
+              b ->
+                  b.tableName(DynamoDbLocalResource.MARGIN_RESULTS)
+                      .projectionExpression("#s")
+                      .expressionAttributeNames(Map.of("#s", "status"))
+                      .exclusiveStartKey(from));
       page.items().forEach(item -> counts.merge(item.get("status").s(), 1, Integer::sum));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return counts;
   }
@@ -223,15 +277,23 @@ public class World {
     accounts.putPosition(account, instrument, quantity, version);
   }
 
-  /** Empty tables, the snapshot event of {@code events/snapshot-eventbridge.json} handled, the seed written, nothing captured. */
+  /**
+   * Empty tables, the snapshot event of {@code events/snapshot-eventbridge.json} handled, the seed
+   * written, nothing captured.
+   */
   @SuppressWarnings("unchecked")
   public void reset() {
-    for (String table : List.of(DynamoDbLocalResource.POSITIONS, DynamoDbLocalResource.ACCOUNTS,
-        DynamoDbLocalResource.MARGIN_RESULTS, DynamoDbLocalResource.RISK_ARRAYS)) {
+    for (String table :
+        List.of(
+            DynamoDbLocalResource.POSITIONS,
+            DynamoDbLocalResource.ACCOUNTS,
+            DynamoDbLocalResource.MARGIN_RESULTS,
+            DynamoDbLocalResource.RISK_ARRAYS)) {
       clear(table);
     }
     seed();
-    snapshotHandler.handleRequest(LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
+    snapshotHandler.handleRequest(
+        LambdaEvents.as(read("snapshot-eventbridge.json"), SnapshotEvent.class), null);
     events.clear();
     queue.clear();
   }
@@ -241,7 +303,10 @@ public class World {
     Seed.write(accounts, read("seed/tables.json"));
   }
 
-  /** Applies a stream sample's well-formed records to the positions table, as the writer did before the stream carried them. */
+  /**
+   * Applies a stream sample's well-formed records to the positions table, as the writer did before
+   * the stream carried them.
+   */
   public void applyStream(String eventFile) {
     for (JsonNode record : read(eventFile).path("Records")) {
       JsonNode d = record.path("dynamodb");
@@ -249,34 +314,51 @@ public class World {
         continue;
       }
       if ("REMOVE".equals(record.path("eventName").asText())) {
-        dynamoDb.deleteItem(b -> b.tableName(DynamoDbLocalResource.POSITIONS).key(Map.of(
-            "pk", AttributeValue.fromS(d.path("Keys").path("pk").path("S").asText()),
-            "sk", AttributeValue.fromS(d.path("Keys").path("sk").path("S").asText()))));
+        dynamoDb.deleteItem(
+            b ->
+                b.tableName(DynamoDbLocalResource.POSITIONS)
+                    .key(
+                        Map.of(
+                            "pk",
+                                AttributeValue.fromS(d.path("Keys").path("pk").path("S").asText()),
+                            "sk",
+                                AttributeValue.fromS(
+                                    d.path("Keys").path("sk").path("S").asText()))));
       } else {
         JsonNode image = d.path("NewImage");
-        accounts.putPosition(image.path("pk").path("S").asText(), image.path("sk").path("S").asText(),
-            image.path("quantity").path("N").asDouble(), image.path("version").path("N").asLong());
+        accounts.putPosition(
+            image.path("pk").path("S").asText(),
+            image.path("sk").path("S").asText(),
+            image.path("quantity").path("N").asDouble(),
+            image.path("version").path("N").asLong());
       }
     }
   }
 
-  /** Writes an accounts item (collateral per currency, amount in that currency; model may be null). */
+  /**
+   * Writes an accounts item (collateral per currency, amount in that currency; model may be null).
+   */
   public void putAccount(String account, Map<String, Double> collateral, String model) {
     accounts.putAccount(account, collateral, model);
   }
 
-  /** Moves every pointer's expiry into the past (as if no snapshot had come for longer than the TTL); returns the originals. */
+  /**
+   * Moves every pointer's expiry into the past (as if no snapshot had come for longer than the
+   * TTL); returns the originals.
+   */
   public List<Map<String, AttributeValue>> expirePointers() {
     return expirePointers(List.of("span-16", "crypto-pm", "tims"));
   }
 
   /** Moves the expiry of the named scenario sets' pointers into the past; returns the originals. */
   public List<Map<String, AttributeValue>> expirePointers(List<String> scenarioSets) {
-    List<Map<String, AttributeValue>> originals = pointers().stream()
-        .filter(item -> scenarioSets.contains(item.get("sk").s())).toList();
+    List<Map<String, AttributeValue>> originals =
+        pointers().stream().filter(item -> scenarioSets.contains(item.get("sk").s())).toList();
     for (Map<String, AttributeValue> item : originals) {
       Map<String, AttributeValue> expired = new java.util.HashMap<>(item);
-      expired.put("expiresAt", AttributeValue.fromN(Long.toString(java.time.Instant.now().getEpochSecond() - 60)));
+      expired.put(
+          "expiresAt",
+          AttributeValue.fromN(Long.toString(java.time.Instant.now().getEpochSecond() - 60)));
       dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).item(expired));
     }
     return originals;
@@ -284,18 +366,31 @@ public class World {
 
   /** Puts pointer items back. */
   public void restore(List<Map<String, AttributeValue>> pointerItems) {
-    pointerItems.forEach(item -> dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).item(item)));
+    pointerItems.forEach(
+        item -> dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).item(item)));
   }
 
   private List<Map<String, AttributeValue>> pointers() {
-    return dynamoDb.query(b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).keyConditionExpression("pk = :p")
-        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(SnapshotPointerStore.POINTER_PARTITION)))).items();
+    return dynamoDb
+        .query(
+            b ->
+                b.tableName(DynamoDbLocalResource.RISK_ARRAYS)
+                    .keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(
+                        Map.of(":p", AttributeValue.fromS(SnapshotPointerStore.POINTER_PARTITION))))
+        .items();
   }
 
   /** A stored margin result item, or an empty map. */
   public Map<String, AttributeValue> result(String account) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(DynamoDbLocalResource.MARGIN_RESULTS)
-        .consistentRead(true).key(Map.of("pk", AttributeValue.fromS(account)))).item();
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(DynamoDbLocalResource.MARGIN_RESULTS)
+                        .consistentRead(true)
+                        .key(Map.of("pk", AttributeValue.fromS(account))))
+            .item();
     return item == null ? Map.of() : item;
   }
 
@@ -306,11 +401,24 @@ public class World {
       var page = dynamoDb.scan(b -> b.tableName(table).exclusiveStartKey(from));
       List<Map<String, AttributeValue>> keys = new ArrayList<>();
       for (Map<String, AttributeValue> item : page.items()) {
-        keys.add(item.containsKey("sk") ? Map.of("pk", item.get("pk"), "sk", item.get("sk")) : Map.of("pk", item.get("pk")));
+        keys.add(
+            item.containsKey("sk")
+                ? Map.of("pk", item.get("pk"), "sk", item.get("sk"))
+                : Map.of("pk", item.get("pk")));
       }
-      writeAll(table, keys.stream().map(key -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-          .deleteRequest(d -> d.key(key)).build()).toList());
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      writeAll(
+          table,
+          keys.stream()
+              .map(
+                  key ->
+                      software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                          .deleteRequest(d -> d.key(key))
+                          .build())
+              .toList());
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
   }
 

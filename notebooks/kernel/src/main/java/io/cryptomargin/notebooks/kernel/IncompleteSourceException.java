@@ -5,15 +5,15 @@ package io.cryptomargin.notebooks.kernel;
  */
 public final class IncompleteSourceException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the exception.
-     *
-     * @param incompleteSource the trailing source that could not be completed
-     */
-    public IncompleteSourceException(String incompleteSource) {
-        // No stack trace: it would describe the kernel, not the cell (see CompilationException).
-        super("incomplete input: " + incompleteSource, null, false, false);
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param incompleteSource the trailing source that could not be completed
+   */
+  public IncompleteSourceException(String incompleteSource) {
+    // No stack trace: it would describe the kernel, not the cell (see CompilationException).
+    super("incomplete input: " + incompleteSource, null, false, false);
+  }
 }
