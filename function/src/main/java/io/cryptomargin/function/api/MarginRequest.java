@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The body of {@code POST /margin}, checked: either a stored account's id or a posted book, the
@@ -35,9 +36,13 @@ public record MarginRequest(
     String model,
     boolean modelGiven,
     boolean compare) {
+  /**
+   * A posted book's keys are the portfolio file's, so a book posted reads as the same file would.
+   */
+  private static final List<String> BOOK_FIELDS = PortfolioJson.KEYS;
+
   static final List<String> FIELDS =
-      List.of("account", "collateral", "positions", "whatIf", "model", "compare");
-  private static final List<String> BOOK_FIELDS = List.of("account", "collateral", "positions");
+      Stream.concat(BOOK_FIELDS.stream(), Stream.of("whatIf", "model", "compare")).toList();
   private static final List<String> TRADE_FIELDS = List.of("instrument", "quantity");
 
   public MarginRequest {

@@ -109,6 +109,27 @@ class ApiModelsTest {
   }
 
   @Test
+  void handle_hedgerBookUnderSpan16_imEqualsMmAndTheEnginesFigureForTheSameFile() throws Exception {
+    ObjectNode event = postedBookUnder("span-16");
+    ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
+    request.put("accountType", "hedger");
+    event.put("body", request.toString());
+
+    JsonNode response = MockLambda.invoke(event);
+
+    assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    JsonNode margin = JSON.readTree(response.path("body").asText()).path("margin");
+    // A posted book takes the portfolio file's accountType: CME's hedger IM = 1.0 x MM (METHODOLOGY
+    // 3.6)
+    assertThat(margin)
+        .isEqualTo(
+            JSON.readTree(engine.margin(book(request), EventFiles.SNAPSHOT_FILE, "span-16", null)));
+    assertThat(margin.path("initialMargin").asDouble())
+        .isPositive()
+        .isEqualTo(margin.path("maintenanceMargin").asDouble());
+  }
+
+  @Test
   void handle_strategyBasedForAPostedBookWithWhatIf_equalsTheEnginesOwnResults() throws Exception {
     ObjectNode event = (ObjectNode) World.read("api-post-margin.json");
     ObjectNode request = (ObjectNode) JSON.readTree(event.path("body").asText());
