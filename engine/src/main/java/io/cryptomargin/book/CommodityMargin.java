@@ -103,7 +103,11 @@ public record CommodityMargin(
   }
 
   public CommodityMargin {
-    contributions = List.copyOf(contributions);
+    // Computed on read, and already unmodifiable: copying would build every contribution.
+    contributions =
+        contributions instanceof ContributionsInScenario
+            ? contributions
+            : List.copyOf(contributions);
     undampenedExtendedScenario =
         undampenedExtendedScenario == null ? "" : undampenedExtendedScenario;
   }

@@ -2,8 +2,8 @@ package io.cryptomargin.margin;
 
 import io.cryptomargin.book.AccountMargin;
 import io.cryptomargin.book.AccountType;
-import io.cryptomargin.book.BookCheck;
 import io.cryptomargin.book.CommodityMargin;
+import io.cryptomargin.book.ContributionsInScenario;
 import io.cryptomargin.book.InterCommodityPair;
 import io.cryptomargin.book.MarginMode;
 import io.cryptomargin.book.MarginParameters;
@@ -14,10 +14,9 @@ import io.cryptomargin.book.Position;
 import io.cryptomargin.book.PositionContribution;
 import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.Instrument;
-import io.cryptomargin.instrument.InstrumentKind;
-import io.cryptomargin.instrument.PutCall;
 import io.cryptomargin.market.MarketSnapshot;
 import io.cryptomargin.riskarray.RiskArray;
+import io.cryptomargin.riskarray.RiskArrayMatrix;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.Span16Definition;
@@ -25,7 +24,6 @@ import io.cryptomargin.validation.Problems;
 import io.cryptomargin.validation.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +39,8 @@ public final class PortfolioMarginCalculator {
   private PortfolioMarginCalculator() {}
 
   /**
-   * The margin of an account.
+   * The margin of an account: {@link #resolve} then {@link #margin(ResolvedBook, MarginModel,
+   * UsdRates, Instant)}, with the problems of both reported at once.
    *
    * @param portfolio the book
    * @param arrays a risk array for every instrument of the book
@@ -52,6 +51,49 @@ public final class PortfolioMarginCalculator {
    */
   public static AccountMargin margin(
       Portfolio portfolio, RiskArraySet arrays, MarginModel model, UsdRates rates, Instant asOf) {
+    requireScenarioSetOf(arrays, model);
+    Problems problems = new Problems();
+    ResolvedBook book = ResolvedBook.resolve(portfolio, arrays, problems);
+    requireScenarioCountOf(book, model, problems);
+    problems.throwIfAny();
+    return marginOf(book, model, rates, asOf);
+  }
+
+  /**
+   * A book resolved against a set of arrays once, to be margined many times (under any model of the
+   * set's scenarios, at any rates): each instrument's row found and repeated positions netted, so
+   * {@link #margin(ResolvedBook, MarginModel, UsdRates, Instant)} is a loop over contiguous losses.
+   *
+   * @throws ValidationException naming every position whose instrument has no array: never a silent
+   *     zero risk
+   */
+  public static ResolvedBook resolve(Portfolio portfolio, RiskArraySet arrays) {
+    Problems problems = new Problems();
+    ResolvedBook book = ResolvedBook.resolve(portfolio, arrays, problems);
+    problems.throwIfAny();
+    return book;
+  }
+
+  /**
+   * The margin of a resolved book: the same result as {@link #margin(Portfolio, RiskArraySet,
+   * MarginModel, UsdRates, Instant)} of its portfolio and arrays.
+   *
+   * @param book a book resolved against the arrays of the model's scenario set
+   * @param model the model whose charges apply
+   * @param rates USD per unit of every currency involved
+   * @param asOf the time expiry tiers are measured from (the snapshot's)
+   * @throws ValidationException listing every missing price or unusable figure
+   */
+  public static AccountMargin margin(
+      ResolvedBook book, MarginModel model, UsdRates rates, Instant asOf) {
+    requireScenarioSetOf(book.arrays(), model);
+    Problems problems = new Problems();
+    requireScenarioCountOf(book, model, problems);
+    problems.throwIfAny();
+    return marginOf(book, model, rates, asOf);
+  }
+
+  private static void requireScenarioSetOf(RiskArraySet arrays, MarginModel model) {
     if (!arrays.scenarioSetId().equals(model.id())) {
       throw ValidationException.of(
           "model",
@@ -62,67 +104,58 @@ public final class PortfolioMarginCalculator {
               + ": margin them with --model "
               + arrays.scenarioSetId());
     }
-    NetBook net = NetBook.of(portfolio);
+  }
+
+  /**
+   * A set holds only arrays of its own scenario count, so one comparison covers every holding; when
+   * it differs from the model's, each holding is named.
+   */
+  private static void requireScenarioCountOf(
+      ResolvedBook book, MarginModel model, Problems problems) {
+    RiskArrayMatrix matrix = book.matrix();
+    if (matrix.scenarioCount() == model.scenarios().scenarioCount()) {
+      return;
+    }
+    for (int h = 0; h < book.holdingCount(); h++) {
+      RiskArray array = matrix.array(book.row(h));
+      problems.add(
+          "riskArrays." + array.instrument(),
+          array.instrument()
+              + " has "
+              + array.size()
+              + " scenario losses, the "
+              + model.id()
+              + " model has "
+              + model.scenarios().scenarioCount()
+              + " scenarios (one loss per scenario)");
+    }
+  }
+
+  private static AccountMargin marginOf(
+      ResolvedBook resolved, MarginModel model, UsdRates rates, Instant asOf) {
+    Portfolio portfolio = resolved.portfolio();
+    RiskArraySet arrays = resolved.arrays();
     Problems problems = new Problems();
-    // Few commodities per account: a list searched linearly, sorted by key at the end (the order a
-    // TreeMap keyed "underlying/settlement" gave), beats building and comparing a key per holding.
-    List<CommodityBook> books = new ArrayList<>(2);
-    CommodityBook last = null;
-    // A RiskArraySet holds only arrays of its own scenario count, so one comparison covers every
-    // holding.
-    boolean arrayLengthDiffersFromModel =
-        arrays.scenarioCount() != model.scenarios().scenarioCount();
-    for (int h = 0; h < net.size; h++) {
-      RiskArray array = arrays.arrays().get(net.instruments[h]);
-      if (array == null) {
-        problems.add(
-            portfolio.positionPath(net.instruments[h]) + ".instrument",
-            BookCheck.noArray(net.instruments[h], arrays));
-        continue;
-      }
-      if (arrayLengthDiffersFromModel) {
-        problems.add(
-            "riskArrays." + array.instrument(),
-            array.instrument()
-                + " has "
-                + array.size()
-                + " scenario losses, the "
-                + model.id()
-                + " model has "
-                + model.scenarios().scenarioCount()
-                + " scenarios (one loss per scenario)");
-        continue;
-      }
-      if (last == null || !last.holds(array)) {
-        last = null;
-        for (CommodityBook book : books) {
-          if (book.holds(array)) {
-            last = book;
-            break;
-          }
-        }
-        if (last == null) {
-          last =
-              new CommodityBook(
-                  array.underlying(), array.settlementCurrency(), arrays.scenarioCount());
-          books.add(last);
-        }
-      }
-      last.add(array, net.quantities[h]);
+    List<CommodityBook> books = new ArrayList<>(resolved.commodityCount() + 1);
+    for (int c = 0; c < resolved.commodityCount(); c++) {
+      books.add(new CommodityBook(resolved, c));
     }
     if (model.charges() instanceof CryptoPmCharges && portfolio.marginMode() == MarginMode.CROSS) {
       // X:PM: a coin balance is a position in its own currency's vector, so that currency has a
       // book.
+      boolean added = false;
       for (String coin : portfolio.collateral().keySet()) {
         if (!Instrument.isUsdLike(coin)
             && books.stream()
                 .noneMatch(b -> b.underlying.equals(coin) && b.settlementCurrency.equals(coin))) {
-          books.add(new CommodityBook(coin, coin, arrays.scenarioCount()));
+          books.add(new CommodityBook(resolved.matrix(), coin, coin));
+          added = true;
         }
       }
+      if (added) {
+        books.sort(Comparator.comparing(book -> book.key));
+      }
     }
-    books.sort(Comparator.comparing(book -> book.key));
-    problems.throwIfAny();
 
     for (CommodityBook book : books) {
       book.scan();
@@ -331,7 +364,7 @@ public final class PortfolioMarginCalculator {
    * A book's net quantity per instrument, summed over repeated positions in position order, in
    * first-seen order: parallel arrays, so the hot path boxes no quantity.
    */
-  private static final class NetBook {
+  static final class NetBook {
     final String[] instruments;
     final double[] quantities;
     int size;
@@ -452,21 +485,23 @@ public final class PortfolioMarginCalculator {
     }
   }
 
-  /** Accumulates one combined commodity's positions. */
+  /**
+   * One combined commodity of a resolved book: its holdings' losses summed per scenario, and the
+   * figures its charges read, all from the matrix rows of the holdings {@code [from, to)}.
+   */
   static final class CommodityBook {
     final String underlying;
     final String settlementCurrency;
     final String key;
     final double[] scenarioLoss;
-    RiskArray[] arrays = new RiskArray[16];
-    double[] quantities = new double[16];
-    int size;
-    // Net delta per distinct expiry, in first-seen order (few per book); sorted into a map once.
-    Instant[] expiries = new Instant[8];
-    long[] expirySeconds = new long[8];
-    int[] expiryNanos = new int[8];
-    double[] expiryDeltas = new double[8];
-    int expiryCount;
+    final RiskArrayMatrix matrix;
+    final int[] rows;
+    final double[] quantities;
+    final int from;
+    final int to;
+    // Net delta per expiry number of the matrix, and which expiries the book holds.
+    final double[] expiryDeltas;
+    final boolean[] expiryHeld;
     double arrayPrice = Double.NaN;
     double price = Double.NaN;
     double netDelta;
@@ -490,78 +525,84 @@ public final class PortfolioMarginCalculator {
     double maintenance;
     double initial;
 
-    CommodityBook(String underlying, String settlementCurrency, int scenarios) {
+    /** The commodity {@code c} of a resolved book, its holdings summed. */
+    CommodityBook(ResolvedBook book, int c) {
+      this(
+          book.matrix(),
+          book.commodityUnderlying(c),
+          book.commoditySettlement(c),
+          book.rows(),
+          book.quantities(),
+          book.commodityStart(c),
+          book.commodityStart(c + 1));
+    }
+
+    /** A commodity with no holding (crypto-pm cross mode's coin balance alone). */
+    CommodityBook(RiskArrayMatrix matrix, String underlying, String settlementCurrency) {
+      this(matrix, underlying, settlementCurrency, new int[0], new double[0], 0, 0);
+    }
+
+    private CommodityBook(
+        RiskArrayMatrix matrix,
+        String underlying,
+        String settlementCurrency,
+        int[] rows,
+        double[] quantities,
+        int from,
+        int to) {
       this.underlying = underlying;
       this.settlementCurrency = settlementCurrency;
-      this.key = underlying + "/" + settlementCurrency;
-      this.scenarioLoss = new double[scenarios];
+      this.key = ResolvedBook.commodityKey(underlying, settlementCurrency);
+      this.matrix = matrix;
+      this.rows = rows;
+      this.quantities = quantities;
+      this.from = from;
+      this.to = to;
+      this.scenarioLoss = new double[matrix.scenarioCount()];
+      this.expiryDeltas = new double[matrix.expiryCount()];
+      this.expiryHeld = new boolean[matrix.expiryCount()];
+      sumHoldings();
     }
 
-    boolean holds(RiskArray array) {
-      return underlying.equals(array.underlying())
-          && settlementCurrency.equals(array.settlementCurrency());
-    }
-
-    void add(RiskArray array, double quantity) {
-      if (size == arrays.length) {
-        arrays = Arrays.copyOf(arrays, size * 2);
-        quantities = Arrays.copyOf(quantities, size * 2);
-      }
-      arrays[size] = array;
-      quantities[size] = quantity;
-      size++;
-      for (int i = 0; i < scenarioLoss.length; i++) {
-        scenarioLoss[i] += quantity * array.loss(i);
-      }
-      double delta = quantity * array.compositeDelta();
-      netDelta += delta;
-      addExpiryDelta(array.expiry(), delta);
-      if (quantity < 0 && array.putCall() == PutCall.CALL) {
-        shortCalls += -quantity * array.contractSize();
-      } else if (quantity < 0 && array.putCall() == PutCall.PUT) {
-        shortPuts += -quantity * array.contractSize();
-      }
-      if (array.kind() == InstrumentKind.FUTURE || array.kind() == InstrumentKind.PERPETUAL) {
-        futuresCoins += Math.abs(quantity * array.contractSize());
-      }
-      if (array.kind() == InstrumentKind.SPOT && !Double.isNaN(array.value())) {
-        spotValue += quantity * array.value();
-      }
-      if (Double.isNaN(arrayPrice)) {
-        arrayPrice = array.underlyingPrice();
-      }
-    }
-
-    private void addExpiryDelta(Instant expiry, double delta) {
-      // Compared by value through primitives read once: dereferencing each stored Instant per
-      // comparison cost a cache miss apiece.
-      long seconds = expiry == null ? Long.MIN_VALUE : expiry.getEpochSecond();
-      int nanos = expiry == null ? -1 : expiry.getNano();
-      for (int e = 0; e < expiryCount; e++) {
-        if (expirySeconds[e] == seconds && expiryNanos[e] == nanos) {
-          expiryDeltas[e] += delta;
-          return;
+    /** The hot loop: every holding's losses into the book's, and its per-holding figures. */
+    private void sumHoldings() {
+      for (int i = from; i < to; i++) {
+        int row = rows[i];
+        double quantity = quantities[i];
+        matrix.addLosses(scenarioLoss, row, quantity);
+        double delta = quantity * matrix.compositeDelta(row);
+        netDelta += delta;
+        int expiry = matrix.expiryIndex(row);
+        expiryDeltas[expiry] += delta;
+        expiryHeld[expiry] = true;
+        if (quantity < 0) {
+          int putCall = matrix.putCall(row);
+          if (putCall == RiskArrayMatrix.CALL) {
+            shortCalls += -quantity * matrix.contractSize(row);
+          } else if (putCall == RiskArrayMatrix.PUT) {
+            shortPuts += -quantity * matrix.contractSize(row);
+          }
+        }
+        if (matrix.isFutureOrPerpetual(row)) {
+          futuresCoins += Math.abs(quantity * matrix.contractSize(row));
+        }
+        if (matrix.isSpot(row) && !Double.isNaN(matrix.value(row))) {
+          spotValue += quantity * matrix.value(row);
+        }
+        if (Double.isNaN(arrayPrice)) {
+          arrayPrice = matrix.underlyingPrice(row);
         }
       }
-      if (expiryCount == expiries.length) {
-        expiries = Arrays.copyOf(expiries, expiryCount * 2);
-        expirySeconds = Arrays.copyOf(expirySeconds, expiryCount * 2);
-        expiryNanos = Arrays.copyOf(expiryNanos, expiryCount * 2);
-        expiryDeltas = Arrays.copyOf(expiryDeltas, expiryCount * 2);
-      }
-      expiries[expiryCount] = expiry;
-      expirySeconds[expiryCount] = seconds;
-      expiryNanos[expiryCount] = nanos;
-      expiryDeltas[expiryCount] = delta;
-      expiryCount++;
     }
 
     /** Net delta by expiry, earliest first, undated (null) first of all. */
     Map<Instant, Double> deltaByExpiry() {
       Map<Instant, Double> byExpiry =
           new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-      for (int e = 0; e < expiryCount; e++) {
-        byExpiry.put(expiries[e], expiryDeltas[e]);
+      for (int e = 0; e < expiryDeltas.length; e++) {
+        if (expiryHeld[e]) {
+          byExpiry.put(matrix.expiry(e), expiryDeltas[e]);
+        }
       }
       return byExpiry;
     }
@@ -581,22 +622,22 @@ public final class PortfolioMarginCalculator {
      */
     double perContractMinimum(double usdPerCoin, Problems problems) {
       double total = 0;
-      for (int i = 0; i < size; i++) {
-        RiskArray array = arrays[i];
-        if (!array.isOption() || quantities[i] == 0 || usdPerCoin == 0) {
+      for (int i = from; i < to; i++) {
+        int row = rows[i];
+        if (!matrix.isOption(row) || quantities[i] == 0 || usdPerCoin == 0) {
           continue;
         }
         if (inverse() && Double.isNaN(price)) {
           problems.add(
               "underlyingPrice." + underlying,
               "the per-contract minimum of "
-                  + array.instrument()
+                  + matrix.instrument(row)
                   + " is in USD: its coin book needs the underlying price");
           return 0.0;
         }
-        double perContract = usdPerCoin * array.contractSize() / (inverse() ? price : 1.0);
+        double perContract = usdPerCoin * matrix.contractSize(row) / (inverse() ? price : 1.0);
         if (quantities[i] > 0) {
-          perContract = Math.min(perContract, Math.max(array.value(), 0.0));
+          perContract = Math.min(perContract, Math.max(matrix.value(row), 0.0));
         }
         total += Math.abs(quantities[i]) * perContract;
       }
@@ -619,10 +660,10 @@ public final class PortfolioMarginCalculator {
      */
     double positionsValue(Problems problems) {
       double total = netOptionValue;
-      for (int i = 0; i < size; i++) {
-        RiskArray array = arrays[i];
-        if (!array.isOption() && !Double.isNaN(array.value())) {
-          total += quantities[i] * array.value();
+      for (int i = from; i < to; i++) {
+        int row = rows[i];
+        if (!matrix.isOption(row) && !Double.isNaN(matrix.value(row))) {
+          total += quantities[i] * matrix.value(row);
         }
       }
       return total;
@@ -630,19 +671,19 @@ public final class PortfolioMarginCalculator {
 
     double optionValue(Problems problems) {
       double total = 0;
-      for (int i = 0; i < size; i++) {
-        RiskArray array = arrays[i];
-        if (!array.isOption()) {
+      for (int i = from; i < to; i++) {
+        int row = rows[i];
+        if (!matrix.isOption(row)) {
           continue;
         }
-        if (Double.isNaN(array.value())) {
+        if (Double.isNaN(matrix.value(row))) {
           problems.add(
-              "positions." + array.instrument(),
+              "positions." + matrix.instrument(row),
               "option has no price: net option value needs it "
                   + "(add price or optionValue to its risk array)");
           continue;
         }
-        total += quantities[i] * array.value();
+        total += quantities[i] * matrix.value(row);
       }
       return total;
     }
@@ -660,12 +701,12 @@ public final class PortfolioMarginCalculator {
         return;
       }
       List<Integer> named = new ArrayList<>();
-      for (int i = 0; i < size; i++) {
+      for (int i = from; i < to; i++) {
         double worst = 0;
-        for (double loss : arrays[i].losses()) {
-          worst = Math.max(worst, Math.abs(quantities[i] * loss));
+        for (int s = 0; s < matrix.scenarioCount(); s++) {
+          worst = Math.max(worst, Math.abs(quantities[i] * matrix.loss(rows[i], s)));
         }
-        if (!Double.isFinite(worst) || !Double.isFinite(quantities[i] * arrays[i].value())) {
+        if (!Double.isFinite(worst) || !Double.isFinite(quantities[i] * matrix.value(rows[i]))) {
           named.add(i);
         }
       }
@@ -677,22 +718,17 @@ public final class PortfolioMarginCalculator {
                   + "quantities are too large to compute with"
               : "quantity × scenario loss is not a finite number: the "
                   + "quantity is too large to compute with";
-      for (int i = 0; i < size; i++) {
+      for (int i = from; i < to; i++) {
         if (named.isEmpty() || named.contains(i)) {
-          String name = arrays[i].instrument();
+          String name = matrix.instrument(rows[i]);
           problems.add(portfolio.positionPath(name) + ".quantity", name + ": " + why);
         }
       }
     }
 
+    /** Each holding's loss in the binding scenario, computed when a report reads it. */
     List<PositionContribution> contributions() {
-      PositionContribution[] out = new PositionContribution[size];
-      for (int i = 0; i < size; i++) {
-        out[i] =
-            new PositionContribution(
-                arrays[i].instrument(), quantities[i], quantities[i] * arrays[i].loss(binding));
-      }
-      return Arrays.asList(out);
+      return new ContributionsInScenario(matrix, rows, quantities, from, to, binding);
     }
   }
 }
