@@ -6,9 +6,9 @@ import io.cryptomargin.margin.MarginModel;
 import io.cryptomargin.scenario.ScenarioSetDefinition;
 
 /**
- * The two shipped portfolio-margin models, read by the engine's own loaders from the parameter
- * files in its jar ({@code models/span-16.json}, {@code models/crypto-pm.json}), so every benchmark
- * runs the parameters the CLI and the function use.
+ * The shipped portfolio-margin models, read by the engine's own loaders from the parameter files in
+ * its jar ({@code models/span-16.json}, {@code models/crypto-pm.json}, {@code models/tims.json}),
+ * so every benchmark runs the parameters the CLI and the function use.
  */
 public final class Models {
   /** Id of CME SPAN's 16 scenarios. */
@@ -16,6 +16,9 @@ public final class Models {
 
   /** Id of the Deribit-style grid (27 regular + 8 extended scenarios). */
   public static final String CRYPTO_PM = "crypto-pm";
+
+  /** Id of US customer portfolio margin's ten points (FINRA 4210(g), Cboe/OCC TIMS). */
+  public static final String TIMS = "tims";
 
   private Models() {}
 

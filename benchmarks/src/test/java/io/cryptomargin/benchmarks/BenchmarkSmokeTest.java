@@ -23,7 +23,8 @@ class BenchmarkSmokeTest {
   private static final int RISK_ARRAY_BENCHMARKS =
       2 * 2 * 2; // build and floor × 2 universes × 2 sets
   private static final int MARGIN_BENCHMARKS =
-      2 * 4 * 2; // cached and full × 4 book sizes × 2 models
+      3 * 4 * 3 // resolved, one-shot and floor × 4 book sizes × 3 models
+          + 2 * 4; // span-16 cached and full revaluation × 4 book sizes
   private static final int BATCH_BENCHMARKS = 2; // 1 and 2 threads
   private static final int CODEC_BENCHMARKS =
       6 * 2; // item, losses and the Number-list peer, encode and decode × 2 models
@@ -69,6 +70,7 @@ class BenchmarkSmokeTest {
             OptionUniverse.SYNTHETIC_2000,
             "per instrument (JOL)",
             "full ÷ cached",
+            "hot path ÷ floor",
             "accounts per second",
             "decode item, ns",
             "losses as Number list (peer)");

@@ -24,7 +24,7 @@ class MarginAgreementTest {
   private static final MarginUniverse UNIVERSE = MarginUniverse.deribitBtcAndSyntheticEth();
 
   @Test
-  void fullRevaluationGivesTheCachedArraysMarginUnderBothModels() {
+  void fullRevaluationGivesTheResolvedBooksMarginUnderSpan16() {
     for (String id : new String[] {Models.SPAN_16}) {
       MarginModel model = spanWithShortOptionMinimum();
       RiskArraySet arrays = UNIVERSE.arrays(model);
@@ -32,7 +32,10 @@ class MarginAgreementTest {
         Portfolio book = UNIVERSE.book(legs);
         AccountMargin cached =
             PortfolioMarginCalculator.margin(
-                book, arrays, model, UNIVERSE.rates(), UNIVERSE.snapshot().asOf());
+                PortfolioMarginCalculator.resolve(book, arrays),
+                model,
+                UNIVERSE.rates(),
+                UNIVERSE.snapshot().asOf());
         FullRevaluationMargin.Result full =
             FullRevaluationMargin.margin(book, UNIVERSE.instruments(), UNIVERSE.snapshot(), model);
 

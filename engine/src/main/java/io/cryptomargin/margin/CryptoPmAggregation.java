@@ -8,11 +8,11 @@ import io.cryptomargin.margin.PortfolioMarginCalculator.CommodityBook;
 import io.cryptomargin.scenario.CryptoPmDefinition;
 import io.cryptomargin.scenario.Scenario;
 import io.cryptomargin.scenario.ScenarioRole;
-import io.cryptomargin.scenario.ScenarioSet;
 import io.cryptomargin.validation.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deribit's 2024 risk-matrix margin over a book's summed arrays (METHODOLOGY 2b). The arrays are
@@ -21,7 +21,45 @@ import java.util.TreeMap;
  * coin balances and pnlOffset, and the worst cell.
  */
 final class CryptoPmAggregation {
+  /**
+   * Each definition's scenarios per underlying, built once: building them formats every cell's
+   * label, which cost more than the rest of a margin. Keyed by identity (a model is loaded once and
+   * reused); bounded, since a notebook's parameter sweep makes a definition per point.
+   */
+  private static final Map<DefinitionOf, List<Scenario>> SCENARIOS = new ConcurrentHashMap<>();
+
+  private static final int MAX_MEMOIZED = 256;
+
   private CryptoPmAggregation() {}
+
+  /** A definition and an underlying, equal when the definition is the same object. */
+  private record DefinitionOf(CryptoPmDefinition definition, String underlying) {
+    @Override
+    @SuppressWarnings("ReferenceEquality") // identity is the point: value equality hashes a model
+    public boolean equals(Object o) {
+      return o instanceof DefinitionOf other
+          && definition == other.definition
+          && underlying.equals(other.underlying);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(definition) * 31 + underlying.hashCode();
+    }
+  }
+
+  private static List<Scenario> scenarios(CryptoPmDefinition definition, String underlying) {
+    DefinitionOf key = new DefinitionOf(definition, underlying);
+    List<Scenario> scenarios = SCENARIOS.get(key);
+    if (scenarios == null) {
+      if (SCENARIOS.size() >= MAX_MEMOIZED) {
+        SCENARIOS.clear();
+      }
+      scenarios = definition.forUnderlying(underlying).scenarios();
+      SCENARIOS.put(key, scenarios);
+    }
+    return scenarios;
+  }
 
   static Aggregate aggregate(
       List<CommodityBook> books,
@@ -46,8 +84,7 @@ final class CryptoPmAggregation {
                 + " (USD vectors, dampener and roll shock): add underlyingPrice to the risk arrays or use a market snapshot");
         continue;
       }
-      ScenarioSet set = definition.forUnderlying(book.underlying);
-      List<Scenario> scenarios = set.scenarios();
+      List<Scenario> scenarios = scenarios(definition, book.underlying);
       double range = definition.parameters(book.underlying).priceRange();
       CurrencyRisk risk = charges.currency(book.settlementCurrency);
       double[] vector =
