@@ -10,7 +10,6 @@ import io.cryptomargin.book.MarginParameters;
 import io.cryptomargin.book.MarginStatus;
 import io.cryptomargin.book.ParameterSetRef;
 import io.cryptomargin.book.Portfolio;
-import io.cryptomargin.book.Position;
 import io.cryptomargin.book.PositionContribution;
 import io.cryptomargin.book.UsdRates;
 import io.cryptomargin.instrument.Instrument;
@@ -25,7 +24,6 @@ import io.cryptomargin.validation.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,48 +346,6 @@ public final class PortfolioMarginCalculator {
   public static AccountMargin margin(
       Portfolio portfolio, RiskArraySet arrays, MarginModel model, MarketSnapshot snapshot) {
     return margin(portfolio, arrays, model, UsdRates.fromSnapshot(snapshot), snapshot.asOf());
-  }
-
-  /** Quantities per instrument, summed over repeated positions, in first-seen order. */
-  static Map<String, Double> netQuantities(Portfolio portfolio) {
-    NetBook net = NetBook.of(portfolio);
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (int h = 0; h < net.size; h++) {
-      out.put(net.instruments[h], net.quantities[h]);
-    }
-    return out;
-  }
-
-  /**
-   * A book's net quantity per instrument, summed over repeated positions in position order, in
-   * first-seen order: parallel arrays, so the hot path boxes no quantity.
-   */
-  static final class NetBook {
-    final String[] instruments;
-    final double[] quantities;
-    int size;
-
-    private NetBook(int capacity) {
-      instruments = new String[capacity];
-      quantities = new double[capacity];
-    }
-
-    static NetBook of(Portfolio portfolio) {
-      List<Position> positions = portfolio.positions();
-      NetBook net = new NetBook(positions.size());
-      Map<String, Integer> slot = new HashMap<>(Math.max(16, positions.size() * 2));
-      for (Position p : positions) {
-        Integer seen = slot.putIfAbsent(p.instrument(), net.size);
-        if (seen == null) {
-          net.instruments[net.size] = p.instrument();
-          net.quantities[net.size] = p.quantity();
-          net.size++;
-        } else {
-          net.quantities[seen] += p.quantity();
-        }
-      }
-      return net;
-    }
   }
 
   /**

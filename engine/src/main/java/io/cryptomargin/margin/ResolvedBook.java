@@ -2,12 +2,15 @@ package io.cryptomargin.margin;
 
 import io.cryptomargin.book.BookCheck;
 import io.cryptomargin.book.Portfolio;
-import io.cryptomargin.margin.PortfolioMarginCalculator.NetBook;
+import io.cryptomargin.book.Position;
 import io.cryptomargin.riskarray.RiskArrayMatrix;
 import io.cryptomargin.riskarray.RiskArraySet;
 import io.cryptomargin.validation.Problems;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -54,21 +57,42 @@ public final class ResolvedBook {
    */
   static ResolvedBook resolve(Portfolio portfolio, RiskArraySet arrays, Problems problems) {
     RiskArrayMatrix matrix = arrays.matrix();
-    NetBook net = NetBook.of(portfolio);
-    int[] netRows = new int[net.size];
-    int[] holdingsPerCommodity = new int[matrix.commodityCount()];
-    int resolved = 0;
-    for (int h = 0; h < net.size; h++) {
-      int row = matrix.row(net.instruments[h]);
-      netRows[h] = row;
+    List<Position> positions = portfolio.positions();
+    // Netted by row: slotOfRow holds 1 + the holding of a row already seen (0: not yet), so
+    // repeated positions are summed in position order with no map and no boxed quantity.
+    int[] slotOfRow = new int[matrix.rowCount()];
+    int[] netRows = new int[positions.size()];
+    double[] netQuantities = new double[positions.size()];
+    int net = 0;
+    Set<String> missing = null;
+    for (Position position : positions) {
+      int row = matrix.row(position.instrument());
       if (row < 0) {
-        problems.add(
-            portfolio.positionPath(net.instruments[h]) + ".instrument",
-            BookCheck.noArray(net.instruments[h], arrays));
+        if (missing == null) {
+          missing = new LinkedHashSet<>();
+        }
+        missing.add(position.instrument());
         continue;
       }
-      holdingsPerCommodity[matrix.commodityIndex(row)]++;
-      resolved++;
+      int slot = slotOfRow[row];
+      if (slot == 0) {
+        netRows[net] = row;
+        netQuantities[net] = position.quantity();
+        slotOfRow[row] = ++net;
+      } else {
+        netQuantities[slot - 1] += position.quantity();
+      }
+    }
+    if (missing != null) {
+      for (String instrument : missing) {
+        problems.add(
+            portfolio.positionPath(instrument) + ".instrument",
+            BookCheck.noArray(instrument, arrays));
+      }
+    }
+    int[] holdingsPerCommodity = new int[matrix.commodityCount()];
+    for (int h = 0; h < net; h++) {
+      holdingsPerCommodity[matrix.commodityIndex(netRows[h])]++;
     }
     Integer[] held =
         IntStream.range(0, holdingsPerCommodity.length)
@@ -89,14 +113,12 @@ public final class ResolvedBook {
       underlyings[b] = matrix.commodityUnderlying(held[b]);
       settlements[b] = matrix.commoditySettlement(held[b]);
     }
-    int[] rows = new int[resolved];
-    double[] quantities = new double[resolved];
-    for (int h = 0; h < net.size; h++) {
-      if (netRows[h] >= 0) {
-        int slot = slotOfCommodity[matrix.commodityIndex(netRows[h])]++;
-        rows[slot] = netRows[h];
-        quantities[slot] = net.quantities[h];
-      }
+    int[] rows = new int[net];
+    double[] quantities = new double[net];
+    for (int h = 0; h < net; h++) {
+      int slot = slotOfCommodity[matrix.commodityIndex(netRows[h])]++;
+      rows[slot] = netRows[h];
+      quantities[slot] = netQuantities[h];
     }
     return new ResolvedBook(
         portfolio, arrays, rows, quantities, commodityStart, underlyings, settlements);
