@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cryptomargin.function.api.ApiHandler;
 import io.cryptomargin.function.api.MarginApi;
+import io.cryptomargin.function.config.DynamoDbRequestCounter;
 import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.config.ScenarioSetCatalog;
 import io.cryptomargin.function.margin.AccountRecalculator;
@@ -110,8 +111,10 @@ public final class LocalReplay {
             .build();
     FunctionConfig config = smallRye.getConfigMapping(FunctionConfig.class);
 
+    DynamoDbRequestCounter requests = new DynamoDbRequestCounter();
     DynamoDbClient dynamoDb =
         DynamoDbClient.builder()
+            .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
             .endpointOverride(URI.create(properties.get("cm.aws.endpoint-override")))
             .region(Region.EU_WEST_1)
             .httpClient(UrlConnectionHttpClient.create())
@@ -147,8 +150,8 @@ public final class LocalReplay {
             files,
             new RiskArrayPublisher(catalog, arrays, pointers, config, clock, snapshots),
             new AccountFanOut(accounts, queue, config));
-    PositionsHandler positions = new PositionsHandler(recalculator);
-    RecalcHandler recalc = new RecalcHandler(recalculator);
+    PositionsHandler positions = new PositionsHandler(recalculator, requests);
+    RecalcHandler recalc = new RecalcHandler(recalculator, requests);
     ApiHandler api =
         new ApiHandler(new MarginApi(margin, new ModelMargin(margin), accounts, results, config));
 
