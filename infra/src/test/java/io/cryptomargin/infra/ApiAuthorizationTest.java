@@ -41,15 +41,8 @@ class ApiAuthorizationTest {
   @Test
   void batchWrites_intoRiskArraysTable_everyOneLimitedToArrayPartitions() {
     SynthesizedStack dev = SynthesizedStack.dev();
-    String riskArrays = dev.logicalId(dev.stack().storage().riskArraysTable()) + ".Arn";
-    List<PolicyStatements.Located> batchWrites = new ArrayList<>();
-    for (PolicyStatements.Located statement : PolicyStatements.identityStatements(dev)) {
-      if (statement.actions().contains("dynamodb:BatchWriteItem")
-          && statement.resources().stream()
-              .anyMatch(resource -> render(resource).equals(riskArrays))) {
-        batchWrites.add(statement);
-      }
-    }
+    List<PolicyStatements.Located> batchWrites =
+        statements(dev, "dynamodb:BatchWriteItem", dev.stack().storage().riskArraysTable());
 
     // The snapshot function's array writes and the write-back of positions, recalc and api.
     assertThat(batchWrites)
@@ -69,6 +62,27 @@ class ApiAuthorizationTest {
                   .as(statement.owner())
                   .containsExactly(MarginFunctions.RISK_ARRAY_PARTITION_PATTERN);
             });
+  }
+
+  @Test
+  void marginResultWrites_ofPositionsAndRecalc_onlyInsideWriteTransactions() {
+    SynthesizedStack dev = SynthesizedStack.dev();
+    List<PolicyStatements.Located> writes =
+        statements(dev, "dynamodb:PutItem", dev.stack().storage().marginResultsTable());
+
+    assertThat(writes)
+        .hasSize(2)
+        .allSatisfy(
+            statement ->
+                assertThat(
+                        asList(
+                            path(
+                                statement.statement(),
+                                "Condition",
+                                "ForAnyValue:StringEquals",
+                                "dynamodb:EnclosingOperation")))
+                    .as(statement.owner())
+                    .containsExactly("TransactWriteItems"));
   }
 
   @Test
@@ -245,5 +259,19 @@ class ApiAuthorizationTest {
       regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
     }
     return Pattern.compile(regex.toString());
+  }
+
+  /** The identity statements granting {@code action} on {@code table}. */
+  private static List<PolicyStatements.Located> statements(
+      SynthesizedStack dev, String action, software.constructs.IConstruct table) {
+    String arn = dev.logicalId(table) + ".Arn";
+    List<PolicyStatements.Located> found = new ArrayList<>();
+    for (PolicyStatements.Located statement : PolicyStatements.identityStatements(dev)) {
+      if (statement.actions().contains(action)
+          && statement.resources().stream().anyMatch(resource -> render(resource).equals(arn))) {
+        found.add(statement);
+      }
+    }
+    return found;
   }
 }

@@ -21,11 +21,19 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class AwsClients {
 
+  /** Counts the DynamoDB client's requests, so the batch handlers can log what a batch cost. */
   @Produces
   @Singleton
-  DynamoDbClient dynamoDb(FunctionConfig config) {
+  DynamoDbRequestCounter dynamoDbRequestCounter() {
+    return new DynamoDbRequestCounter();
+  }
+
+  @Produces
+  @Singleton
+  DynamoDbClient dynamoDb(FunctionConfig config, DynamoDbRequestCounter counter) {
     return configure(DynamoDbClient.builder(), config.aws())
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(counter))
         .build();
   }
 

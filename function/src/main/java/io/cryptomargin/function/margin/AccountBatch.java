@@ -1,5 +1,6 @@
 package io.cryptomargin.function.margin;
 
+import io.cryptomargin.function.config.DynamoDbRequestCounter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,13 +52,17 @@ public final class AccountBatch {
   /**
    * Recalculates every account named and answers the items to retry: the malformed ones, then those
    * with an account that failed. Anything thrown, {@link Error}s included, fails the items it
-   * concerns and never escapes: the instance keeps serving.
+   * concerns and never escapes: the instance keeps serving. Logs the DynamoDB requests the batch
+   * sent, by operation (the difference of two snapshots of {@code requests}).
    */
-  public List<String> recalculate(AccountRecalculator recalculator, String source) {
+  public List<String> recalculate(
+      AccountRecalculator recalculator, DynamoDbRequestCounter requests, String source) {
     List<String> failed = new ArrayList<>(malformed);
     Set<String> failedAccounts;
+    DynamoDbRequestCounter.Counts before = requests.snapshot();
     try {
       AccountRecalculator.BatchOutcome outcome = recalculator.recalculate(minimumVersions);
+      DynamoDbRequestCounter.Counts sent = requests.snapshot().since(before);
       failedAccounts = outcome.failures().keySet();
       outcome
           .outcomes()
@@ -80,6 +85,9 @@ public final class AccountBatch {
           outcome.outcomes().values().stream().filter(o -> o.event() != null).count(),
           failedAccounts.size(),
           malformed.size());
+      LOG.infof(
+          "%s: %d accounts re-margined with %d DynamoDB requests (%s)",
+          source, minimumVersions.size(), sent.total(), sent);
     } catch (RuntimeException | Error e) {
       LOG.errorf(e, "%s: the batch failed as a whole; every item is retried", source);
       failedAccounts = minimumVersions.keySet();

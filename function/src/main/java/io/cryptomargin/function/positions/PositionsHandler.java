@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.cryptomargin.function.config.DynamoDbRequestCounter;
 import io.cryptomargin.function.margin.AccountBatch;
 import io.cryptomargin.function.margin.AccountRecalculator;
 import jakarta.inject.Inject;
@@ -30,10 +31,12 @@ public class PositionsHandler implements RequestHandler<DynamodbEvent, StreamsEv
   private static final Logger LOG = Logger.getLogger(PositionsHandler.class);
 
   private final AccountRecalculator recalculator;
+  private final DynamoDbRequestCounter requests;
 
   @Inject
-  public PositionsHandler(AccountRecalculator recalculator) {
+  public PositionsHandler(AccountRecalculator recalculator, DynamoDbRequestCounter requests) {
     this.recalculator = recalculator;
+    this.requests = requests;
   }
 
   @Override
@@ -45,7 +48,7 @@ public class PositionsHandler implements RequestHandler<DynamodbEvent, StreamsEv
       add(batch, records.get(i), i);
     }
     return new StreamsEventResponse(
-        batch.recalculate(recalculator, "positions").stream()
+        batch.recalculate(recalculator, requests, "positions").stream()
             .map(StreamsEventResponse.BatchItemFailure::new)
             .toList());
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.cryptomargin.function.config.DynamoDbRequestCounter;
 import io.cryptomargin.function.config.StrictJson;
 import io.cryptomargin.function.margin.AccountBatch;
 import io.cryptomargin.function.margin.AccountRecalculator;
@@ -26,10 +27,12 @@ public class RecalcHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
   private static final Logger LOG = Logger.getLogger(RecalcHandler.class);
 
   private final AccountRecalculator recalculator;
+  private final DynamoDbRequestCounter requests;
 
   @Inject
-  public RecalcHandler(AccountRecalculator recalculator) {
+  public RecalcHandler(AccountRecalculator recalculator, DynamoDbRequestCounter requests) {
     this.recalculator = recalculator;
+    this.requests = requests;
   }
 
   @Override
@@ -57,7 +60,7 @@ public class RecalcHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
       }
     }
     return new SQSBatchResponse(
-        batch.recalculate(recalculator, "recalc").stream()
+        batch.recalculate(recalculator, requests, "recalc").stream()
             .map(SQSBatchResponse.BatchItemFailure::new)
             .toList());
   }

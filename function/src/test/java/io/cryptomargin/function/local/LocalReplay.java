@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cryptomargin.function.api.ApiHandler;
 import io.cryptomargin.function.api.MarginApi;
+import io.cryptomargin.function.config.DynamoDbRequestCounter;
 import io.cryptomargin.function.config.FunctionConfig;
 import io.cryptomargin.function.config.ScenarioSetCatalog;
 import io.cryptomargin.function.margin.AccountRecalculator;
@@ -110,8 +111,10 @@ public final class LocalReplay {
             .build();
     FunctionConfig config = smallRye.getConfigMapping(FunctionConfig.class);
 
+    DynamoDbRequestCounter requests = new DynamoDbRequestCounter();
     DynamoDbClient dynamoDb =
         DynamoDbClient.builder()
+            .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
             .endpointOverride(URI.create(properties.get("cm.aws.endpoint-override")))
             .region(Region.EU_WEST_1)
             .httpClient(UrlConnectionHttpClient.create())
@@ -120,20 +123,20 @@ public final class LocalReplay {
             .build();
     Clock clock = Clock.systemUTC();
     String arraysTable = config.tables().riskArrays();
+    BatchRetryPolicy retries =
+        new BatchRetryPolicy(
+            config.riskArrays().batchAttempts(), config.riskArrays().batchRetryBaseDelay());
     DynamoDbRiskArrayStore arrays =
         new DynamoDbRiskArrayStore(
-            dynamoDb,
-            arraysTable,
-            config.riskArrays().timeToLive(),
-            new BatchRetryPolicy(
-                config.riskArrays().batchAttempts(), config.riskArrays().batchRetryBaseDelay()),
-            clock);
+            dynamoDb, arraysTable, config.riskArrays().timeToLive(), retries, clock);
     SnapshotPointerStore pointers = new SnapshotPointerStore(dynamoDb, arraysTable, clock);
     FileSystemSnapshotSource files = new FileSystemSnapshotSource();
     SnapshotStore snapshots = new SnapshotStore(dynamoDb, arraysTable, files);
     AccountStore accounts =
-        new AccountStore(dynamoDb, config.tables().positions(), config.tables().accounts());
-    MarginResultStore results = new MarginResultStore(dynamoDb, config.tables().marginResults());
+        new AccountStore(
+            dynamoDb, config.tables().positions(), config.tables().accounts(), retries);
+    MarginResultStore results =
+        new MarginResultStore(dynamoDb, config.tables().marginResults(), retries);
     ScenarioSetCatalog catalog = new ScenarioSetCatalog(config.scenarioSets());
     RecordingMarginEventPublisher published = new RecordingMarginEventPublisher();
     RecordingRecalcQueue queue = new RecordingRecalcQueue();
@@ -147,8 +150,8 @@ public final class LocalReplay {
             files,
             new RiskArrayPublisher(catalog, arrays, pointers, config, clock, snapshots),
             new AccountFanOut(accounts, queue, config));
-    PositionsHandler positions = new PositionsHandler(recalculator);
-    RecalcHandler recalc = new RecalcHandler(recalculator);
+    PositionsHandler positions = new PositionsHandler(recalculator, requests);
+    RecalcHandler recalc = new RecalcHandler(recalculator, requests);
     ApiHandler api =
         new ApiHandler(new MarginApi(margin, new ModelMargin(margin), accounts, results, config));
 
