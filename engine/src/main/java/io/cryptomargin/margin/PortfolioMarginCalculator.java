@@ -520,35 +520,51 @@ public final class PortfolioMarginCalculator {
       sumHoldings();
     }
 
-    /** The hot loop: every holding's losses into the book's, and its per-holding figures. */
+    /**
+     * The hot loop: every holding's losses into the book's, and its per-holding figures, summed in
+     * locals (a field written per holding is a store per holding) in holding order.
+     */
     private void sumHoldings() {
+      double[] losses = scenarioLoss;
+      double delta = 0;
+      double calls = 0;
+      double puts = 0;
+      double futures = 0;
+      double spot = 0;
+      double price = arrayPrice;
       for (int i = from; i < to; i++) {
         int row = rows[i];
         double quantity = quantities[i];
-        matrix.addLosses(scenarioLoss, row, quantity);
-        double delta = quantity * matrix.compositeDelta(row);
-        netDelta += delta;
+        matrix.addLosses(losses, row, quantity);
+        double holdingDelta = quantity * matrix.compositeDelta(row);
+        delta += holdingDelta;
         int expiry = matrix.expiryIndex(row);
-        expiryDeltas[expiry] += delta;
+        expiryDeltas[expiry] += holdingDelta;
         expiryHeld[expiry] = true;
         if (quantity < 0) {
           int putCall = matrix.putCall(row);
           if (putCall == RiskArrayMatrix.CALL) {
-            shortCalls += -quantity * matrix.contractSize(row);
+            calls += -quantity * matrix.contractSize(row);
           } else if (putCall == RiskArrayMatrix.PUT) {
-            shortPuts += -quantity * matrix.contractSize(row);
+            puts += -quantity * matrix.contractSize(row);
           }
         }
         if (matrix.isFutureOrPerpetual(row)) {
-          futuresCoins += Math.abs(quantity * matrix.contractSize(row));
+          futures += Math.abs(quantity * matrix.contractSize(row));
         }
         if (matrix.isSpot(row) && !Double.isNaN(matrix.value(row))) {
-          spotValue += quantity * matrix.value(row);
+          spot += quantity * matrix.value(row);
         }
-        if (Double.isNaN(arrayPrice)) {
-          arrayPrice = matrix.underlyingPrice(row);
+        if (Double.isNaN(price)) {
+          price = matrix.underlyingPrice(row);
         }
       }
+      netDelta = delta;
+      shortCalls = calls;
+      shortPuts = puts;
+      futuresCoins = futures;
+      spotValue = spot;
+      arrayPrice = price;
     }
 
     /** Net delta by expiry, earliest first, undated (null) first of all. */
