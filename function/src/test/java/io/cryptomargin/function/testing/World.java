@@ -46,6 +46,11 @@ public class World {
    */
   private static final List<String> POOL = pool();
 
+  /** The instruments {@link #seedMany} draws books from. */
+  public static List<String> measurementInstruments() {
+    return List.copyOf(POOL);
+  }
+
   private static List<String> pool() {
     List<String> names =
         new ArrayList<>(
