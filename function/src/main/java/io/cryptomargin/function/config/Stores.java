@@ -34,16 +34,23 @@ public class Stores {
     return Clock.systemUTC();
   }
 
+  /**
+   * Bounded retries of the items a batch or transaction request left undone, shared by every store.
+   */
+  static BatchRetryPolicy batchRetries(FunctionConfig config) {
+    FunctionConfig.RiskArrays settings = config.riskArrays();
+    return new BatchRetryPolicy(settings.batchAttempts(), settings.batchRetryBaseDelay());
+  }
+
   @Produces
   @Singleton
   DynamoDbRiskArrayStore riskArrayStore(
       DynamoDbClient dynamoDb, FunctionConfig config, Clock clock) {
-    FunctionConfig.RiskArrays settings = config.riskArrays();
     return new DynamoDbRiskArrayStore(
         dynamoDb,
         config.tables().riskArrays(),
-        settings.timeToLive(),
-        new BatchRetryPolicy(settings.batchAttempts(), settings.batchRetryBaseDelay()),
+        config.riskArrays().timeToLive(),
+        batchRetries(config),
         clock);
   }
 
@@ -57,13 +64,14 @@ public class Stores {
   @Produces
   @Singleton
   AccountStore accountStore(DynamoDbClient dynamoDb, FunctionConfig config) {
-    return new AccountStore(dynamoDb, config.tables().positions(), config.tables().accounts());
+    return new AccountStore(
+        dynamoDb, config.tables().positions(), config.tables().accounts(), batchRetries(config));
   }
 
   @Produces
   @Singleton
   MarginResultStore marginResultStore(DynamoDbClient dynamoDb, FunctionConfig config) {
-    return new MarginResultStore(dynamoDb, config.tables().marginResults());
+    return new MarginResultStore(dynamoDb, config.tables().marginResults(), batchRetries(config));
   }
 
   /** EventBridge; tests and the local run replace it with a recording publisher. */

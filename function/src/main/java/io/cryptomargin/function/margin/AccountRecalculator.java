@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,10 +36,11 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Re-margins stored accounts and keeps their results: reads each account's positions (a consistent
- * Query) and collateral, margins it from the cached arrays, writes the result if it is newer than
- * the stored one (compare-and-set, see {@link MarginResultStore}), and publishes a {@code Margin
- * Call} / {@code Liquidation} event when the status worsened.
+ * Re-margins stored accounts and keeps their results: reads each account's book and collateral (its
+ * accounts item, many in one BatchGetItem), margins it from the cached arrays, writes the results
+ * that are newer than the stored ones (compare-and-set puts, many in one transaction, see {@link
+ * MarginResultStore}), and publishes a {@code Margin Call} / {@code Liquidation} event when the
+ * status worsened. A batch of accounts costs a few DynamoDB requests in all, not a few each.
  *
  * <p>Recalculating an account always reads its current state, so a record delivered twice, or an
  * old record after a newer one, computes a result that is not newer than the stored one and changes
@@ -109,16 +111,7 @@ public class AccountRecalculator {
     Map<String, Outcome> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     Map<String, RuntimeException> failures =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    Map<String, Input> inputs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    inParallel(
-        minimumVersions.keySet(),
-        account -> {
-          try {
-            inputs.put(account, read(account, minimumVersions.get(account)));
-          } catch (RuntimeException | Error e) {
-            failures.put(account, asRuntime(e));
-          }
-        });
+    Map<String, Input> inputs = read(minimumVersions, failures);
     Map<String, Row> stored;
     try {
       stored = results.findAll(inputs.keySet());
@@ -128,20 +121,189 @@ public class AccountRecalculator {
       return new BatchOutcome(outcomes, failures);
     }
     Prefetched prefetched = prefetch(inputs.values());
-    Map<String, Row> storedRows = stored;
+    Map<String, Row> computed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     inParallel(
         new ArrayList<>(inputs.keySet()),
         account -> {
           Input input = inputs.get(account);
           try {
-            outcomes.put(
-                account, apply(input, Optional.ofNullable(storedRows.get(account)), prefetched));
+            if (input.unknown()) {
+              outcomes.put(
+                  account, new Outcome(account, input.version, "UNKNOWN_ACCOUNT", false, null));
+            } else {
+              computed.put(account, resultOf(input, prefetched));
+            }
           } catch (RuntimeException | Error e) {
             LOG.warnf("recalculating %s failed: %s", account, e.toString());
             failures.put(account, asRuntime(e));
           }
         });
+    store(new LinkedHashMap<>(computed), stored, outcomes, failures);
     return new BatchOutcome(new LinkedHashMap<>(outcomes), new LinkedHashMap<>(failures));
+  }
+
+  /**
+   * Every account's state: those whose item carries a current book from BatchGetItem requests
+   * alone, the others (no item, or an item an older writer left without a current book) through
+   * {@link AccountStore#state}, a few at a time.
+   */
+  private Map<String, Input> read(
+      Map<String, Long> minimumVersions, Map<String, RuntimeException> failures) {
+    Map<String, Input> inputs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    AccountStore.BatchState batch = accounts.states(minimumVersions.keySet());
+    failures.putAll(batch.failures());
+    batch
+        .states()
+        .forEach(
+            (account, state) ->
+                inputs.put(account, input(account, state, minimumVersions.get(account))));
+    inParallel(
+        batch.withoutBook(),
+        account -> {
+          try {
+            inputs.put(
+                account, input(account, accounts.state(account), minimumVersions.get(account)));
+          } catch (RuntimeException | Error e) {
+            failures.put(account, asRuntime(e));
+          }
+        });
+    return inputs;
+  }
+
+  /**
+   * Stores the computed results that are newer than the stored ones, all accounts together
+   * (compare-and-set puts in transactions, see {@link MarginResultStore#putAllIfUnchanged}); an
+   * account that lost a race is re-read and decided again, up to {@value #CAS_ATTEMPTS} times. Then
+   * publishes the events raised (and those a previous delivery stored but did not publish) and
+   * clears them from their items together.
+   */
+  private void store(
+      Map<String, Row> computed,
+      Map<String, Row> stored,
+      Map<String, Outcome> outcomes,
+      Map<String, RuntimeException> failures) {
+    Map<String, Row> current = new HashMap<>(stored);
+    Map<String, Row> undecided = computed;
+    Map<String, Pending> toPublish = new LinkedHashMap<>();
+    for (int attempt = 1; !undecided.isEmpty(); attempt++) {
+      List<MarginResultStore.Write> writes = new ArrayList<>();
+      Map<String, Pending> raised = new HashMap<>();
+      for (Row row : undecided.values()) {
+        Optional<Row> now = Optional.ofNullable(current.get(row.account()));
+        if (now.isPresent() && !row.isNewerThan(now.get())) {
+          Row kept = now.get();
+          if (kept.sameInputs(row) && kept.pendingEvent() != null) {
+            // a previous delivery stored it but did not get to publish: report the status it
+            // replaced (an item written before pendingPreviousStatus existed has none: HEALTHY, as
+            // was assumed then)
+            toPublish.put(
+                row.account(),
+                new Pending(
+                    kept,
+                    kept.pendingPreviousStatus() != null
+                        ? kept.pendingPreviousStatus()
+                        : MarginStatus.HEALTHY.name(),
+                    false));
+          } else {
+            outcomes.put(
+                row.account(),
+                new Outcome(row.account(), row.version(), kept.status(), false, null));
+          }
+          continue;
+        }
+        String previous = now.map(Row::status).orElse(MarginStatus.HEALTHY.name());
+        String event =
+            worsened(row.status(), previous) ? MarginEvent.detailTypeOf(row.status()) : null;
+        Row toWrite = row.withPendingEvent(event, previous);
+        writes.add(new MarginResultStore.Write(toWrite, now));
+        raised.put(row.account(), new Pending(toWrite, previous, true));
+      }
+      MarginResultStore.WriteOutcome written = results.putAllIfUnchanged(writes);
+      failures.putAll(written.failures());
+      for (String account : written.written()) {
+        Pending pending = raised.get(account);
+        if (pending.row().pendingEvent() != null) {
+          toPublish.put(account, pending);
+        } else {
+          Row row = pending.row();
+          outcomes.put(account, new Outcome(account, row.version(), row.status(), true, null));
+        }
+      }
+      Map<String, Row> again = new LinkedHashMap<>();
+      for (String account : written.raced()) {
+        again.put(account, undecided.get(account));
+      }
+      if (!again.isEmpty() && attempt >= CAS_ATTEMPTS) {
+        again
+            .keySet()
+            .forEach(
+                account ->
+                    failures.put(
+                        account,
+                        new IllegalStateException(
+                            "margin result of "
+                                + account
+                                + " kept changing under "
+                                + CAS_ATTEMPTS
+                                + " attempts to write it")));
+        break;
+      }
+      if (!again.isEmpty()) {
+        try { // raced: decide again against what is stored now
+          current.putAll(results.findAll(again.keySet()));
+        } catch (RuntimeException e) {
+          again.keySet().forEach(account -> failures.put(account, e));
+          break;
+        }
+      }
+      undecided = again;
+    }
+    publishAll(toPublish, outcomes, failures);
+  }
+
+  /**
+   * A result whose event is to be published.
+   *
+   * @param written whether this delivery wrote it (else a previous one did and did not publish)
+   */
+  private record Pending(Row row, String previousStatus, boolean written) {}
+
+  /**
+   * Publishes each event, then clears the published ones from their items in one go. A publish that
+   * fails fails its account (retried: the item keeps its pending event, so the next delivery
+   * publishes it); a clear that fails too (the event then goes out again on the next delivery: at
+   * least once).
+   */
+  private void publishAll(
+      Map<String, Pending> toPublish,
+      Map<String, Outcome> outcomes,
+      Map<String, RuntimeException> failures) {
+    List<Row> published = new ArrayList<>();
+    for (Pending pending : toPublish.values()) {
+      Row row = pending.row();
+      try {
+        publish(row, pending.previousStatus());
+        published.add(row);
+      } catch (RuntimeException | Error e) {
+        LOG.warnf(
+            "publishing %s of %s failed: %s", row.pendingEvent(), row.account(), e.toString());
+        failures.put(row.account(), asRuntime(e));
+      }
+    }
+    MarginResultStore.WriteOutcome cleared = results.clearPendingEvents(published);
+    failures.putAll(cleared.failures());
+    for (Row row : published) {
+      if (!cleared.failures().containsKey(row.account())) {
+        outcomes.put(
+            row.account(),
+            new Outcome(
+                row.account(),
+                row.version(),
+                row.status(),
+                toPublish.get(row.account()).written(),
+                row.pendingEvent()));
+      }
+    }
   }
 
   /**
@@ -221,12 +383,12 @@ public class AccountRecalculator {
   }
 
   /**
-   * An account's state, read as one (see {@link AccountStore#state}), at the account's version: the
-   * highest of the account item's version (bumped by every change, a delete or a collateral change
-   * included), its positions' versions and the version of the change that triggered the read.
+   * An account's state, read as one (see {@link AccountStore#states}), at the account's version:
+   * the highest of the account item's version (bumped by every change, a delete or a collateral
+   * change included), its positions' versions and the version of the change that triggered the
+   * read.
    */
-  private Input read(String account, long minimumVersion) {
-    AccountStore.State state = accounts.state(account);
+  private Input input(String account, AccountStore.State state, long minimumVersion) {
     List<StoredPosition> positions = state.positions();
     Optional<StoredAccount> stored = state.account();
     long version = Math.max(minimumVersion, stored.map(StoredAccount::version).orElse(0L));
@@ -348,50 +510,6 @@ public class AccountRecalculator {
         prefetched.arrays().getOrDefault(input.model, Map.of()));
   }
 
-  private Outcome apply(Input input, Optional<Row> stored, Prefetched prefetched) {
-    if (input.unknown()) {
-      return new Outcome(input.account, input.version, "UNKNOWN_ACCOUNT", false, null);
-    }
-    Row row = resultOf(input, prefetched);
-    for (int attempt = 1; ; attempt++) {
-      if (stored.isPresent() && !row.isNewerThan(stored.get())) {
-        Row current = stored.get();
-        if (current.sameInputs(row) && current.pendingEvent() != null) {
-          // a previous delivery stored it but did not get to publish: report the status it replaced
-          // (an item written before pendingPreviousStatus existed has none: HEALTHY, as was assumed
-          // then)
-          publish(
-              current,
-              current.pendingPreviousStatus() != null
-                  ? current.pendingPreviousStatus()
-                  : MarginStatus.HEALTHY.name());
-          return new Outcome(
-              input.account, row.version(), current.status(), false, current.pendingEvent());
-        }
-        return new Outcome(input.account, row.version(), current.status(), false, null);
-      }
-      String previous = stored.map(Row::status).orElse(MarginStatus.HEALTHY.name());
-      String event =
-          worsened(row.status(), previous) ? MarginEvent.detailTypeOf(row.status()) : null;
-      Row toWrite = row.withPendingEvent(event, previous);
-      if (results.putIfUnchanged(toWrite, stored)) {
-        if (event != null) {
-          publish(toWrite, previous);
-        }
-        return new Outcome(input.account, row.version(), row.status(), true, event);
-      }
-      if (attempt >= CAS_ATTEMPTS) {
-        throw new IllegalStateException(
-            "margin result of "
-                + input.account
-                + " kept changing under "
-                + CAS_ATTEMPTS
-                + " attempts to write it");
-      }
-      stored = results.find(input.account); // raced: decide again against what is stored now
-    }
-  }
-
   private Row compute(Input input, SnapshotPointer pointer, Map<String, RiskArray> arrays) {
     String computedAt = clock.instant().toString();
     Portfolio portfolio = input.portfolio();
@@ -461,7 +579,6 @@ public class AccountRecalculator {
             row.snapshotId(),
             row.version(),
             row.computedAt()));
-    results.clearPendingEvent(row);
   }
 
   private static boolean worsened(String status, String previous) {

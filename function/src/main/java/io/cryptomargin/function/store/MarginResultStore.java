@@ -1,16 +1,24 @@
 package io.cryptomargin.function.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The latest margin result per account (pk = account). A result is ordered by the account's
@@ -22,7 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * puts it on condition that the stored item is still the one it read ({@code
  * attribute_not_exists(pk)}, or the same version, snapshotAsOf and digest). Two racing
  * recalculations cannot lose an update: the slower one fails the condition, re-reads, and stops if
- * the stored result is as new as its own.
+ * the stored result is as new as its own. Many results are written together in TransactWriteItems
+ * requests (up to 100 puts and 4 MB each), every put keeping its own condition: a transaction
+ * cancelled by some conditions is sent again without those items, whose writers decide again.
  *
  * <p>{@code pendingEvent} (S) holds the detail-type of a margin event the result raised and that is
  * not yet published: set in the same write, removed after publishing, so a crash or a failed
@@ -31,12 +41,26 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * republish cannot recompute (the stored status is by then the new one).
  */
 public final class MarginResultStore {
+  /** BatchGetItem reads at most 100 keys a request. */
+  private static final int BATCH_GET_KEYS = 100;
+
+  /** TransactWriteItems takes at most 100 actions a request. */
+  static final int TRANSACTION_ITEMS = 100;
+
+  /**
+   * TransactWriteItems takes at most 4 MB of items a request; this leaves room for the request's
+   * own overhead (keys, expressions) over the estimated item sizes.
+   */
+  static final long TRANSACTION_BYTES = 3_500_000;
+
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final BatchRetryPolicy retries;
 
-  public MarginResultStore(DynamoDbClient dynamoDb, String table) {
+  public MarginResultStore(DynamoDbClient dynamoDb, String table, BatchRetryPolicy retries) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.retries = retries;
   }
 
   /**
@@ -123,86 +147,240 @@ public final class MarginResultStore {
   /** The stored results of many accounts, strongly consistent, in BatchGetItem rounds of 100. */
   public Map<String, Row> findAll(Collection<String> accounts) {
     Map<String, Row> found = new HashMap<>();
-    List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(accounts));
-    for (int from = 0; from < ids.size(); from += 100) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(accounts));
+    for (int from = 0; from < ids.size(); from += BATCH_GET_KEYS) {
       List<Map<String, AttributeValue>> keys =
-          ids.subList(from, Math.min(from + 100, ids.size())).stream()
-              .map(id -> Map.of("pk", AttributeValue.fromS(id)))
+          ids.subList(from, Math.min(from + BATCH_GET_KEYS, ids.size())).stream()
+              .map(MarginResultStore::key)
               .toList();
       Map<String, KeysAndAttributes> pending =
           Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-      for (int attempt = 0; !pending.isEmpty() && attempt < 8; attempt++) {
+      for (int attempt = 1; ; attempt++) {
         Map<String, KeysAndAttributes> request = pending;
         var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
         response
             .responses()
             .getOrDefault(table, List.of())
             .forEach(item -> found.put(item.get("pk").s(), fromItem(item)));
-        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-      }
-      if (!pending.isEmpty()) {
-        throw new IllegalStateException(
-            "margin-result reads from " + table + " still unprocessed (throttled?)");
+        pending =
+            response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
+                ? response.unprocessedKeys()
+                : Map.of();
+        if (pending.isEmpty()) {
+          break;
+        }
+        if (attempt >= retries.maxAttempts()) {
+          throw new IllegalStateException(
+              "margin-result reads from " + table + " still unprocessed (throttled?)");
+        }
+        retries.pauseBeforeRetry(attempt);
       }
     }
     return found;
   }
 
   /**
-   * Puts a result if the stored one is still {@code expected}.
+   * A result to put if the stored one is still {@code expected} (empty: none is stored).
    *
-   * @return false when another writer got there first (re-read and decide again)
+   * @param row the result to store
+   * @param expected the stored result its writer decided against
    */
-  public boolean putIfUnchanged(Row row, Optional<Row> expected) {
-    Map<String, AttributeValue> item = toItem(row);
-    try {
-      if (expected.isEmpty()) {
-        dynamoDb.putItem(
-            b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-      } else {
-        Row old = expected.get();
-        dynamoDb.putItem(
-            b ->
-                b.tableName(table)
-                    .item(item)
-                    .conditionExpression("version = :v AND snapshotAsOf = :a AND digest = :d")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":v",
-                            AttributeValue.fromN(Long.toString(old.version())),
-                            ":a",
-                            AttributeValue.fromN(Long.toString(old.snapshotAsOf())),
-                            ":d",
-                            AttributeValue.fromS(old.digest()))));
-      }
-      return true;
-    } catch (ConditionalCheckFailedException raced) {
-      return false;
+  public record Write(Row row, Optional<Row> expected) {}
+
+  /**
+   * What became of writes, by account.
+   *
+   * @param written the accounts whose result was put
+   * @param raced the accounts whose stored result was no longer the expected one (or, for a clear,
+   *     no longer the result it concerned): nothing was written for them
+   * @param failures the accounts whose write failed otherwise (throttled past every retry, refused
+   *     by DynamoDB), with the failure; worth retrying
+   */
+  public record WriteOutcome(
+      Set<String> written, Set<String> raced, Map<String, RuntimeException> failures) {
+    public WriteOutcome {
+      written = Set.copyOf(written);
+      raced = Set.copyOf(raced);
+      failures = Map.copyOf(failures);
     }
   }
 
   /**
-   * Marks a result's pending event as published (no-op if a newer result replaced it meanwhile).
+   * Puts many results, each on condition that the stored one is still its {@code expected}
+   * (compare-and-set), in TransactWriteItems requests of up to 100 puts. An account appears at most
+   * once. An account whose condition failed is reported as raced (re-read it and decide again); one
+   * account's failure never fails the others.
    */
-  public void clearPendingEvent(Row row) {
-    try {
-      dynamoDb.updateItem(
-          b ->
-              b.tableName(table)
-                  .key(Map.of("pk", AttributeValue.fromS(row.account())))
-                  .updateExpression("REMOVE pendingEvent, pendingPreviousStatus")
-                  .conditionExpression("version = :v AND snapshotAsOf = :a AND digest = :d")
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":v",
-                          AttributeValue.fromN(Long.toString(row.version())),
-                          ":a",
-                          AttributeValue.fromN(Long.toString(row.snapshotAsOf())),
-                          ":d",
-                          AttributeValue.fromS(row.digest()))));
-    } catch (ConditionalCheckFailedException replaced) {
-      // a newer result is stored; its own event (if any) is its writer's business
+  public WriteOutcome putAllIfUnchanged(List<Write> writes) {
+    List<Keyed> items = new ArrayList<>();
+    for (Write write : writes) {
+      Map<String, AttributeValue> item = toItem(write.row());
+      Put.Builder put = Put.builder().tableName(table).item(item);
+      if (write.expected().isEmpty()) {
+        put.conditionExpression("attribute_not_exists(pk)");
+      } else {
+        put.conditionExpression(SAME_RESULT)
+            .expressionAttributeValues(sameResult(write.expected().get()));
+      }
+      items.add(
+          new Keyed(
+              write.row().account(),
+              TransactWriteItem.builder().put(put.build()).build(),
+              size(item)));
     }
+    return transact(items);
+  }
+
+  /**
+   * Marks results' pending events as published, in TransactWriteItems requests of up to 100
+   * conditional updates; a result a newer one replaced meanwhile is left alone (reported as raced:
+   * its own event, if any, is its writer's business).
+   */
+  public WriteOutcome clearPendingEvents(List<Row> rows) {
+    List<Keyed> items = new ArrayList<>();
+    for (Row row : rows) {
+      Update clear =
+          Update.builder()
+              .tableName(table)
+              .key(key(row.account()))
+              .updateExpression("REMOVE pendingEvent, pendingPreviousStatus")
+              .conditionExpression(SAME_RESULT)
+              .expressionAttributeValues(sameResult(row))
+              .build();
+      items.add(new Keyed(row.account(), TransactWriteItem.builder().update(clear).build(), 200));
+    }
+    return transact(items);
+  }
+
+  private static final String SAME_RESULT = "version = :v AND snapshotAsOf = :a AND digest = :d";
+
+  private static Map<String, AttributeValue> sameResult(Row row) {
+    return Map.of(
+        ":v",
+        AttributeValue.fromN(Long.toString(row.version())),
+        ":a",
+        AttributeValue.fromN(Long.toString(row.snapshotAsOf())),
+        ":d",
+        AttributeValue.fromS(row.digest()));
+  }
+
+  /** One account's action of a transaction, with its item's estimated size in bytes. */
+  private record Keyed(String account, TransactWriteItem action, long bytes) {}
+
+  /**
+   * Sends actions in transactions of at most {@link #TRANSACTION_ITEMS} actions and {@link
+   * #TRANSACTION_BYTES} bytes. A cancelled transaction is taken apart by its cancellation reasons:
+   * an action whose condition failed is raced, one DynamoDB refused (a validation error, an item
+   * too large) failed, and the rest are sent again (after a back-off when a conflict or throttling
+   * cancelled it). Each request carries a fresh ClientRequestToken, so the SDK's own retry of a
+   * request that did reach DynamoDB is not applied twice.
+   */
+  private WriteOutcome transact(List<Keyed> actions) {
+    Set<String> written = new LinkedHashSet<>();
+    Set<String> raced = new LinkedHashSet<>();
+    Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    for (List<Keyed> chunk : chunks(actions)) {
+      List<Keyed> pending = chunk;
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        List<TransactWriteItem> request = pending.stream().map(Keyed::action).toList();
+        String token = UUID.randomUUID().toString();
+        try {
+          dynamoDb.transactWriteItems(b -> b.transactItems(request).clientRequestToken(token));
+          pending.forEach(k -> written.add(k.account()));
+          break;
+        } catch (TransactionCanceledException cancelled) {
+          List<CancellationReason> reasons =
+              cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+          List<Keyed> again = new ArrayList<>();
+          boolean backOff = reasons.size() != pending.size();
+          for (int i = 0; i < pending.size(); i++) {
+            Keyed action = pending.get(i);
+            String code = i < reasons.size() ? reasons.get(i).code() : null;
+            if ("ConditionalCheckFailed".equals(code)) {
+              raced.add(action.account());
+            } else if (code == null || "None".equals(code)) {
+              again.add(action);
+            } else if (RETRIED_CANCELLATIONS.contains(code)) {
+              again.add(action);
+              backOff = true;
+            } else {
+              failures.put(
+                  action.account(),
+                  new IllegalStateException(
+                      "margin-result write to "
+                          + table
+                          + " refused: "
+                          + code
+                          + " "
+                          + reasons.get(i).message(),
+                      cancelled));
+            }
+          }
+          if (!again.isEmpty() && attempt >= retries.maxAttempts()) {
+            again.forEach(k -> failures.put(k.account(), cancelled));
+            break;
+          }
+          if (backOff) {
+            retries.pauseBeforeRetry(attempt);
+          }
+          pending = again;
+        } catch (RuntimeException e) {
+          // the SDK's own retries are spent (or the request itself was refused): this chunk only
+          pending.forEach(k -> failures.put(k.account(), e));
+          break;
+        }
+      }
+    }
+    return new WriteOutcome(written, raced, failures);
+  }
+
+  /** Cancellation reasons that say nothing against the item itself: send it again. */
+  private static final Set<String> RETRIED_CANCELLATIONS =
+      Set.of(
+          "TransactionConflict",
+          "ThrottlingError",
+          "ProvisionedThroughputExceeded",
+          "RequestLimitExceeded");
+
+  private static List<List<Keyed>> chunks(List<Keyed> actions) {
+    List<List<Keyed>> chunks = new ArrayList<>();
+    List<Keyed> chunk = new ArrayList<>();
+    long bytes = 0;
+    for (Keyed action : actions) {
+      if (!chunk.isEmpty()
+          && (chunk.size() >= TRANSACTION_ITEMS || bytes + action.bytes() > TRANSACTION_BYTES)) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+        bytes = 0;
+      }
+      chunk.add(action);
+      bytes += action.bytes();
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    return chunks;
+  }
+
+  /**
+   * An item's size as DynamoDB counts it, from above: attribute names plus values in UTF-8 (a
+   * number counted as its decimal text, which is never shorter than its stored form).
+   */
+  static long size(Map<String, AttributeValue> item) {
+    long bytes = 0;
+    for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+      AttributeValue value = attribute.getValue();
+      String text = value.s() != null ? value.s() : value.n() != null ? value.n() : "";
+      bytes +=
+          attribute.getKey().getBytes(StandardCharsets.UTF_8).length
+              + text.getBytes(StandardCharsets.UTF_8).length
+              + 1;
+    }
+    return bytes;
+  }
+
+  private static Map<String, AttributeValue> key(String account) {
+    return Map.of("pk", AttributeValue.fromS(account));
   }
 
   static Map<String, AttributeValue> toItem(Row row) {

@@ -123,20 +123,20 @@ public final class LocalReplay {
             .build();
     Clock clock = Clock.systemUTC();
     String arraysTable = config.tables().riskArrays();
+    BatchRetryPolicy retries =
+        new BatchRetryPolicy(
+            config.riskArrays().batchAttempts(), config.riskArrays().batchRetryBaseDelay());
     DynamoDbRiskArrayStore arrays =
         new DynamoDbRiskArrayStore(
-            dynamoDb,
-            arraysTable,
-            config.riskArrays().timeToLive(),
-            new BatchRetryPolicy(
-                config.riskArrays().batchAttempts(), config.riskArrays().batchRetryBaseDelay()),
-            clock);
+            dynamoDb, arraysTable, config.riskArrays().timeToLive(), retries, clock);
     SnapshotPointerStore pointers = new SnapshotPointerStore(dynamoDb, arraysTable, clock);
     FileSystemSnapshotSource files = new FileSystemSnapshotSource();
     SnapshotStore snapshots = new SnapshotStore(dynamoDb, arraysTable, files);
     AccountStore accounts =
-        new AccountStore(dynamoDb, config.tables().positions(), config.tables().accounts());
-    MarginResultStore results = new MarginResultStore(dynamoDb, config.tables().marginResults());
+        new AccountStore(
+            dynamoDb, config.tables().positions(), config.tables().accounts(), retries);
+    MarginResultStore results =
+        new MarginResultStore(dynamoDb, config.tables().marginResults(), retries);
     ScenarioSetCatalog catalog = new ScenarioSetCatalog(config.scenarioSets());
     RecordingMarginEventPublisher published = new RecordingMarginEventPublisher();
     RecordingRecalcQueue queue = new RecordingRecalcQueue();

@@ -71,8 +71,8 @@ public class World {
   }
 
   /**
-   * Writes {@code count} accounts of {@code legs} random positions each (BatchWriteItem, 25 a
-   * call).
+   * Writes {@code count} accounts of {@code legs} random positions each at version 1, every
+   * accounts item with its book (BatchWriteItem, 25 a call).
    */
   public void seedMany(int count, int legs, long seed) {
     java.util.Random random = new java.util.Random(seed);
@@ -81,20 +81,15 @@ public class World {
         new ArrayList<>();
     for (int a = 0; a < count; a++) {
       String account = String.format("load-%06d", a);
-      accountItems.add(
-          put(
-              Map.of(
-                  "pk",
-                  AttributeValue.fromS(account),
-                  "collateral",
-                  AttributeValue.fromM(
-                      Map.of(
-                          "BTC",
-                          AttributeValue.fromN(Double.toString(1 + random.nextInt(20) / 10.0)))))));
+      AttributeValue collateral =
+          AttributeValue.fromM(
+              Map.of("BTC", AttributeValue.fromN(Double.toString(1 + random.nextInt(20) / 10.0))));
       List<String> names = new ArrayList<>(POOL);
       java.util.Collections.shuffle(names, random);
+      Map<String, AttributeValue> book = new java.util.LinkedHashMap<>();
       for (int l = 0; l < legs; l++) {
         double quantity = (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(5)) / 10.0;
+        book.put(names.get(l), AttributeValue.fromN(Double.toString(quantity)));
         positions.add(
             put(
                 Map.of(
@@ -107,6 +102,20 @@ public class World {
                     "version",
                     AttributeValue.fromN("1"))));
       }
+      // as a writer keeping the accounts item's book does: the whole book, current at version 1
+      accountItems.add(
+          put(
+              Map.of(
+                  "pk",
+                  AttributeValue.fromS(account),
+                  "collateral",
+                  collateral,
+                  "version",
+                  AttributeValue.fromN("1"),
+                  AccountStore.BOOK,
+                  AttributeValue.fromM(book),
+                  AccountStore.BOOK_VERSION,
+                  AttributeValue.fromN("1"))));
     }
     writeAll(DynamoDbLocalResource.ACCOUNTS, accountItems);
     writeAll(DynamoDbLocalResource.POSITIONS, positions);
