@@ -30,6 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -120,11 +123,15 @@ class MarketMoveMeasurementTest {
     Mark snapshotEnd = Mark.now(counter);
     List<String> sqsEvents = world.recalcEvents(MESSAGES_PER_SQS_EVENT);
     Mark recalcStart = Mark.now(counter);
+    long functionCpuStart = functionCpuNanos();
+    long processCpuStart = processCpuNanos();
     int failures = 0;
     for (String event : sqsEvents) {
       failures += MockLambda.invoke(event).path("batchItemFailures").size();
     }
     Mark end = Mark.now(counter);
+    long functionCpu = functionCpuNanos() - functionCpuStart;
+    long processCpu = processCpuNanos() - processCpuStart;
 
     long computeNanos = run.snapshots().get(0).computeMillis() * 1_000_000L;
     Mark arraysStart = arraysClock.first();
@@ -144,6 +151,11 @@ class MarketMoveMeasurementTest {
             Stage.between("fan-out (accounts scan, messages)", pointersEnd, snapshotEnd, 0, true),
             Stage.between("accounts re-margined and stored", recalcStart, end, 0, true));
     print(stages, Stage.between("total", start, end, 0, true), accounts, sqsEvents.size());
+    System.out.printf(
+        "MEASURE CPU while re-margining: %.2f ms per account on the function's threads (the recalc"
+            + " pool and the Lambda poll loop), %.2f ms per account in the whole process (DynamoDB"
+            + " Local, JIT and GC included)%n",
+        functionCpu / 1e6 / accounts, processCpu / 1e6 / accounts);
     System.out.println(itemSizes("load-000000"));
 
     assertThat(run.snapshots().get(0).scenarioSets()).allMatch(ScenarioSetSummary::pointerMoved);
@@ -303,6 +315,30 @@ class MarketMoveMeasurementTest {
 
   private static long utf8(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * CPU time so far of the threads that do the function's work while it re-margins: the {@code
+   * recalc} pool of {@code AccountRecalculator} and the Lambda poll loop that runs the handler (its
+   * DynamoDB calls included: the SDK's HTTP client runs on the calling thread), ns.
+   */
+  private static long functionCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (thread != null
+          && (thread.getThreadName().equals("recalc")
+              || thread.getThreadName().startsWith("Lambda Thread"))) {
+        total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+      }
+    }
+    return total;
+  }
+
+  /** CPU time so far of the whole test JVM, DynamoDB Local's threads included, ns. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Stored margin results, counted by the snapshot they were computed on. */
