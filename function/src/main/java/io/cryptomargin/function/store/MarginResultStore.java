@@ -14,6 +14,7 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -270,68 +271,88 @@ public final class MarginResultStore {
   /**
    * Sends actions in transactions of at most {@link #TRANSACTION_ITEMS} actions and {@link
    * #TRANSACTION_BYTES} bytes. A cancelled transaction is taken apart by its cancellation reasons:
-   * an action whose condition failed is raced, one DynamoDB refused (a validation error, an item
-   * too large) failed, and the rest are sent again (after a back-off when a conflict or throttling
-   * cancelled it). Each request carries a fresh ClientRequestToken, so the SDK's own retry of a
-   * request that did reach DynamoDB is not applied twice.
+   * an action whose condition failed is raced, one DynamoDB refused (a validation error) failed,
+   * and the rest are sent again (after a back-off when a conflict or throttling cancelled it). A
+   * request refused as a whole (an item over the 400 KB item limit) is split in halves until only
+   * the offending action fails. Each request carries a fresh ClientRequestToken, so the SDK's own
+   * retry of a request that did reach DynamoDB is not applied twice.
    */
   private WriteOutcome transact(List<Keyed> actions) {
     Set<String> written = new LinkedHashSet<>();
     Set<String> raced = new LinkedHashSet<>();
     Map<String, RuntimeException> failures = new LinkedHashMap<>();
     for (List<Keyed> chunk : chunks(actions)) {
-      List<Keyed> pending = chunk;
-      for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        List<TransactWriteItem> request = pending.stream().map(Keyed::action).toList();
-        String token = UUID.randomUUID().toString();
-        try {
-          dynamoDb.transactWriteItems(b -> b.transactItems(request).clientRequestToken(token));
-          pending.forEach(k -> written.add(k.account()));
-          break;
-        } catch (TransactionCanceledException cancelled) {
-          List<CancellationReason> reasons =
-              cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-          List<Keyed> again = new ArrayList<>();
-          boolean backOff = reasons.size() != pending.size();
-          for (int i = 0; i < pending.size(); i++) {
-            Keyed action = pending.get(i);
-            String code = i < reasons.size() ? reasons.get(i).code() : null;
-            if ("ConditionalCheckFailed".equals(code)) {
-              raced.add(action.account());
-            } else if (code == null || "None".equals(code)) {
-              again.add(action);
-            } else if (RETRIED_CANCELLATIONS.contains(code)) {
-              again.add(action);
-              backOff = true;
-            } else {
-              failures.put(
-                  action.account(),
-                  new IllegalStateException(
-                      "margin-result write to "
-                          + table
-                          + " refused: "
-                          + code
-                          + " "
-                          + reasons.get(i).message(),
-                      cancelled));
-            }
-          }
-          if (!again.isEmpty() && attempt >= retries.maxAttempts()) {
-            again.forEach(k -> failures.put(k.account(), cancelled));
-            break;
-          }
-          if (backOff) {
-            retries.pauseBeforeRetry(attempt);
-          }
-          pending = again;
-        } catch (RuntimeException e) {
-          // the SDK's own retries are spent (or the request itself was refused): this chunk only
-          pending.forEach(k -> failures.put(k.account(), e));
-          break;
-        }
-      }
+      transactChunk(chunk, written, raced, failures);
     }
     return new WriteOutcome(written, raced, failures);
+  }
+
+  private void transactChunk(
+      List<Keyed> chunk,
+      Set<String> written,
+      Set<String> raced,
+      Map<String, RuntimeException> failures) {
+    List<Keyed> pending = chunk;
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      List<TransactWriteItem> request = pending.stream().map(Keyed::action).toList();
+      String token = UUID.randomUUID().toString();
+      try {
+        dynamoDb.transactWriteItems(b -> b.transactItems(request).clientRequestToken(token));
+        pending.forEach(k -> written.add(k.account()));
+        return;
+      } catch (TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons =
+            cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+        List<Keyed> again = new ArrayList<>();
+        boolean backOff = reasons.size() != pending.size();
+        for (int i = 0; i < pending.size(); i++) {
+          Keyed action = pending.get(i);
+          String code = i < reasons.size() ? reasons.get(i).code() : null;
+          if ("ConditionalCheckFailed".equals(code)) {
+            raced.add(action.account());
+          } else if (code == null || "None".equals(code)) {
+            again.add(action);
+          } else if (RETRIED_CANCELLATIONS.contains(code)) {
+            again.add(action);
+            backOff = true;
+          } else {
+            failures.put(
+                action.account(),
+                new IllegalStateException(
+                    "margin-result write to "
+                        + table
+                        + " refused: "
+                        + code
+                        + " "
+                        + reasons.get(i).message(),
+                    cancelled));
+          }
+        }
+        if (!again.isEmpty() && attempt >= retries.maxAttempts()) {
+          again.forEach(k -> failures.put(k.account(), cancelled));
+          return;
+        }
+        if (backOff) {
+          retries.pauseBeforeRetry(attempt);
+        }
+        pending = again;
+      } catch (DynamoDbException refused) {
+        if (refused.statusCode() == 400 && !refused.isThrottlingException() && pending.size() > 1) {
+          // the request as a whole was refused (e.g. one item over the 400 KB item limit):
+          // halves, so that only the offending item's account fails
+          int half = pending.size() / 2;
+          transactChunk(pending.subList(0, half), written, raced, failures);
+          transactChunk(pending.subList(half, pending.size()), written, raced, failures);
+        } else {
+          pending.forEach(k -> failures.put(k.account(), refused));
+        }
+        return;
+      } catch (RuntimeException e) {
+        // the SDK's own retries are spent: this chunk only
+        pending.forEach(k -> failures.put(k.account(), e));
+        return;
+      }
+    }
   }
 
   /** Cancellation reasons that say nothing against the item itself: send it again. */
