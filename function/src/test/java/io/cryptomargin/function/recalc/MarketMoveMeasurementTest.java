@@ -18,6 +18,7 @@ import io.cryptomargin.function.snapshot.SnapshotRun;
 import io.cryptomargin.function.snapshot.SnapshotSource;
 import io.cryptomargin.function.store.BatchRetryPolicy;
 import io.cryptomargin.function.store.DynamoDbRiskArrayStore;
+import io.cryptomargin.function.store.RiskArrayCodec;
 import io.cryptomargin.function.store.SnapshotPointerStore;
 import io.cryptomargin.function.store.SnapshotStore;
 import io.cryptomargin.function.testing.DynamoDbLocalResource;
@@ -229,9 +230,9 @@ class MarketMoveMeasurementTest {
   }
 
   /**
-   * What one account's items weigh by DynamoDB's sizing rules (attribute names and values; see
-   * {@link #itemBytes}): its positions, its accounts item, and the stored results of all accounts.
-   * Capacity units follow from these sizes (reads in 4 KB, writes in 1 KB units).
+   * What one account's items weigh by DynamoDB's sizing rules ({@link RiskArrayCodec#itemSize}):
+   * its positions, its accounts item, and the stored results of all accounts. Capacity units follow
+   * from these sizes (reads in 4 KB, writes in 1 KB units).
    */
   private String itemSizes(String account) {
     Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(account));
@@ -244,77 +245,26 @@ class MarketMoveMeasurementTest {
                         .expressionAttributeValues(Map.of(":pk", key.get("pk"))))
             .items();
     long accountBytes =
-        itemBytes(
+        RiskArrayCodec.itemSize(
             dynamoDb.getItem(b -> b.tableName(DynamoDbLocalResource.ACCOUNTS).key(key)).item());
     long[] results = {0, 0, 0}; // count, total bytes, largest
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      var page =
-          dynamoDb.scan(
-              b -> b.tableName(DynamoDbLocalResource.MARGIN_RESULTS).exclusiveStartKey(from));
-      for (Map<String, AttributeValue> item : page.items()) {
-        long bytes = itemBytes(item);
-        results[0]++;
-        results[1] += bytes;
-        results[2] = Math.max(results[2], bytes);
-      }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    world.forEachItem(
+        DynamoDbLocalResource.MARGIN_RESULTS,
+        item -> {
+          long bytes = RiskArrayCodec.itemSize(item);
+          results[0]++;
+          results[1] += bytes;
+          results[2] = Math.max(results[2], bytes);
+        });
     return String.format(
         "MEASURE item sizes (DynamoDB's rules): %s's %d position items %,d B in all, its accounts item %,d B;"
             + " margin result items %,d B on average, %,d B the largest",
         account,
         positions.size(),
-        positions.stream().mapToLong(MarketMoveMeasurementTest::itemBytes).sum(),
+        positions.stream().mapToLong(RiskArrayCodec::itemSize).sum(),
         accountBytes,
         results[1] / Math.max(1, results[0]),
         results[2]);
-  }
-
-  /**
-   * An item's size as DynamoDB counts it for capacity: per attribute its name's UTF-8 bytes plus
-   * its value's (strings in UTF-8, numbers about 1 byte per 2 significant digits plus 1, binaries
-   * raw, booleans and nulls 1, lists and maps 3 plus 1 per element plus the elements).
-   */
-  static long itemBytes(Map<String, AttributeValue> item) {
-    return item.entrySet().stream()
-        .mapToLong(e -> utf8(e.getKey()) + valueBytes(e.getValue()))
-        .sum();
-  }
-
-  private static long valueBytes(AttributeValue value) {
-    if (value.s() != null) {
-      return utf8(value.s());
-    }
-    if (value.n() != null) {
-      String digits =
-          new java.math.BigDecimal(value.n()).stripTrailingZeros().unscaledValue().abs().toString();
-      return (digits.length() + 1) / 2 + 1;
-    }
-    if (value.b() != null) {
-      return value.b().asByteArray().length;
-    }
-    if (value.hasM()) {
-      return 3
-          + value.m().entrySet().stream()
-              .mapToLong(e -> 1 + utf8(e.getKey()) + valueBytes(e.getValue()))
-              .sum();
-    }
-    if (value.hasL()) {
-      return 3 + value.l().stream().mapToLong(v -> 1 + valueBytes(v)).sum();
-    }
-    if (value.hasSs()) {
-      return value.ss().stream().mapToLong(MarketMoveMeasurementTest::utf8).sum();
-    }
-    return 1; // boolean or null
-  }
-
-  private static long utf8(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   /**
@@ -344,21 +294,9 @@ class MarketMoveMeasurementTest {
   /** Stored margin results, counted by the snapshot they were computed on. */
   private Map<String, Integer> resultsBySnapshot() {
     Map<String, Integer> counts = new TreeMap<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      var page =
-          dynamoDb.scan(
-              b ->
-                  b.tableName(DynamoDbLocalResource.MARGIN_RESULTS)
-                      .projectionExpression("snapshotId")
-                      .exclusiveStartKey(from));
-      page.items().forEach(item -> counts.merge(item.get("snapshotId").s(), 1, Integer::sum));
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    world.forEachItem(
+        DynamoDbLocalResource.MARGIN_RESULTS,
+        item -> counts.merge(item.get("snapshotId").s(), 1, Integer::sum));
     return counts;
   }
 
