@@ -56,6 +56,15 @@ public final class MarginFunctions extends Construct {
           "ForAllValues:StringLike",
           Map.of("dynamodb:LeadingKeys", List.of(RISK_ARRAY_PARTITION_PATTERN)));
 
+  /**
+   * Puts and updates allowed only as actions of a TransactWriteItems (AWS's "allow only
+   * transactional operations" example policy).
+   */
+  static final Map<String, Map<String, List<String>>> ONLY_IN_WRITE_TRANSACTIONS =
+      Map.of(
+          "ForAnyValue:StringEquals",
+          Map.of("dynamodb:EnclosingOperation", List.of("TransactWriteItems")));
+
   // The four actions AWS's own example policy grants a stream-reading function, on the stream only.
   private static final List<String> STREAM_READ =
       List.of(
@@ -179,19 +188,24 @@ public final class MarginFunctions extends Construct {
     String marginResults = storage.marginResultsTable().getTableArn();
     grantStoredAccountReads(function);
     grantCachedMargin(function);
-    // AccountRecalculator.recalculate -> MarginResultStore.findAll (BatchGetItem); apply, after a
-    // lost
-    // compare-and-set -> MarginResultStore.find (GetItem).
+    // AccountRecalculator.read -> AccountStore.states: consistent BatchGetItem of the accounts
+    // items, each carrying its book (the Query and GetItem above remain for accounts without one).
     function.allow(
-        "ReadMarginResults",
-        List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"),
-        List.of(marginResults));
-    // AccountRecalculator.apply -> MarginResultStore.putIfUnchanged (conditional PutItem);
-    // AccountRecalculator.publish -> MarginResultStore.clearPendingEvent (conditional UpdateItem).
+        "BatchGetAccounts",
+        List.of("dynamodb:BatchGetItem"),
+        List.of(storage.accountsTable().getTableArn()));
+    // AccountRecalculator.recalculate -> MarginResultStore.findAll (BatchGetItem), also to re-read
+    // the results whose compare-and-set lost a race.
+    function.allow("ReadMarginResults", List.of("dynamodb:BatchGetItem"), List.of(marginResults));
+    // AccountRecalculator.store -> MarginResultStore.putAllIfUnchanged and clearPendingEvents:
+    // TransactWriteItems of conditional Puts and Updates, authorised per action by PutItem and
+    // UpdateItem (TransactWriteItems has no permission of its own), and only inside a
+    // transaction, the only way these functions write results.
     function.allow(
         "WriteMarginResults",
         List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
-        List.of(marginResults));
+        List.of(marginResults),
+        ONLY_IN_WRITE_TRANSACTIONS);
     // AccountRecalculator.publish -> EventBridgeMarginEventPublisher.publish: PutEvents on the bus.
     function.allow(
         "PublishMarginEvents",

@@ -72,6 +72,34 @@ class ApiAuthorizationTest {
   }
 
   @Test
+  void marginResultWrites_ofPositionsAndRecalc_onlyInsideWriteTransactions() {
+    SynthesizedStack dev = SynthesizedStack.dev();
+    String results = dev.logicalId(dev.stack().storage().marginResultsTable()) + ".Arn";
+    List<PolicyStatements.Located> writes = new ArrayList<>();
+    for (PolicyStatements.Located statement : PolicyStatements.identityStatements(dev)) {
+      if (statement.actions().contains("dynamodb:PutItem")
+          && statement.resources().stream()
+              .anyMatch(resource -> render(resource).equals(results))) {
+        writes.add(statement);
+      }
+    }
+
+    assertThat(writes)
+        .hasSize(2)
+        .allSatisfy(
+            statement ->
+                assertThat(
+                        asList(
+                            path(
+                                statement.statement(),
+                                "Condition",
+                                "ForAnyValue:StringEquals",
+                                "dynamodb:EnclosingOperation")))
+                    .as(statement.owner())
+                    .containsExactly("TransactWriteItems"));
+  }
+
+  @Test
   void riskArrayPartitionPattern_asIamMatchesIt_admitsArraysAndRefusesPointersAndSnapshots() {
     Pattern pattern = iamStringLike(MarginFunctions.RISK_ARRAY_PARTITION_PATTERN);
 
