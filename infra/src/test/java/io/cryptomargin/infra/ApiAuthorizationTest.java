@@ -41,15 +41,8 @@ class ApiAuthorizationTest {
   @Test
   void batchWrites_intoRiskArraysTable_everyOneLimitedToArrayPartitions() {
     SynthesizedStack dev = SynthesizedStack.dev();
-    String riskArrays = dev.logicalId(dev.stack().storage().riskArraysTable()) + ".Arn";
-    List<PolicyStatements.Located> batchWrites = new ArrayList<>();
-    for (PolicyStatements.Located statement : PolicyStatements.identityStatements(dev)) {
-      if (statement.actions().contains("dynamodb:BatchWriteItem")
-          && statement.resources().stream()
-              .anyMatch(resource -> render(resource).equals(riskArrays))) {
-        batchWrites.add(statement);
-      }
-    }
+    List<PolicyStatements.Located> batchWrites =
+        statements(dev, "dynamodb:BatchWriteItem", dev.stack().storage().riskArraysTable());
 
     // The snapshot function's array writes and the write-back of positions, recalc and api.
     assertThat(batchWrites)
@@ -74,15 +67,8 @@ class ApiAuthorizationTest {
   @Test
   void marginResultWrites_ofPositionsAndRecalc_onlyInsideWriteTransactions() {
     SynthesizedStack dev = SynthesizedStack.dev();
-    String results = dev.logicalId(dev.stack().storage().marginResultsTable()) + ".Arn";
-    List<PolicyStatements.Located> writes = new ArrayList<>();
-    for (PolicyStatements.Located statement : PolicyStatements.identityStatements(dev)) {
-      if (statement.actions().contains("dynamodb:PutItem")
-          && statement.resources().stream()
-              .anyMatch(resource -> render(resource).equals(results))) {
-        writes.add(statement);
-      }
-    }
+    List<PolicyStatements.Located> writes =
+        statements(dev, "dynamodb:PutItem", dev.stack().storage().marginResultsTable());
 
     assertThat(writes)
         .hasSize(2)
@@ -273,5 +259,19 @@ class ApiAuthorizationTest {
       regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
     }
     return Pattern.compile(regex.toString());
+  }
+
+  /** The identity statements granting {@code action} on {@code table}. */
+  private static List<PolicyStatements.Located> statements(
+      SynthesizedStack dev, String action, software.constructs.IConstruct table) {
+    String arn = dev.logicalId(table) + ".Arn";
+    List<PolicyStatements.Located> found = new ArrayList<>();
+    for (PolicyStatements.Located statement : PolicyStatements.identityStatements(dev)) {
+      if (statement.actions().contains(action)
+          && statement.resources().stream().anyMatch(resource -> render(resource).equals(arn))) {
+        found.add(statement);
+      }
+    }
+    return found;
   }
 }

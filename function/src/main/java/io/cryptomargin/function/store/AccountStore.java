@@ -13,16 +13,12 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Accounts and their positions.
@@ -62,9 +58,6 @@ public final class AccountStore {
   private static final Logger LOG = Logger.getLogger(AccountStore.class);
   private static final int STATE_READS = 5;
   private static final int CHANGE_ATTEMPTS = 20;
-
-  /** BatchGetItem reads at most 100 keys a request. */
-  private static final int BATCH_GET_KEYS = 100;
 
   private final DynamoDbClient dynamoDb;
   private final String positionsTable;
@@ -241,8 +234,9 @@ public final class AccountStore {
     Set<String> withoutBook = new LinkedHashSet<>();
     Map<String, RuntimeException> failures = new LinkedHashMap<>();
     List<String> ids = new ArrayList<>(new LinkedHashSet<>(accounts));
-    for (int from = 0; from < ids.size(); from += BATCH_GET_KEYS) {
-      List<String> chunk = ids.subList(from, Math.min(from + BATCH_GET_KEYS, ids.size()));
+    for (int from = 0; from < ids.size(); from += ConsistentBatchGet.KEYS_PER_REQUEST) {
+      List<String> chunk =
+          ids.subList(from, Math.min(from + ConsistentBatchGet.KEYS_PER_REQUEST, ids.size()));
       Map<String, Map<String, AttributeValue>> items;
       try {
         items = batchGet(chunk);
@@ -277,37 +271,9 @@ public final class AccountStore {
 
   private Map<String, Map<String, AttributeValue>> batchGet(List<String> accounts) {
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-    Map<String, KeysAndAttributes> pending =
-        Map.of(
-            accountsTable,
-            KeysAndAttributes.builder()
-                .keys(accounts.stream().map(AccountStore::key).toList())
-                .consistentRead(true)
-                .build());
-    for (int attempt = 1; ; attempt++) {
-      Map<String, KeysAndAttributes> request = pending;
-      BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-      response
-          .responses()
-          .getOrDefault(accountsTable, List.of())
-          .forEach(item -> found.put(item.get("pk").s(), item));
-      pending =
-          response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
-              ? response.unprocessedKeys()
-              : Map.of();
-      if (pending.isEmpty()) {
-        return found;
-      }
-      if (attempt >= retries.maxAttempts()) {
-        throw new IllegalStateException(
-            "account reads from "
-                + accountsTable
-                + " still unprocessed after "
-                + attempt
-                + " attempts (throttled?)");
-      }
-      retries.pauseBeforeRetry(attempt);
-    }
+    ConsistentBatchGet.items(dynamoDb, accountsTable, accounts, retries)
+        .forEach(item -> found.put(item.get("pk").s(), item));
+    return found;
   }
 
   private static Map<String, AttributeValue> key(String account) {
@@ -484,9 +450,14 @@ public final class AccountStore {
               .set("#b = :book", ":book", book(positions(account)))
               .set("#bv = :bv", ":bv", AttributeValue.fromN(Long.toString(current)));
       try {
-        dynamoDb.updateItem(update.buildRequest(accountsTable, account));
+        dynamoDb.transactWriteItems(
+            b ->
+                b.transactItems(
+                    TransactWriteItem.builder()
+                        .update(update.build(accountsTable, account))
+                        .build()));
         return current;
-      } catch (ConditionalCheckFailedException raced) {
+      } catch (TransactionCanceledException raced) {
         if (attempt >= CHANGE_ATTEMPTS) {
           throw raced;
         }
@@ -583,17 +554,6 @@ public final class AccountStore {
 
     Update build(String table, String account) {
       return Update.builder()
-          .tableName(table)
-          .key(key(account))
-          .updateExpression(expression())
-          .conditionExpression(condition)
-          .expressionAttributeNames(names)
-          .expressionAttributeValues(values)
-          .build();
-    }
-
-    UpdateItemRequest buildRequest(String table, String account) {
-      return UpdateItemRequest.builder()
           .tableName(table)
           .key(key(account))
           .updateExpression(expression())

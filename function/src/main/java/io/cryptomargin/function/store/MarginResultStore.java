@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -42,9 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * republish cannot recompute (the stored status is by then the new one).
  */
 public final class MarginResultStore {
-  /** BatchGetItem reads at most 100 keys a request. */
-  private static final int BATCH_GET_KEYS = 100;
-
   /** TransactWriteItems takes at most 100 actions a request. */
   static final int TRANSACTION_ITEMS = 100;
 
@@ -149,33 +145,11 @@ public final class MarginResultStore {
   public Map<String, Row> findAll(Collection<String> accounts) {
     Map<String, Row> found = new HashMap<>();
     List<String> ids = new ArrayList<>(new LinkedHashSet<>(accounts));
-    for (int from = 0; from < ids.size(); from += BATCH_GET_KEYS) {
-      List<Map<String, AttributeValue>> keys =
-          ids.subList(from, Math.min(from + BATCH_GET_KEYS, ids.size())).stream()
-              .map(MarginResultStore::key)
-              .toList();
-      Map<String, KeysAndAttributes> pending =
-          Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-      for (int attempt = 1; ; attempt++) {
-        Map<String, KeysAndAttributes> request = pending;
-        var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-        response
-            .responses()
-            .getOrDefault(table, List.of())
-            .forEach(item -> found.put(item.get("pk").s(), fromItem(item)));
-        pending =
-            response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
-                ? response.unprocessedKeys()
-                : Map.of();
-        if (pending.isEmpty()) {
-          break;
-        }
-        if (attempt >= retries.maxAttempts()) {
-          throw new IllegalStateException(
-              "margin-result reads from " + table + " still unprocessed (throttled?)");
-        }
-        retries.pauseBeforeRetry(attempt);
-      }
+    for (int from = 0; from < ids.size(); from += ConsistentBatchGet.KEYS_PER_REQUEST) {
+      List<String> chunk =
+          ids.subList(from, Math.min(from + ConsistentBatchGet.KEYS_PER_REQUEST, ids.size()));
+      ConsistentBatchGet.items(dynamoDb, table, chunk, retries)
+          .forEach(item -> found.put(item.get("pk").s(), fromItem(item)));
     }
     return found;
   }
