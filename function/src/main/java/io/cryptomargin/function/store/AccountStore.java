@@ -96,7 +96,9 @@ public final class AccountStore {
     public StoredAccount {
       collateral = Map.copyOf(collateral);
       owners = List.copyOf(owners);
-      book = book.map(Map::copyOf);
+      // instrument order, as the positions Query returns them: Map.copyOf's order changes from run
+      // to run, and a margin's contributions follow the book's order
+      book = book.map(b -> java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b)));
     }
   }
 

@@ -166,24 +166,58 @@ public final class RiskArrayCodec {
 
   /**
    * The size DynamoDB bills an item at, in bytes: attribute names (UTF-8) plus values, strings in
-   * UTF-8, binaries as they are, numbers at about one byte per two significant digits plus one. An
-   * estimate from AWS's published rules, good enough to size write capacity.
+   * UTF-8, binaries as they are, numbers at about one byte per two significant digits plus one,
+   * booleans and nulls one, lists and maps three plus one per element plus the elements (a map's
+   * element with its name), sets the sum of their members. An estimate from AWS's published rules
+   * ("DynamoDB item sizes and formats"), good enough to size capacity.
    */
   public static int itemSize(Map<String, AttributeValue> item) {
     int size = 0;
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-      size += utf8(e.getKey());
-      AttributeValue v = e.getValue();
-      if (v.s() != null) {
-        size += utf8(v.s());
-      } else if (v.b() != null) {
-        size += v.b().asByteArray().length;
-      } else if (v.n() != null) {
-        String digits = new BigDecimal(v.n()).unscaledValue().abs().toString();
-        size += (digits.length() + 1) / 2 + 1;
-      }
+      size += utf8(e.getKey()) + valueSize(e.getValue());
     }
     return size;
+  }
+
+  private static int valueSize(AttributeValue v) {
+    if (v.s() != null) {
+      return utf8(v.s());
+    }
+    if (v.b() != null) {
+      return v.b().asByteArray().length;
+    }
+    if (v.n() != null) {
+      return numberSize(v.n());
+    }
+    if (v.hasM()) {
+      int size = 3;
+      for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+        size += 1 + utf8(e.getKey()) + valueSize(e.getValue());
+      }
+      return size;
+    }
+    if (v.hasL()) {
+      int size = 3;
+      for (AttributeValue element : v.l()) {
+        size += 1 + valueSize(element);
+      }
+      return size;
+    }
+    if (v.hasSs()) {
+      return v.ss().stream().mapToInt(RiskArrayCodec::utf8).sum();
+    }
+    if (v.hasNs()) {
+      return v.ns().stream().mapToInt(RiskArrayCodec::numberSize).sum();
+    }
+    if (v.hasBs()) {
+      return v.bs().stream().mapToInt(b -> b.asByteArray().length).sum();
+    }
+    return v.bool() != null || Boolean.TRUE.equals(v.nul()) ? 1 : 0;
+  }
+
+  private static int numberSize(String number) {
+    String digits = new BigDecimal(number).unscaledValue().abs().toString();
+    return (digits.length() + 1) / 2 + 1;
   }
 
   private static int utf8(String s) {

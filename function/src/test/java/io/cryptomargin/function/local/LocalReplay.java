@@ -189,7 +189,13 @@ public final class LocalReplay {
       return properties;
     }
     step("3. recalc handler <- the fan-out's messages (every account margined on the new market)");
+    DynamoDbRequestCounter.Counts before = requests.snapshot();
     print(recalc.handleRequest(LambdaEvents.sqs(sqsEvent(queue.sent())), null));
+    DynamoDbRequestCounter.Counts sent = requests.snapshot().since(before);
+    long remargined = queue.sent().stream().mapToLong(b -> b.accounts().size()).sum();
+    System.out.printf(
+        "   DynamoDB requests: %.1f per account re-margined (%d for %d accounts: %s)%n",
+        (double) sent.total() / remargined, sent.total(), remargined, sent);
     printMargins(results, seed);
 
     step(

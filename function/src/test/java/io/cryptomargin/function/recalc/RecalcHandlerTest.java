@@ -147,44 +147,4 @@ class RecalcHandlerTest {
       world.restore(pointers);
     }
   }
-
-  /**
-   * Measures (prints, asserts no time) the market-move path: N accounts of 20 legs seeded, the
-   * snapshot handler's fan-out, then every SQS event of 10 messages × 100 accounts through the
-   * recalc handler one after the other (one Lambda instance). {@code
-   * -Dmeasure.recalc.accounts=10000} for the full run; 2,000 by default to keep {@code verify}
-   * short.
-   */
-  @Test
-  void measure_recalcThroughput_printsAccountsPerSecond() {
-    int accounts = Integer.getInteger("measure.recalc.accounts", 2000);
-    world.seedMany(accounts, 20, 42);
-    long fanOutStart = System.nanoTime();
-    world.publishSnapshot();
-    double fanOutMs = (System.nanoTime() - fanOutStart) / 1e6;
-    List<String> sqsEvents = world.recalcEvents(10);
-    long start = System.nanoTime();
-    int failures = 0;
-    for (String event : sqsEvents) {
-      failures += MockLambda.invoke(event).path("batchItemFailures").size();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Integer> statuses = world.resultStatuses();
-    System.out.printf(
-        "MEASURE recalc: %d accounts x 20 legs (+3 sample accounts), snapshot handler incl. fan-out %.0f ms,"
-            + " %d messages in %d SQS events, recalculated in %.1f s = %.0f accounts/s on one instance; %d failed messages;"
-            + " statuses %s; %d margin events%n",
-        accounts,
-        fanOutMs,
-        world.recalcMessages(),
-        sqsEvents.size(),
-        seconds,
-        (accounts + 3) / seconds,
-        failures,
-        statuses,
-        events.published().size());
-    assertThat(failures).isZero();
-    assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum())
-        .isEqualTo(accounts + 3);
-  }
 }

@@ -127,4 +127,26 @@ class RiskArrayCodecTest {
     assertThat(RiskArrayCodec.encodedLossesSize(16)).isEqualTo(128);
     assertThat(RiskArrayCodec.encodedLossesSize(35)).isEqualTo(280);
   }
+
+  /**
+   * Worked by hand from AWS's "DynamoDB item sizes and formats": a name's UTF-8 bytes plus its
+   * value; a number 1 byte per 2 significant digits plus 1; a map or list 3 bytes plus 1 per
+   * element plus the elements (a map's element counts its name); a boolean 1; a string set its
+   * members.
+   */
+  @Test
+  void itemSize_mapListBooleanAndSet_followsTheSizingRules() {
+    Map<String, AttributeValue> item =
+        Map.of(
+            "collateral", // 10 + 3 + (1 + "BTC" 3 + 1.9: 2 digits = 2) = 19
+            AttributeValue.fromM(Map.of("BTC", AttributeValue.fromN("1.9"))),
+            "owners", // 6 + 3 + (1 + "ab" 2) = 12
+            AttributeValue.fromL(java.util.List.of(AttributeValue.fromS("ab"))),
+            "open", // 4 + 1 = 5
+            AttributeValue.fromBool(true),
+            "tags", // 4 + "x" 1 + "yz" 2 = 7
+            AttributeValue.fromSs(java.util.List.of("x", "yz")));
+
+    assertThat(RiskArrayCodec.itemSize(item)).isEqualTo(19 + 12 + 5 + 7);
+  }
 }

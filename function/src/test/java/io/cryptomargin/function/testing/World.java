@@ -46,6 +46,11 @@ public class World {
    */
   private static final List<String> POOL = pool();
 
+  /** The instruments {@link #seedMany} draws books from. */
+  public static List<String> measurementInstruments() {
+    return List.copyOf(POOL);
+  }
+
   private static List<String> pool() {
     List<String> names =
         new ArrayList<>(
@@ -221,19 +226,23 @@ public class World {
   /** Every item of the risk arrays table: arrays, pointers and stored snapshots. */
   public List<Map<String, AttributeValue>> scanRiskArrays() {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
+    forEachItem(DynamoDbLocalResource.RISK_ARRAYS, items::add);
+    return items;
+  }
+
+  /** Every item of a table, whole, page after page of a Scan. */
+  public void forEachItem(
+      String table, java.util.function.Consumer<Map<String, AttributeValue>> each) {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      var page =
-          dynamoDb.scan(
-              b -> b.tableName(DynamoDbLocalResource.RISK_ARRAYS).exclusiveStartKey(from));
-      items.addAll(page.items());
+      var page = dynamoDb.scan(b -> b.tableName(table).exclusiveStartKey(from));
+      page.items().forEach(each);
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
               ? page.lastEvaluatedKey()
               : null;
     } while (start != null);
-    return items;
   }
 
   /**
@@ -246,22 +255,9 @@ public class World {
   /** Number of stored margin results, and of them with each status. */
   public Map<String, Integer> resultStatuses() {
     Map<String, Integer> counts = new java.util.TreeMap<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      var page =
-          dynamoDb.scan(
-              b ->
-                  b.tableName(DynamoDbLocalResource.MARGIN_RESULTS)
-                      .projectionExpression("#s")
-                      .expressionAttributeNames(Map.of("#s", "status"))
-                      .exclusiveStartKey(from));
-      page.items().forEach(item -> counts.merge(item.get("status").s(), 1, Integer::sum));
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    forEachItem(
+        DynamoDbLocalResource.MARGIN_RESULTS,
+        item -> counts.merge(item.get("status").s(), 1, Integer::sum));
     return counts;
   }
 
