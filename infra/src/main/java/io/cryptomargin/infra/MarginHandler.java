@@ -6,12 +6,13 @@ import software.amazon.awscdk.Duration;
  * The four named handlers of the single function artifact, each deployed as its own Lambda function
  * with its own sizing.
  *
- * <p>Sizing, from the function module's local measurements (2 shared cores, DynamoDB Local; see the
- * root README's Function section): the api handler answers in 27 ms median / 52 ms p99 warm and its
- * first invocation in a fresh JVM takes 0.95 s (no SnapStart); one recalc instance re-margins 277
- * accounts of 20 legs a second, so an SQS batch of 10 messages × 100 accounts is about 4 s of work
- * and a positions batch (at most 100 accounts) under 0.5 s; the snapshot handler built the arrays
- * and fanned out 10,000 accounts in 0.47 s. Timeouts are at least 20 times those figures (a cold
+ * <p>Sizing, from the function module's local measurements (2 shared cores, DynamoDB Local; see
+ * benchmarks/README.md, "Measured outside JMH", and docs/scaling.md): the api handler answers in 27
+ * ms median / 52 ms p99 warm and its first invocation in a fresh JVM takes 0.95 s (no SnapStart);
+ * one recalc instance re-margins about 700 accounts of 20 legs a second with batched DynamoDB
+ * requests, so an SQS batch of 10 messages × 100 accounts is about 1.5 s of work and a positions
+ * batch (at most 100 accounts) well under 0.5 s; the snapshot handler built and cached the arrays
+ * and fanned out 10,000 accounts in about 1 s. Timeouts are at least 20 times those figures (a cold
  * start plus a slow DynamoDB page must fit; a stuck invocation still frees its slot quickly).
  * Memory is not what binds: a 2,000-instrument crypto-pm array set takes 925 KiB of heap
  * (benchmarks, item 6); 1024 MB is chosen for the CPU share Lambda gives with it (a full vCPU at
