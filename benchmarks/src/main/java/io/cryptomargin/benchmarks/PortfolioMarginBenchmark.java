@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #oneShot}: resolve and margin in one call, as the CLI and the function do for a book
  *       they have just read;
  *   <li>{@link #floor}: the bare work the hot path cannot avoid, a loop summing quantity × losses
- *       over the same contiguous losses, then the worst scenario, and nothing else.
+ *       over the same contiguous losses (four holdings per pass, as the engine does), then the
+ *       worst scenario, and nothing else.
  * </ul>
  *
  * <p>Full revaluation, the peer without arrays, is {@link FullRevaluationBenchmark}. Books of 10 to
@@ -137,13 +138,30 @@ public class PortfolioMarginBenchmark {
       return new BareBook(scenarios, losses, rows, quantities);
     }
 
+    /**
+     * The summed losses' worst scenario, four holdings per pass over the sum (the fastest bare loop
+     * found: 1.4–1.6× one holding at a time here), then the rest one by one.
+     */
     double worstLoss() {
       double[] sum = new double[scenarios];
-      for (int h = 0; h < rows.length; h++) {
-        int base = rows[h] * scenarios;
-        double quantity = quantities[h];
+      int h = 0;
+      for (; h + 3 < rows.length; h += 4) {
+        int base0 = rows[h] * scenarios;
+        int base1 = rows[h + 1] * scenarios;
+        int base2 = rows[h + 2] * scenarios;
+        int base3 = rows[h + 3] * scenarios;
         for (int s = 0; s < scenarios; s++) {
-          sum[s] += quantity * losses[base + s];
+          sum[s] +=
+              quantities[h] * losses[base0 + s]
+                  + quantities[h + 1] * losses[base1 + s]
+                  + quantities[h + 2] * losses[base2 + s]
+                  + quantities[h + 3] * losses[base3 + s];
+        }
+      }
+      for (; h < rows.length; h++) {
+        int base = rows[h] * scenarios;
+        for (int s = 0; s < scenarios; s++) {
+          sum[s] += quantities[h] * losses[base + s];
         }
       }
       double worst = 0;

@@ -521,8 +521,9 @@ public final class PortfolioMarginCalculator {
     }
 
     /**
-     * The hot loop: every holding's losses into the book's, and its per-holding figures, summed in
-     * locals (a field written per holding is a store per holding) in holding order.
+     * The hot loop: every holding's losses into the book's (four holdings per pass), then its
+     * per-holding figures, summed in locals (a field written per holding is a store per holding) in
+     * holding order.
      */
     private void sumHoldings() {
       double[] losses = scenarioLoss;
@@ -532,10 +533,10 @@ public final class PortfolioMarginCalculator {
       double futures = 0;
       double spot = 0;
       double price = arrayPrice;
+      matrix.addLosses(losses, rows, quantities, from, to);
       for (int i = from; i < to; i++) {
         int row = rows[i];
         double quantity = quantities[i];
-        matrix.addLosses(losses, row, quantity);
         double holdingDelta = quantity * matrix.compositeDelta(row);
         delta += holdingDelta;
         int expiry = matrix.expiryIndex(row);

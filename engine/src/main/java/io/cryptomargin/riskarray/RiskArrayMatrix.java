@@ -145,17 +145,44 @@ public final class RiskArrayMatrix {
   }
 
   /**
-   * Adds {@code quantity} × a row's losses to {@code sum}, scenario by scenario: the inner loop of
-   * every portfolio model, over consecutive doubles.
+   * Adds quantity × losses of the holdings {@code [from, to)} to {@code sum}, scenario by scenario:
+   * the inner loop of every portfolio model, over consecutive doubles. Four holdings are added per
+   * pass over {@code sum} (a quarter of its loads and stores); the sums are the same as adding the
+   * holdings one by one up to rounding in the last bits.
    *
    * @param sum one entry per scenario, settlement currency
-   * @param row the row
-   * @param quantity contracts (negative when short)
+   * @param rows the holdings' rows
+   * @param quantities contracts per holding (negative when short), parallel to {@code rows}
+   * @param from first holding (inclusive)
+   * @param to last holding (exclusive)
    */
-  public void addLosses(double[] sum, int row, double quantity) {
-    int base = row * scenarioCount;
-    for (int s = 0; s < scenarioCount; s++) {
-      sum[s] += quantity * losses[base + s];
+  public void addLosses(double[] sum, int[] rows, double[] quantities, int from, int to) {
+    int scenarios = scenarioCount;
+    double[] table = losses;
+    int h = from;
+    for (; h + 3 < to; h += 4) {
+      int base0 = rows[h] * scenarios;
+      int base1 = rows[h + 1] * scenarios;
+      int base2 = rows[h + 2] * scenarios;
+      int base3 = rows[h + 3] * scenarios;
+      double quantity0 = quantities[h];
+      double quantity1 = quantities[h + 1];
+      double quantity2 = quantities[h + 2];
+      double quantity3 = quantities[h + 3];
+      for (int s = 0; s < scenarios; s++) {
+        sum[s] +=
+            quantity0 * table[base0 + s]
+                + quantity1 * table[base1 + s]
+                + quantity2 * table[base2 + s]
+                + quantity3 * table[base3 + s];
+      }
+    }
+    for (; h < to; h++) {
+      int base = rows[h] * scenarios;
+      double quantity = quantities[h];
+      for (int s = 0; s < scenarios; s++) {
+        sum[s] += quantity * table[base + s];
+      }
     }
   }
 
