@@ -193,9 +193,13 @@ public final class LocalReplay {
     print(recalc.handleRequest(LambdaEvents.sqs(sqsEvent(queue.sent())), null));
     DynamoDbRequestCounter.Counts sent = requests.snapshot().since(before);
     long remargined = queue.sent().stream().mapToLong(b -> b.accounts().size()).sum();
+    // A batch's reads of the pointers and arrays are the same for 3 accounts or 1,000: so few
+    // accounts do not show the per-account figure of a real market move, so say which applies.
     System.out.printf(
-        "   DynamoDB requests: %.1f per account re-margined (%d for %d accounts: %s)%n",
-        (double) sent.total() / remargined, sent.total(), remargined, sent);
+        "   DynamoDB requests: %d for %d accounts (%s), %.1f per account: mostly the batch's fixed"
+            + " reads of pointers and arrays; a 10,000-account market move averages 0.034 per"
+            + " account (benchmarks/README.md)%n",
+        sent.total(), remargined, sent, (double) sent.total() / remargined);
     printMargins(results, seed);
 
     step(
