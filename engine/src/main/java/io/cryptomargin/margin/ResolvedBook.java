@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * PortfolioMarginCalculator#margin(ResolvedBook, io.cryptomargin.margin.MarginModel,
  * io.cryptomargin.book.UsdRates, java.time.Instant)}.
  *
- * <p>Immutable: its arrays are never handed out, so one resolved book serves any number of threads.
+ * <p>Immutable: its arrays are only ever read (by the margin, and by the read-only contribution
+ * lists of its results), so one resolved book serves any number of threads.
  */
 public final class ResolvedBook {
   private final Portfolio portfolio;
