@@ -459,6 +459,13 @@ public final class PortfolioMarginCalculator {
     final double[] expiryDeltas;
     final boolean[] expiryHeld;
     double arrayPrice = Double.NaN;
+
+    /** Σ quantity × value over the options with a value, settlement currency (summed once). */
+    double optionValueSum;
+
+    /** Whether an option has no value (its problem is named by {@link #optionValue}). */
+    boolean optionWithoutValue;
+
     double price = Double.NaN;
     double netDelta;
     double shortCalls;
@@ -533,6 +540,8 @@ public final class PortfolioMarginCalculator {
       double futures = 0;
       double spot = 0;
       double price = arrayPrice;
+      double options = 0;
+      boolean withoutValue = false;
       matrix.addLosses(losses, rows, quantities, from, to);
       for (int i = from; i < to; i++) {
         int row = rows[i];
@@ -553,6 +562,13 @@ public final class PortfolioMarginCalculator {
         if (matrix.isFutureOrPerpetual(row)) {
           futures += Math.abs(quantity * matrix.contractSize(row));
         }
+        if (matrix.isOption(row)) {
+          if (Double.isNaN(matrix.value(row))) {
+            withoutValue = true;
+          } else {
+            options += quantity * matrix.value(row);
+          }
+        }
         if (matrix.isSpot(row) && !Double.isNaN(matrix.value(row))) {
           spot += quantity * matrix.value(row);
         }
@@ -566,6 +582,8 @@ public final class PortfolioMarginCalculator {
       futuresCoins = futures;
       spotValue = spot;
       arrayPrice = price;
+      optionValueSum = options;
+      optionWithoutValue = withoutValue;
     }
 
     /** Net delta by expiry, earliest first, undated (null) first of all. */
@@ -642,23 +660,23 @@ public final class PortfolioMarginCalculator {
       return total;
     }
 
+    /**
+     * The net option value summed by the hot loop, settlement currency; each option without a value
+     * is named (a second pass only then).
+     */
     double optionValue(Problems problems) {
-      double total = 0;
-      for (int i = from; i < to; i++) {
-        int row = rows[i];
-        if (!matrix.isOption(row)) {
-          continue;
+      if (optionWithoutValue) {
+        for (int i = from; i < to; i++) {
+          int row = rows[i];
+          if (matrix.isOption(row) && Double.isNaN(matrix.value(row))) {
+            problems.add(
+                "positions." + matrix.instrument(row),
+                "option has no price: net option value needs it "
+                    + "(add price or optionValue to its risk array)");
+          }
         }
-        if (Double.isNaN(matrix.value(row))) {
-          problems.add(
-              "positions." + matrix.instrument(row),
-              "option has no price: net option value needs it "
-                  + "(add price or optionValue to its risk array)");
-          continue;
-        }
-        total += quantities[i] * matrix.value(row);
       }
-      return total;
+      return optionValueSum;
     }
 
     /**
